@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Anjian",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "anjian", targets: ["anjian"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The only code that sees ncurses: SwiftPM drops pkg-config's -D flags,
+        // so the shim header sets them itself (see docs/architecture.md).
+        .systemLibrary(
+            name: "CNCursesW",
+            path: "Sources/CNCursesW",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // Values and domain rules: no I/O, no terminal.
+        .target(name: "AnjianModel"),
+        // The data directory: JSON files, atomic writes, the bundled demo ledger.
+        .target(
+            name: "AnjianStore",
+            dependencies: ["AnjianModel"],
+            resources: [
+                .copy("../../Resources/demo"),
+                .copy("../../Resources/pinyin"),
+            ]
+        ),
+        // Cells, display width, keys: what the UI draws into and what the terminal shows.
+        .target(name: "AnjianScreen"),
+        // Application state, update(state, event), screens rendered into a Screen.
+        .target(name: "AnjianApp", dependencies: ["AnjianModel", "AnjianStore", "AnjianScreen"]),
+        // ncursesw: locale, keys, resize, drawing a Screen.
+        .target(name: "AnjianTerminal", dependencies: ["CNCursesW", "AnjianScreen"]),
+        .executableTarget(
+            name: "anjian",
+            dependencies: [
+                "AnjianApp", "AnjianStore", "AnjianTerminal", "AnjianModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "anjian-bench",
+            dependencies: ["AnjianApp", "AnjianStore", "AnjianModel", "AnjianScreen"]
+        ),
+        .testTarget(
+            name: "AnjianTests",
+            dependencies: ["AnjianModel", "AnjianStore", "AnjianScreen", "AnjianApp", "anjian"]
+        ),
+    ]
+)

@@ -1,0 +1,96 @@
+import AnjianScreen
+
+/// What a key does. The keymaps below are data: the same tables drive key handling
+/// and the help screen, so the two cannot drift apart.
+public enum Action: Hashable, Sendable {
+    case moveUp, moveDown, pageUp, pageDown, moveTop, moveBottom
+    case open, back, filter, clearFilter, sortNextColumn, sortReverse
+    case help, quit, showView(Int), newSupervision, newHazard
+    case redraw, suspend
+    // While a filter is being typed:
+    case acceptFilter, cancelFilter
+}
+
+public struct KeyBinding: Sendable {
+    public let keys: [Key]
+    public let action: Action
+    public let text: Text
+}
+
+public enum Keymap {
+    /// Keys that work on every screen.
+    public static let global: [KeyBinding] = [
+        KeyBinding(keys: [.function(1)], action: .help, text: .actionHelp),
+        KeyBinding(keys: [.control("c")], action: .quit, text: .actionQuit),
+        KeyBinding(keys: [.control("l")], action: .redraw, text: .actionRedraw),
+        KeyBinding(keys: [.control("z")], action: .suspend, text: .actionSuspend),
+    ]
+
+    public static let list: [KeyBinding] = [
+        KeyBinding(keys: [.up, .character("k")], action: .moveUp, text: .actionUp),
+        KeyBinding(keys: [.down, .character("j")], action: .moveDown, text: .actionDown),
+        KeyBinding(keys: [.pageUp, .control("b")], action: .pageUp, text: .actionPageUp),
+        KeyBinding(keys: [.pageDown, .control("f")], action: .pageDown, text: .actionPageDown),
+        KeyBinding(keys: [.home, .character("g")], action: .moveTop, text: .actionTop),
+        KeyBinding(keys: [.end, .character("G")], action: .moveBottom, text: .actionBottom),
+        KeyBinding(keys: [.enter], action: .open, text: .actionOpen),
+        KeyBinding(keys: [.character("/")], action: .filter, text: .actionFilter),
+        KeyBinding(keys: [.escape], action: .clearFilter, text: .actionClearFilter),
+        KeyBinding(keys: [.character("o")], action: .sortNextColumn, text: .actionSortNext),
+        KeyBinding(keys: [.character("O")], action: .sortReverse, text: .actionSortReverse),
+        KeyBinding(keys: [.character("1")], action: .showView(1), text: .actionView1),
+        KeyBinding(keys: [.character("2")], action: .showView(2), text: .actionView2),
+        KeyBinding(keys: [.character("3")], action: .showView(3), text: .actionView3),
+        KeyBinding(keys: [.character("s")], action: .newSupervision, text: .actionNewSupervision),
+        KeyBinding(keys: [.character("h")], action: .newHazard, text: .actionNewHazard),
+        KeyBinding(keys: [.character("?")], action: .help, text: .actionHelp),
+        KeyBinding(keys: [.character("q")], action: .quit, text: .actionQuit),
+    ]
+
+    /// While the filter is being typed, keys not listed here edit the text (see `TextInput`).
+    public static let filtering: [KeyBinding] = [
+        KeyBinding(keys: [.up], action: .moveUp, text: .actionUp),
+        KeyBinding(keys: [.down], action: .moveDown, text: .actionDown),
+        KeyBinding(keys: [.pageUp], action: .pageUp, text: .actionPageUp),
+        KeyBinding(keys: [.pageDown], action: .pageDown, text: .actionPageDown),
+        KeyBinding(keys: [.enter], action: .acceptFilter, text: .actionAcceptFilter),
+        KeyBinding(keys: [.escape], action: .cancelFilter, text: .actionCancelFilter),
+    ]
+
+    public static let detail: [KeyBinding] = [
+        KeyBinding(keys: [.up, .character("k")], action: .moveUp, text: .actionScrollUp),
+        KeyBinding(keys: [.down, .character("j")], action: .moveDown, text: .actionScrollDown),
+        KeyBinding(keys: [.pageUp], action: .pageUp, text: .actionPageUp),
+        KeyBinding(keys: [.pageDown, .character(" ")], action: .pageDown, text: .actionPageDown),
+        KeyBinding(keys: [.home, .character("g")], action: .moveTop, text: .actionTop),
+        KeyBinding(keys: [.end, .character("G")], action: .moveBottom, text: .actionBottom),
+        KeyBinding(keys: [.escape, .character("q"), .left], action: .back, text: .actionBack),
+        KeyBinding(keys: [.character("s")], action: .newSupervision, text: .actionNewSupervision),
+        KeyBinding(keys: [.character("h")], action: .newHazard, text: .actionNewHazard),
+        KeyBinding(keys: [.character("1")], action: .showView(1), text: .actionView1),
+        KeyBinding(keys: [.character("2")], action: .showView(2), text: .actionView2),
+        KeyBinding(keys: [.character("3")], action: .showView(3), text: .actionView3),
+        KeyBinding(keys: [.character("?")], action: .help, text: .actionHelp),
+    ]
+
+    public static let help: [KeyBinding] = [
+        KeyBinding(keys: [.up, .character("k")], action: .moveUp, text: .actionScrollUp),
+        KeyBinding(keys: [.down, .character("j")], action: .moveDown, text: .actionScrollDown),
+        KeyBinding(keys: [.escape, .character("q"), .character("?"), .function(1)], action: .back, text: .actionBack),
+    ]
+
+    /// Text-editing keys of `TextInput`, listed for the help screen.
+    public static let textEditing: [(keys: String, text: Text)] = [
+        ("Left Right", .actionCaret),
+        ("Home End Ctrl-A Ctrl-E", .actionCaretHomeEnd),
+        ("Backspace", .actionDeleteBack),
+        ("Delete Ctrl-D", .actionDeleteForward),
+        ("Ctrl-U", .actionClearInput),
+        ("Ctrl-K", .actionKillToEnd),
+        ("Ctrl-W", .actionDeleteWord),
+    ]
+
+    public static func action(for key: Key, in bindings: [KeyBinding]) -> Action? {
+        (bindings + global).first { $0.keys.contains(key) }?.action
+    }
+}

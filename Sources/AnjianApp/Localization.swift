@@ -1,0 +1,286 @@
+import Foundation
+import AnjianModel
+import AnjianStore
+
+/// The languages of the UI.
+public enum Language: String, Sendable, CaseIterable {
+    case zh, en
+
+    /// Chinese when the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set starts with
+    /// `zh`, English otherwise. Whether that locale is installed does not matter.
+    public static func detect(environment: [String: String] = ProcessInfo.processInfo.environment) -> Language {
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = environment[name], !value.isEmpty {
+                return value.lowercased().hasPrefix("zh") ? .zh : .en
+            }
+        }
+        return .en
+    }
+}
+
+/// Every string the user sees, in Simplified Chinese and English.
+public enum Text: Sendable, CaseIterable {
+    case appTitle, viewEnterprises, viewHazards, viewSupervisions, viewNotYet
+    case colName, colShortName, colDistrict, colIndustry, colCategory, colRisk, colIntegrity
+    case colSupervisor, colCreditCode, colSafetyPerson, colSafetyPhone
+    case riskMajor, riskHigh, riskModerate, riskLow
+    case riskMajorLong, riskHighLong, riskModerateLong, riskLowLong
+    case integrityNone, integrityRed, integrityBlack
+    case categoryHazardousChemicals, categorySpecialEquipment, categoryMining, categoryFood
+    case categoryMachinery, categoryShipbuilding, categoryPort, categoryOther
+    case demoData, shownOfTotal, filterPrompt, noMatches, noEnterprises, helpHint, helpHintShort
+    case sortedBy, ascending, descending, ledgerOrder
+    case tooSmall
+    case helpTitle, helpList, helpFilter, helpDetail, helpHelp, helpClose, helpGlobal
+    case actionUp, actionDown, actionPageUp, actionPageDown, actionTop, actionBottom, actionOpen
+    case actionBack, actionFilter, actionClearFilter, actionSortNext, actionSortReverse, actionHelp
+    case actionQuit, actionView1, actionView2, actionView3, actionNewSupervision, actionNewHazard
+    case actionRedraw, actionSuspend, actionScrollUp, actionScrollDown
+    case actionAcceptFilter, actionCancelFilter, actionCaret, actionCaretHomeEnd, actionDeleteBack
+    case actionDeleteForward, actionClearInput, actionKillToEnd, actionDeleteWord
+    case detailTitle, fieldCreditCode, fieldName, fieldShortName, fieldDistrict, fieldAddress, fieldIndustry
+    case fieldCategory, fieldRisk, fieldLegalRepresentative, fieldSafetyResponsible, fieldSupervisors
+    case fieldSpecialEquipment, fieldIntegrity, fieldNotes
+    case equipmentBoilers, equipmentPressureVessels, equipmentPressurePiping, equipmentElevators
+    case equipmentCranes, equipmentForklifts, equipmentNone
+    case creditCodeValid, creditCodeInvalid, districtCode
+    case problemRequired, problemEmptyCode, problemWrongLength, problemForbiddenCharacter
+    case problemCheckCharacter, problemOrganizationCode, problemUnknownDistrict, problemAreaMismatch
+    case problemInvalidPhone, problemInvalidDate, problemNegativeCount, problemDuplicateCode
+    case errorIO, errorDamaged, errorDamagedAt, errorDamagedField, errorVersion, errorInvalidRecord
+    case errorDuplicate, errorNotDataDirectory, warningsOnLoad, initializedDemo
+    case dataDirectory, readingLine, noneValue
+
+    var table: (zh: String, en: String) {
+        switch self {
+        case .appTitle: return ("安监台账", "Anjian")
+        case .viewEnterprises: return ("直管企业", "Enterprises")
+        case .viewHazards: return ("隐患台账", "Hazards")
+        case .viewSupervisions: return ("监管记录", "Supervision")
+        case .viewNotYet: return ("“{0}”视图尚未开放", "The {0} view is not available yet")
+        case .colName: return ("企业名称", "Name")
+        case .colShortName: return ("简称", "Short name")
+        case .colDistrict: return ("区市", "District")
+        case .colIndustry: return ("行业", "Industry")
+        case .colCategory: return ("监管类别", "Category")
+        case .colRisk: return ("风险", "Risk")
+        case .colIntegrity: return ("诚信", "List")
+        case .colSupervisor: return ("监管责任人", "Supervisor")
+        case .colCreditCode: return ("统一社会信用代码", "Credit code")
+        case .colSafetyPerson: return ("安全责任人", "Safety officer")
+        case .colSafetyPhone: return ("责任人电话", "Officer phone")
+        case .riskMajor: return ("重大!", "Major!")
+        case .riskHigh: return ("较大", "High")
+        case .riskModerate: return ("一般", "Medium")
+        case .riskLow: return ("低", "Low")
+        case .riskMajorLong: return ("重大风险（红）", "major (red)")
+        case .riskHighLong: return ("较大风险（橙）", "high (orange)")
+        case .riskModerateLong: return ("一般风险（黄）", "moderate (yellow)")
+        case .riskLowLong: return ("低风险（蓝）", "low (blue)")
+        case .integrityNone: return ("未列入", "not listed")
+        case .integrityRed: return ("红榜+", "Red+")
+        case .integrityBlack: return ("黑榜!", "Black!")
+        case .categoryHazardousChemicals: return ("危险化学品", "Hazardous chemicals")
+        case .categorySpecialEquipment: return ("特种设备使用", "Special equipment")
+        case .categoryMining: return ("非煤矿山", "Mining")
+        case .categoryFood: return ("食品", "Food")
+        case .categoryMachinery: return ("机械制造", "Machinery")
+        case .categoryShipbuilding: return ("船舶修造", "Shipbuilding")
+        case .categoryPort: return ("港口", "Port")
+        case .categoryOther: return ("其他", "Other")
+        case .demoData: return ("演示数据", "demo data")
+        case .shownOfTotal: return ("{0}/{1} 家", "{0} of {1}")
+        case .filterPrompt: return ("筛选：", "Filter: ")
+        case .noMatches: return ("没有匹配“{0}”的企业", "No enterprise matches \"{0}\"")
+        case .noEnterprises: return ("台账中还没有企业", "The ledger has no enterprises yet")
+        case .helpHint: return ("/ 筛选  Enter 详情  ? 帮助  q 退出", "/ filter  Enter open  ? help  q quit")
+        case .helpHintShort: return ("? 帮助", "? help")
+        case .sortedBy: return ("按{0}{1}", "by {0} {1}")
+        case .ascending: return ("升序", "asc")
+        case .descending: return ("降序", "desc")
+        case .ledgerOrder: return ("台账顺序", "ledger order")
+        case .tooSmall: return ("终端太小：{0}x{1}，至少需要 {2}x{3}", "Terminal too small: {0}x{1}, need {2}x{3}")
+        case .helpTitle: return ("帮助", "Help")
+        case .helpList: return ("企业列表", "Enterprise list")
+        case .helpFilter: return ("筛选输入时", "While typing a filter")
+        case .helpDetail: return ("企业详情", "Enterprise details")
+        case .helpHelp: return ("帮助页", "This help")
+        case .helpGlobal: return ("任何时候", "Anywhere")
+        case .helpClose: return ("Esc 返回", "Esc back")
+        case .actionUp: return ("上一行", "previous row")
+        case .actionDown: return ("下一行", "next row")
+        case .actionPageUp: return ("上一页", "page up")
+        case .actionPageDown: return ("下一页", "page down")
+        case .actionTop: return ("第一行", "first row")
+        case .actionBottom: return ("最后一行", "last row")
+        case .actionOpen: return ("打开详情", "open details")
+        case .actionBack: return ("返回", "back")
+        case .actionFilter: return ("筛选（中文、拼音首字母、全拼、信用代码、区市）", "filter (Chinese, pinyin initials or full, credit code, district)")
+        case .actionClearFilter: return ("清除筛选", "clear the filter")
+        case .actionSortNext: return ("按下一列排序", "sort by the next column")
+        case .actionSortReverse: return ("反转排序", "reverse the sort")
+        case .actionHelp: return ("帮助", "help")
+        case .actionQuit: return ("退出", "quit")
+        case .actionView1: return ("直管企业", "enterprises")
+        case .actionView2: return ("隐患台账", "hazard ledger")
+        case .actionView3: return ("监管记录", "supervision records")
+        case .actionNewSupervision: return ("新建监管记录", "new supervision entry")
+        case .actionNewHazard: return ("登记隐患", "new hazard")
+        case .actionRedraw: return ("重绘屏幕", "redraw the screen")
+        case .actionSuspend: return ("挂起到后台", "suspend")
+        case .actionScrollUp: return ("向上滚动", "scroll up")
+        case .actionScrollDown: return ("向下滚动", "scroll down")
+        case .actionAcceptFilter: return ("保留筛选，回到列表", "keep the filter, back to the list")
+        case .actionCancelFilter: return ("清除筛选", "clear the filter")
+        case .actionCaret: return ("移动光标", "move the caret")
+        case .actionCaretHomeEnd: return ("光标到行首/行尾", "caret to start / end")
+        case .actionDeleteBack: return ("删除光标前一个字", "delete before the caret")
+        case .actionDeleteForward: return ("删除光标处的字", "delete at the caret")
+        case .actionClearInput: return ("清空输入", "clear the input")
+        case .actionKillToEnd: return ("删除到行尾", "delete to the end")
+        case .actionDeleteWord: return ("删除前一个词", "delete the previous word")
+        case .detailTitle: return ("企业详情", "Enterprise")
+        case .fieldCreditCode: return ("统一社会信用代码", "Credit code")
+        case .fieldName: return ("企业名称", "Name")
+        case .fieldShortName: return ("简称", "Short name")
+        case .fieldDistrict: return ("所属区市", "District")
+        case .fieldAddress: return ("地址", "Address")
+        case .fieldIndustry: return ("行业", "Industry")
+        case .fieldCategory: return ("监管类别", "Category")
+        case .fieldRisk: return ("风险等级", "Risk grade")
+        case .fieldLegalRepresentative: return ("法定代表人", "Legal representative")
+        case .fieldSafetyResponsible: return ("企业安全责任人", "Safety officer")
+        case .fieldSupervisors: return ("监管责任人", "Supervisors")
+        case .fieldSpecialEquipment: return ("特种设备", "Special equipment")
+        case .fieldIntegrity: return ("诚信红黑榜", "Integrity list")
+        case .fieldNotes: return ("备注", "Notes")
+        case .equipmentBoilers: return ("锅炉 {0}", "boilers {0}")
+        case .equipmentPressureVessels: return ("压力容器 {0}", "pressure vessels {0}")
+        case .equipmentPressurePiping: return ("压力管道 {0}", "pressure piping {0}")
+        case .equipmentElevators: return ("电梯 {0}", "elevators {0}")
+        case .equipmentCranes: return ("起重机械 {0}", "cranes {0}")
+        case .equipmentForklifts: return ("场（厂）内机动车辆 {0}", "forklifts {0}")
+        case .equipmentNone: return ("无", "none")
+        case .creditCodeValid: return ("校验通过", "check OK")
+        case .creditCodeInvalid: return ("校验不通过", "invalid")
+        case .districtCode: return ("区划代码 {0}", "division code {0}")
+        case .problemRequired: return ("必填", "required")
+        case .problemEmptyCode: return ("信用代码为空", "the credit code is empty")
+        case .problemWrongLength: return ("应为 18 位，实为 {0} 位", "must be 18 characters, has {0}")
+        case .problemForbiddenCharacter: return ("第 {1} 位“{0}”不是信用代码允许的字符（不用 I O S V Z）", "character {1} \"{0}\" is not allowed (no I O S V Z)")
+        case .problemCheckCharacter: return ("校验码应为 {0}，实为 {1}", "check character should be {0}, is {1}")
+        case .problemOrganizationCode: return ("组织机构代码校验位应为 {0}，实为 {1}", "organization code check digit should be {0}, is {1}")
+        case .problemUnknownDistrict: return ("“{0}”不是烟台的区市", "\"{0}\" is not a district of Yantai")
+        case .problemAreaMismatch: return ("信用代码的区划代码 {0} 与所属区市“{1}”不符", "the code's area {0} does not match the district \"{1}\"")
+        case .problemInvalidPhone: return ("“{0}”不是有效的手机或固定电话号码", "\"{0}\" is not a valid mobile or landline number")
+        case .problemInvalidDate: return ("“{0}”不是有效日期（YYYY-MM-DD）", "\"{0}\" is not a valid date (YYYY-MM-DD)")
+        case .problemNegativeCount: return ("数量不能为负：{0}", "a count cannot be negative: {0}")
+        case .problemDuplicateCode: return ("信用代码 {0} 重复", "credit code {0} appears twice")
+        case .errorIO: return ("{0}：{1}", "{0}: {1}")
+        case .errorDamaged: return ("{0} 已损坏：{1}（文件未改动）", "{0} is damaged: {1} (the file was not changed)")
+        case .errorDamagedAt: return ("{0} 第 {1} 行第 {2} 列已损坏：{3}（文件未改动）", "{0} is damaged at line {1}, column {2}: {3} (the file was not changed)")
+        case .errorDamagedField: return ("{0} 字段 {1} 有误：{2}（文件未改动）", "{0}: field {1}: {2} (the file was not changed)")
+        case .errorVersion: return ("{0} 的格式版本是 {1}，本程序只能读取版本 {2}（文件未改动）", "{0} has schema version {1}; this program reads version {2} (the file was not changed)")
+        case .errorInvalidRecord: return ("{0} 第 {1} 条记录（{2}）字段 {3}：{4}", "{0}: record {1} ({2}), field {3}: {4}")
+        case .errorDuplicate: return ("{0} 第 {1} 条记录：信用代码 {2} 重复", "{0}: record {1}: credit code {2} appears twice")
+        case .errorNotDataDirectory: return ("{0} 不是安监台账数据目录（缺少 {1}）", "{0} is not an Anjian data directory ({1} is missing)")
+        case .warningsOnLoad: return ("载入时有 {0} 条警告", "{0} warnings on load")
+        case .initializedDemo: return ("已用演示台账初始化 {0}", "Initialised {0} with the demo ledger")
+        case .dataDirectory: return ("数据目录", "data")
+        case .readingLine: return ("第 {0}/{1} 行", "line {0}/{1}")
+        case .noneValue: return ("—", "-")
+        }
+    }
+}
+
+/// The strings of one language: `strings[.appTitle]`, `strings[.shownOfTotal, 5, 60]`.
+public struct Strings: Sendable {
+    public let language: Language
+    public init(_ language: Language) { self.language = language }
+
+    public subscript(_ text: Text, _ arguments: Any...) -> String {
+        let entry = text.table
+        var result = language == .zh ? entry.zh : entry.en
+        for (i, argument) in arguments.enumerated() {
+            result = result.replacingOccurrences(of: "{\(i)}", with: "\(argument)")
+        }
+        return result
+    }
+
+    public func riskShort(_ grade: RiskGrade) -> String {
+        switch grade {
+        case .major: return self[.riskMajor]
+        case .high: return self[.riskHigh]
+        case .moderate: return self[.riskModerate]
+        case .low: return self[.riskLow]
+        }
+    }
+
+    public func riskLong(_ grade: RiskGrade) -> String {
+        switch grade {
+        case .major: return self[.riskMajorLong]
+        case .high: return self[.riskHighLong]
+        case .moderate: return self[.riskModerateLong]
+        case .low: return self[.riskLowLong]
+        }
+    }
+
+    public func integrity(_ status: IntegrityStatus) -> String {
+        switch status {
+        case .none: return self[.integrityNone]
+        case .red: return self[.integrityRed]
+        case .black: return self[.integrityBlack]
+        }
+    }
+
+    public func category(_ category: SupervisionCategory) -> String {
+        switch category {
+        case .hazardousChemicals: return self[.categoryHazardousChemicals]
+        case .specialEquipment: return self[.categorySpecialEquipment]
+        case .mining: return self[.categoryMining]
+        case .food: return self[.categoryFood]
+        case .machinery: return self[.categoryMachinery]
+        case .shipbuilding: return self[.categoryShipbuilding]
+        case .port: return self[.categoryPort]
+        case .other: return self[.categoryOther]
+        }
+    }
+
+    public func district(_ name: String) -> String {
+        guard language == .en, let district = District.named(name) else { return name }
+        return district.englishName
+    }
+
+    public func problem(_ problem: ValidationIssue.Problem) -> String {
+        switch problem {
+        case .required: return self[.problemRequired]
+        case .creditCode(.empty): return self[.problemEmptyCode]
+        case .creditCode(.wrongLength(let n)): return self[.problemWrongLength, n]
+        case .creditCode(.forbiddenCharacter(let c, let position)): return self[.problemForbiddenCharacter, c, position]
+        case .creditCode(.checkCharacterMismatch(let expected, let found)): return self[.problemCheckCharacter, expected, found]
+        case .organizationCode(.organizationCodeCheckMismatch(let expected, let found)):
+            return self[.problemOrganizationCode, expected, found]
+        case .unknownDistrict(let name): return self[.problemUnknownDistrict, name]
+        case .areaMismatch(let area, let district): return self[.problemAreaMismatch, area, district]
+        case .invalidPhone(let phone): return self[.problemInvalidPhone, phone]
+        case .invalidDate(let date): return self[.problemInvalidDate, date]
+        case .negativeCount(let n): return self[.problemNegativeCount, n]
+        case .duplicateCreditCode(let code): return self[.problemDuplicateCode, code]
+        }
+    }
+
+    /// One line for stderr naming the file and, where known, line, record and field.
+    public func storeError(_ error: StoreError) -> String {
+        switch error {
+        case .io(let path, let reason): return self[.errorIO, path, reason]
+        case .damaged(let path, let line?, let column?, _, let reason): return self[.errorDamagedAt, path, line, column, reason]
+        case .damaged(let path, _, _, let field?, let reason): return self[.errorDamagedField, path, field, reason]
+        case .damaged(let path, _, _, nil, let reason): return self[.errorDamaged, path, reason]
+        case .unsupportedVersion(let path, let found, let supported): return self[.errorVersion, path, found, supported]
+        case .invalidRecord(let path, let record, let name, let issue):
+            return self[.errorInvalidRecord, path, record + 1, name, issue.field, problem(issue.problem)]
+        case .duplicateKey(let path, let record, let key): return self[.errorDuplicate, path, record + 1, key]
+        case .notADataDirectory(let path, let missing): return self[.errorNotDataDirectory, path, missing]
+        }
+    }
+}

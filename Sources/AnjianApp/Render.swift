@@ -1,0 +1,147 @@
+import AnjianModel
+import AnjianScreen
+
+/// Sizes shared by update (paging, scrolling) and render.
+public enum Layout {
+    public static let minimumWidth = 60
+    public static let minimumHeight = 12
+    /// Title bar, table header, message/filter line, status line.
+    static let listChrome = 4
+    static let nameMinimum = 24
+    static let gap = 1
+    /// Selection marker before each row.
+    static let marker = 2
+
+    static func width(of column: EnterpriseColumn) -> Int {
+        switch column {
+        case .name: return nameMinimum
+        case .district: return 8
+        case .industry: return 14
+        case .risk: return 6
+        case .integrity: return 6
+        case .supervisor: return 14
+        case .creditCode: return 18
+        case .safetyPerson: return 10
+        case .safetyPhone: return 13
+        case .category: return 12
+        case .shortName: return 12
+        }
+    }
+
+    static let core: [EnterpriseColumn] = [.name, .district, .industry, .risk, .integrity, .supervisor]
+    static let optional: [EnterpriseColumn] = [.creditCode, .safetyPerson, .safetyPhone, .category, .shortName]
+
+    /// The columns shown at a width: the core ones always, more as the terminal widens.
+    public static func visibleColumns(width: Int) -> [EnterpriseColumn] {
+        columnWidths(width: width).map(\.column)
+    }
+
+    /// Column widths; the name takes what is left.
+    static func columnWidths(width: Int) -> [(column: EnterpriseColumn, width: Int)] {
+        var columns = core
+        func used(_ list: [EnterpriseColumn]) -> Int {
+            marker + list.reduce(0) { $0 + Self.width(of: $1) } + gap * (list.count - 1)
+        }
+        for column in optional {
+            // Add a column only where the name keeps room for a typical Chinese company name (14 characters).
+            if used(columns + [column]) - nameMinimum + 28 <= width { columns.insert(column, at: columns.count - 1) }
+        }
+        let nameWidth = max(10, nameMinimum + width - used(columns))
+        return columns.map { ($0, $0 == .name ? nameWidth : Self.width(of: $0)) }
+    }
+}
+
+/// Styles, with or without colour (`NO_COLOR`). Meaning is never carried by colour
+/// alone: every coloured value also has a text marker (`重大!`, `黑榜!`).
+struct Theme {
+    let color: Bool
+    var title: Style { Style(bold: true, reverse: true) }
+    var header: Style { Style(bold: true, underline: true) }
+    var selected: Style { Style(reverse: true) }
+    var status: Style { Style(reverse: true) }
+    var label: Style { Style(bold: true) }
+    var dim: Style { Style(dim: true) }
+    var error: Style { Style(foreground: color ? .red : nil, bold: true) }
+
+    func risk(_ grade: RiskGrade) -> Style {
+        guard color else { return grade == .major ? Style(bold: true) : .plain }
+        switch grade {
+        case .major: return Style(foreground: .red, bold: true)
+        case .high: return Style(foreground: .yellow)
+        case .moderate: return .plain
+        case .low: return Style(foreground: .blue)
+        }
+    }
+
+    func integrity(_ status: IntegrityStatus) -> Style {
+        guard color else { return status == .black ? Style(bold: true) : .plain }
+        switch status {
+        case .none: return .plain
+        case .red: return Style(foreground: .green)
+        case .black: return Style(foreground: .magenta, bold: true)
+        }
+    }
+}
+
+/// Renders the state into a screen. Pure: the same state gives the same screen.
+public enum AppView {
+    public static func render(_ state: AppState) -> Screen {
+        var screen = Screen(width: state.width, height: state.height)
+        guard state.width >= Layout.minimumWidth, state.height >= Layout.minimumHeight else {
+            renderTooSmall(state, into: &screen)
+            return screen
+        }
+        let theme = Theme(color: state.useColor)
+        if state.showingHelp {
+            HelpView.render(state, theme: theme, into: &screen)
+        } else {
+            switch state.route {
+            case .enterprises: ListView.render(state, theme: theme, into: &screen)
+            case .enterprise(let index): DetailView.render(state, enterprise: index, theme: theme, into: &screen)
+            }
+        }
+        return screen
+    }
+
+    static func renderTooSmall(_ state: AppState, into screen: inout Screen) {
+        let text = state.strings[.tooSmall, state.width, state.height, Layout.minimumWidth, Layout.minimumHeight]
+        let lines = text.wrapped(toWidth: max(1, state.width))
+        let top = max(0, (state.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() {
+            let x = max(0, (state.width - line.displayWidth) / 2)
+            screen.put(line, x: x, y: top + i)
+        }
+    }
+
+    /// Top row: the app, the view tabs, and on the right the data directory.
+    static func renderTitle(_ state: AppState, theme: Theme, subtitle: String, into screen: inout Screen) {
+        let s = state.strings
+        screen.fill(y: 0, style: theme.title)
+        var x = screen.put(" " + s[.appTitle] + " ", x: 0, y: 0, style: theme.title)
+        let tabs: [(Int, Text)] = [(1, .viewEnterprises), (2, .viewHazards), (3, .viewSupervisions)]
+        for (n, text) in tabs {
+            let label = n == 1 ? "[\(n) \(s[text])]" : " \(n) \(s[text]) "
+            x += screen.put(label, x: x, y: 0, style: n == 1 ? Style(bold: true, reverse: false) : theme.title)
+            x += screen.put(" ", x: x, y: 0, style: theme.title)
+        }
+        x += screen.put(" " + subtitle, x: x, y: 0, style: theme.title)
+        let right = state.isDemo ? "[\(s[.demoData])] " : ""
+        let path = s[.dataDirectory] + " " + state.dataPath + " "
+        let rightText = right + path
+        let room = screen.width - x - 1
+        if room > 4 {
+            let shown = rightText.displayWidth <= room ? rightText : (right + path).truncated(toWidth: room)
+            screen.put(shown, x: screen.width - shown.displayWidth, y: 0, style: theme.title)
+        }
+    }
+
+    /// Bottom row: the mode on the left, the keys on the right.
+    static func renderStatus(_ left: String, right: String, theme: Theme, into screen: inout Screen) {
+        let y = screen.height - 1
+        screen.fill(y: y, style: theme.status)
+        let rightWidth = min(right.displayWidth, screen.width / 2)
+        screen.put(" " + left, x: 0, y: y, style: theme.status, maxWidth: screen.width - rightWidth - 2)
+        let shown = right.truncated(toWidth: rightWidth)
+        screen.put(shown, x: screen.width - shown.displayWidth - 1, y: y, style: theme.status)
+    }
+}

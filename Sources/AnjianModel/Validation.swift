@@ -1,0 +1,112 @@
+import Foundation
+
+/// One problem found in a record, naming the field (a JSON key path such as
+/// `safetyResponsible.phone`) so that it can be shown beside it or reported with the file.
+public struct ValidationIssue: Hashable, Sendable {
+    public enum Severity: Hashable, Sendable { case error, warning }
+
+    public enum Problem: Hashable, Sendable {
+        case required
+        case creditCode(CreditCode.Problem)
+        case organizationCode(CreditCode.Warning)
+        case unknownDistrict(String)
+        /// The credit code's area part names another district than the record.
+        case areaMismatch(codeArea: String, district: String)
+        case invalidPhone(String)
+        case invalidDate(String)
+        case negativeCount(Int)
+        case duplicateCreditCode(String)
+    }
+
+    public var field: String
+    public var problem: Problem
+    public var severity: Severity
+
+    public init(field: String, problem: Problem, severity: Severity = .error) {
+        self.field = field
+        self.problem = problem
+        self.severity = severity
+    }
+}
+
+extension Array where Element == ValidationIssue {
+    public var errors: [ValidationIssue] { filter { $0.severity == .error } }
+    public var warnings: [ValidationIssue] { filter { $0.severity == .warning } }
+}
+
+extension Enterprise {
+    /// Every problem of the record, errors and warnings, each with its field.
+    public func validate() -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        func require(_ value: String, _ field: String) {
+            if value.trimmingCharacters(in: .whitespaces).isEmpty {
+                issues.append(ValidationIssue(field: field, problem: .required))
+            }
+        }
+        let check = CreditCode.check(creditCode)
+        issues += check.problems.map { ValidationIssue(field: "creditCode", problem: .creditCode($0)) }
+        issues += check.warnings.map {
+            ValidationIssue(field: "creditCode", problem: .organizationCode($0), severity: .warning)
+        }
+        require(name, "name")
+        require(shortName, "shortName")
+        require(district, "district")
+        if !district.isEmpty {
+            if let known = District.named(district) {
+                if check.isValid, let area = check.areaCode, area != known.code {
+                    issues.append(ValidationIssue(field: "creditCode",
+                                                  problem: .areaMismatch(codeArea: area, district: district)))
+                }
+            } else {
+                issues.append(ValidationIssue(field: "district", problem: .unknownDistrict(district)))
+            }
+        }
+        require(address, "address")
+        require(industry, "industry")
+        require(legalRepresentative, "legalRepresentative")
+        require(safetyResponsible.name, "safetyResponsible.name")
+        require(safetyResponsible.phone, "safetyResponsible.phone")
+        if !safetyResponsible.phone.isEmpty, !PhoneNumber.isValid(safetyResponsible.phone) {
+            issues.append(ValidationIssue(field: "safetyResponsible.phone",
+                                          problem: .invalidPhone(safetyResponsible.phone)))
+        }
+        if supervisors.isEmpty {
+            issues.append(ValidationIssue(field: "supervisors", problem: .required))
+        }
+        for (i, supervisor) in supervisors.enumerated() {
+            require(supervisor.name, "supervisors[\(i)].name")
+            if !supervisor.phone.isEmpty, !PhoneNumber.isValid(supervisor.phone) {
+                issues.append(ValidationIssue(field: "supervisors[\(i)].phone", problem: .invalidPhone(supervisor.phone)))
+            }
+        }
+        if let equipment = specialEquipment {
+            let counts: [(String, Int)] = [
+                ("boilers", equipment.boilers), ("pressureVessels", equipment.pressureVessels),
+                ("pressurePiping", equipment.pressurePiping), ("elevators", equipment.elevators),
+                ("cranes", equipment.cranes), ("forklifts", equipment.forklifts),
+            ]
+            for (key, count) in counts where count < 0 {
+                issues.append(ValidationIssue(field: "specialEquipment.\(key)", problem: .negativeCount(count)))
+            }
+        }
+        if let integrity, integrity.status != .none {
+            require(integrity.reason, "integrity.reason")
+            if !CalendarDate.isValid(integrity.date) {
+                issues.append(ValidationIssue(field: "integrity.date", problem: .invalidDate(integrity.date)))
+            }
+        }
+        return issues
+    }
+}
+
+/// Dates as the ledger writes them: `YYYY-MM-DD`.
+public enum CalendarDate {
+    public static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...12).contains(m), d >= 1 else { return false }
+        let days = [31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return d <= days[m - 1]
+    }
+}

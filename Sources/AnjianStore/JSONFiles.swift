@@ -1,0 +1,182 @@
+import Foundation
+import AnjianModel
+
+/// Reading and writing the ledger's JSON files: pretty-printed, keys sorted, a
+/// trailing newline, so that `git diff` of a data directory reads well.
+enum JSONFiles {
+    static func encode<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(value)
+        data.append(0x0A)
+        return data
+    }
+
+    static func read(_ url: URL) throws -> Data {
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            throw StoreError.io(path: url.path, reason: (error as NSError).localizedDescription)
+        }
+    }
+
+    /// Decodes, first checking the schema version, and turns decoder errors into
+    /// `StoreError.damaged` naming the line and column or the field.
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data, path: String, supportedVersion: Int) throws -> T {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            let (line, column, reason) = syntaxErrorLocation(in: data, error: error)
+            throw StoreError.damaged(path: path, line: line, column: column, field: nil, reason: reason)
+        }
+        guard let top = object as? [String: Any] else {
+            throw StoreError.damaged(path: path, line: 1, column: 1, field: nil, reason: "expected a JSON object")
+        }
+        guard let version = top["schemaVersion"] as? Int else {
+            throw StoreError.damaged(path: path, line: nil, column: nil, field: "schemaVersion",
+                                     reason: "missing or not a number")
+        }
+        guard version == supportedVersion else {
+            throw StoreError.unsupportedVersion(path: path, found: version, supported: supportedVersion)
+        }
+        do {
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch let error as DecodingError {
+            let (field, reason) = describe(error)
+            throw StoreError.damaged(path: path, line: nil, column: nil, field: field, reason: reason)
+        } catch {
+            throw StoreError.damaged(path: path, line: nil, column: nil, field: nil, reason: "\(error)")
+        }
+    }
+
+    static func fieldPath(_ path: [CodingKey]) -> String {
+        var text = ""
+        for key in path {
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += text.isEmpty ? key.stringValue : "." + key.stringValue
+            }
+        }
+        return text
+    }
+
+    static func describe(_ error: DecodingError) -> (String?, String) {
+        switch error {
+        case .keyNotFound(let key, let context):
+            return (fieldPath(context.codingPath + [key]), "missing")
+        case .typeMismatch(let type, let context):
+            return (fieldPath(context.codingPath), "expected \(type)")
+        case .valueNotFound(let type, let context):
+            return (fieldPath(context.codingPath), "expected \(type), found null")
+        case .dataCorrupted(let context):
+            return (fieldPath(context.codingPath), context.debugDescription)
+        @unknown default:
+            return (nil, "\(error)")
+        }
+    }
+
+    /// JSONSerialization reports a byte offset or a line; we report line and column,
+    /// found by scanning for the first byte that makes the document invalid.
+    static func syntaxErrorLocation(in data: Data, error: Error) -> (Int?, Int?, String) {
+        let message = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+        if let offset = firstInvalidOffset(data) {
+            var line = 1, column = 1
+            for byte in data.prefix(offset) {
+                if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+            }
+            return (line, column, message)
+        }
+        return (nil, nil, message)
+    }
+
+    /// The offset where the longest valid prefix ends, found by bisection over
+    /// truncated documents is unreliable; instead walk the tokens with a tiny scanner.
+    static func firstInvalidOffset(_ data: Data) -> Int? {
+        var scanner = JSONSyntaxScanner(bytes: [UInt8](data))
+        return scanner.firstError()
+    }
+}
+
+/// A minimal JSON syntax checker that only finds where a document goes wrong.
+struct JSONSyntaxScanner {
+    let bytes: [UInt8]
+    var i = 0
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func firstError() -> Int? {
+        do {
+            skipSpace()
+            try value()
+            skipSpace()
+            return i < bytes.count ? i : nil
+        } catch {
+            return min(i, bytes.count)
+        }
+    }
+
+    struct Failure: Error {}
+
+    mutating func skipSpace() {
+        while i < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[i]) { i += 1 }
+    }
+
+    mutating func expect(_ byte: UInt8) throws {
+        guard i < bytes.count, bytes[i] == byte else { throw Failure() }
+        i += 1
+    }
+
+    mutating func value() throws {
+        guard i < bytes.count else { throw Failure() }
+        switch bytes[i] {
+        case UInt8(ascii: "{"):
+            i += 1; skipSpace()
+            if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return }
+            while true {
+                skipSpace(); try string(); skipSpace(); try expect(UInt8(ascii: ":")); skipSpace(); try value(); skipSpace()
+                guard i < bytes.count else { throw Failure() }
+                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                try expect(UInt8(ascii: "}")); return
+            }
+        case UInt8(ascii: "["):
+            i += 1; skipSpace()
+            if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return }
+            while true {
+                skipSpace(); try value(); skipSpace()
+                guard i < bytes.count else { throw Failure() }
+                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                try expect(UInt8(ascii: "]")); return
+            }
+        case UInt8(ascii: "\""):
+            try string()
+        case UInt8(ascii: "t"): try literal("true")
+        case UInt8(ascii: "f"): try literal("false")
+        case UInt8(ascii: "n"): try literal("null")
+        default:
+            try number()
+        }
+    }
+
+    mutating func literal(_ word: String) throws {
+        for byte in word.utf8 { try expect(byte) }
+    }
+
+    mutating func string() throws {
+        try expect(UInt8(ascii: "\""))
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "\"") { i += 1; return }
+            if byte < 0x20 { throw Failure() }
+            i += byte == UInt8(ascii: "\\") ? 2 : 1
+        }
+        throw Failure()
+    }
+
+    mutating func number() throws {
+        let start = i
+        while i < bytes.count, "+-0123456789.eE".utf8.contains(bytes[i]) { i += 1 }
+        if i == start { throw Failure() }
+    }
+}

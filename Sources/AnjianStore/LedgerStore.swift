@@ -1,0 +1,133 @@
+import Foundation
+import AnjianModel
+
+/// `enterprises.json`: the list of directly-supervised enterprises.
+public struct EnterprisesFile: Codable, Sendable {
+    public static let currentVersion = 1
+    public var schemaVersion: Int
+    public var enterprises: [Enterprise]
+    public init(enterprises: [Enterprise]) {
+        self.schemaVersion = Self.currentVersion
+        self.enterprises = enterprises
+    }
+}
+
+/// `ledger.json`: what this data directory is and where it came from.
+public struct LedgerManifest: Codable, Sendable, Equatable {
+    public static let currentVersion = 1
+    public enum Source: String, Codable, Sendable { case demo, empty, imported }
+    public var schemaVersion: Int
+    public var source: Source
+    /// ISO 8601, UTC.
+    public var createdAt: String
+    public init(source: Source, createdAt: String) {
+        self.schemaVersion = Self.currentVersion
+        self.source = source
+        self.createdAt = createdAt
+    }
+}
+
+/// The ledger as loaded from a data directory.
+public struct LoadedLedger: Sendable {
+    public var directory: URL
+    public var manifest: LedgerManifest
+    public var enterprises: [Enterprise]
+    /// Warnings found on load (e.g. an organization-code check digit), with their record.
+    public var warnings: [(record: Int, issue: ValidationIssue)]
+    /// True when this run created the directory from the demo ledger.
+    public var initializedNow: Bool
+    public var isDemo: Bool { manifest.source == .demo }
+}
+
+/// The data directory: knows the files, nothing of screens.
+public enum LedgerStore {
+    public static let manifestName = "ledger.json"
+    public static let enterprisesName = "enterprises.json"
+
+    /// Opens the ledger in `directory`; an empty or missing directory is first
+    /// initialised from the bundled demo ledger. A damaged file is reported, never rewritten.
+    public static func open(_ directory: URL, now: Date = Date()) throws -> LoadedLedger {
+        var initialized = false
+        if try needsInitialization(directory) {
+            try initialize(directory, source: .demo, now: now)
+            initialized = true
+        }
+        let manifestURL = directory.appendingPathComponent(manifestName)
+        let enterprisesURL = directory.appendingPathComponent(enterprisesName)
+        for url in [manifestURL, enterprisesURL] where !FileManager.default.fileExists(atPath: url.path) {
+            throw StoreError.notADataDirectory(path: directory.path, missing: url.lastPathComponent)
+        }
+        let manifest = try JSONFiles.decode(LedgerManifest.self, from: JSONFiles.read(manifestURL),
+                                            path: manifestURL.path, supportedVersion: LedgerManifest.currentVersion)
+        let (enterprises, warnings) = try loadEnterprises(enterprisesURL)
+        return LoadedLedger(directory: directory, manifest: manifest, enterprises: enterprises,
+                            warnings: warnings, initializedNow: initialized)
+    }
+
+    /// Reads and validates `enterprises.json`; the first error stops the load.
+    public static func loadEnterprises(_ url: URL) throws -> ([Enterprise], [(record: Int, issue: ValidationIssue)]) {
+        let file = try JSONFiles.decode(EnterprisesFile.self, from: JSONFiles.read(url),
+                                        path: url.path, supportedVersion: EnterprisesFile.currentVersion)
+        var warnings: [(record: Int, issue: ValidationIssue)] = []
+        var seen: Set<String> = []
+        for (index, enterprise) in file.enterprises.enumerated() {
+            let issues = enterprise.validate()
+            if let error = issues.errors.first {
+                throw StoreError.invalidRecord(path: url.path, record: index, name: enterprise.name, issue: error)
+            }
+            warnings += issues.warnings.map { (index, $0) }
+            let code = CreditCode.normalize(enterprise.creditCode)
+            if !seen.insert(code).inserted {
+                throw StoreError.duplicateKey(path: url.path, record: index, key: code)
+            }
+        }
+        return (file.enterprises, warnings)
+    }
+
+    static func needsInitialization(_ directory: URL) throws -> Bool {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: directory.path, isDirectory: &isDirectory) else { return true }
+        guard isDirectory.boolValue else { throw StoreError.io(path: directory.path, reason: "not a directory") }
+        let ours = [manifestName, enterprisesName]
+        return !ours.contains { fm.fileExists(atPath: directory.appendingPathComponent($0).path) }
+    }
+
+    /// Creates the ledger files: the demo ledger or an empty one.
+    public static func initialize(_ directory: URL, source: LedgerManifest.Source, now: Date = Date()) throws {
+        try AtomicFile.ensureDirectory(directory)
+        let enterprises = source == .demo ? try DemoLedger.enterprises() : []
+        try AtomicFile.write(JSONFiles.encode(EnterprisesFile(enterprises: enterprises)),
+                             to: directory.appendingPathComponent(enterprisesName))
+        let stamp = ISO8601DateFormatter().string(from: now)
+        try AtomicFile.write(JSONFiles.encode(LedgerManifest(source: source, createdAt: stamp)),
+                             to: directory.appendingPathComponent(manifestName))
+    }
+
+    /// Saves the enterprise list (atomically).
+    public static func saveEnterprises(_ enterprises: [Enterprise], in directory: URL) throws {
+        try AtomicFile.write(JSONFiles.encode(EnterprisesFile(enterprises: enterprises)),
+                             to: directory.appendingPathComponent(enterprisesName))
+    }
+}
+
+/// The data bundled with the program.
+public enum DemoLedger {
+    static func resource(_ path: String) throws -> URL {
+        guard let base = Bundle.module.resourceURL else {
+            throw StoreError.io(path: path, reason: "resource bundle not found")
+        }
+        return base.appendingPathComponent(path)
+    }
+
+    public static func enterprises() throws -> [Enterprise] {
+        let url = try resource("demo/enterprises.json")
+        return try LedgerStore.loadEnterprises(url).0
+    }
+
+    public static func pinyinTable() throws -> PinyinTable {
+        let url = try resource("pinyin/readings.txt")
+        let data = try JSONFiles.read(url)
+        return PinyinTable(parsing: String(decoding: data, as: UTF8.self))
+    }
+}

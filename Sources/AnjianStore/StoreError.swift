@@ -1,0 +1,14 @@
+import AnjianModel
+
+/// What can go wrong with the data directory. Every case names the file, and where
+/// it can, the line, record and field, so the user can mend it by hand.
+public enum StoreError: Error, Hashable, Sendable {
+    case io(path: String, reason: String)
+    /// Not valid JSON, or not the shape the schema describes.
+    case damaged(path: String, line: Int?, column: Int?, field: String?, reason: String)
+    case unsupportedVersion(path: String, found: Int, supported: Int)
+    /// A record that decodes but breaks a rule (invalid credit code, unknown district…).
+    case invalidRecord(path: String, record: Int, name: String, issue: ValidationIssue)
+    case duplicateKey(path: String, record: Int, key: String)
+    case notADataDirectory(path: String, missing: String)
+}

@@ -1,0 +1,207 @@
+import CNCursesW
+import Glibc
+import AnjianScreen
+
+/// The only code that talks to ncurses: start and stop, keys, resize, and drawing a
+/// `Screen` with the real cursor on the caret.
+public final class Terminal {
+    private var previous: Screen?
+    private let useColor: Bool
+    private var colorPairs: [Int: Int16] = [:]
+    private var started = false
+
+    /// Starts curses. Call `LocaleGuard.ensureUTF8()` first.
+    public init(useColor: Bool) {
+        setenv("ESCDELAY", "25", 0)
+        initscr()
+        set_escdelay(25)
+        raw()  // Ctrl-S and Ctrl-C reach us as keys instead of flow control and SIGINT
+        noecho()
+        nonl()
+        keypad(anjian_stdscr(), true)
+        meta(anjian_stdscr(), true)
+        intrflush(anjian_stdscr(), false)
+        var colors = false
+        if useColor, has_colors() {
+            start_color()
+            use_default_colors()
+            colors = true
+        }
+        self.useColor = colors
+        started = true
+    }
+
+    deinit { stop() }
+
+    public func stop() {
+        guard started else { return }
+        started = false
+        curs_set(1)
+        endwin()
+    }
+
+    public var size: (width: Int, height: Int) {
+        (Int(anjian_columns()), Int(anjian_lines()))
+    }
+
+    /// Waits for input (up to `timeoutMilliseconds`, -1 for ever) and returns everything
+    /// that has arrived: printable characters that came together are joined into one
+    /// `.text` event, so an input method's commit or a paste stays whole.
+    public func readEvents(timeoutMilliseconds: Int32 = -1) -> [InputEvent] {
+        var events: [InputEvent] = []
+        var pendingText = ""
+        func flushText() {
+            guard !pendingText.isEmpty else { return }
+            if pendingText.count == 1, let c = pendingText.first {
+                events.append(.key(.character(c)))
+            } else {
+                events.append(.text(pendingText))
+            }
+            pendingText = ""
+        }
+        timeout(timeoutMilliseconds)
+        var first = true
+        while true {
+            var wide: wint_t = 0
+            let status = get_wch(&wide)
+            if status == anjian_err() { break }
+            if first {
+                first = false
+                timeout(0)
+            }
+            if status == anjian_key_code_yes() {
+                flushText()
+                if Int32(wide) == KEY_RESIZE {
+                    let (w, h) = size
+                    events.append(.resize(width: w, height: h))
+                } else if let key = Self.functionKey(Int32(wide)) {
+                    events.append(.key(key))
+                }
+                continue
+            }
+            guard let scalar = Unicode.Scalar(UInt32(wide)) else { continue }
+            if let key = Self.controlKey(scalar) {
+                flushText()
+                events.append(.key(key))
+            } else {
+                pendingText.unicodeScalars.append(scalar)
+            }
+        }
+        flushText()
+        timeout(-1)
+        return events
+    }
+
+    static func controlKey(_ scalar: Unicode.Scalar) -> Key? {
+        switch scalar.value {
+        case 0x1B: return .escape
+        case 0x0D, 0x0A: return .enter
+        case 0x09: return .tab
+        case 0x7F, 0x08: return .backspace
+        case 0x01...0x1A: return .control(Character(Unicode.Scalar(scalar.value + 0x60)!))
+        case 0x00...0x1F: return .control("@")
+        default: return nil
+        }
+    }
+
+    static func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME, KEY_A1: return .home
+        case KEY_END, KEY_C1: return .end
+        case KEY_PPAGE, KEY_A3: return .pageUp
+        case KEY_NPAGE, KEY_C3: return .pageDown
+        case KEY_ENTER: return .enter
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_IC: return .insert
+        case KEY_BTAB: return .backTab
+        default:
+            for n in 1...12 where code == anjian_key_f(Int32(n)) { return .function(n) }
+            return nil
+        }
+    }
+
+    /// Draws the screen, sending only the cells that changed since the last frame,
+    /// then places the real cursor on the caret (input methods anchor there).
+    public func draw(_ screen: Screen) {
+        let full = previous == nil || previous!.width != screen.width || previous!.height != screen.height
+        if full { clearok(anjian_stdscr(), true); erase() }
+        for y in 0..<screen.height {
+            var x = 0
+            while x < screen.width {
+                let cell = screen[x, y]
+                if cell.width == 0 { x += 1; continue }
+                var changed = full || previous![x, y] != cell
+                if !changed, cell.width == 2, x + 1 < screen.width, previous![x + 1, y] != screen[x + 1, y] { changed = true }
+                if changed {
+                    // Never write into the last column with a wide character: Screen has already clipped.
+                    put(cell, x: x, y: y)
+                }
+                x += max(1, cell.width)
+            }
+        }
+        if let cursor = screen.cursor {
+            curs_set(1)
+            move(Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+            move(Int32(max(0, screen.height - 1)), 0)
+        }
+        refresh()
+        previous = screen
+    }
+
+    /// Forgets the last frame so the next draw repaints everything (after a resize or Ctrl-L).
+    public func invalidate() { previous = nil }
+
+    private func put(_ cell: Cell, x: Int, y: Int) {
+        var wideChars: [wchar_t] = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) } + [0]
+        var attributes = anjian_attr_normal()
+        if cell.style.bold { attributes |= anjian_attr_bold() }
+        if cell.style.reverse { attributes |= anjian_attr_reverse() }
+        if cell.style.underline { attributes |= anjian_attr_underline() }
+        if cell.style.dim { attributes |= anjian_attr_dim() }
+        let pair = colorPair(cell.style)
+        var complex = cchar_t()
+        setcchar(&complex, &wideChars, attributes, pair, nil)
+        mvadd_wch(Int32(y), Int32(x), &complex)
+    }
+
+    private func colorPair(_ style: Style) -> Int16 {
+        guard useColor, style.foreground != nil || style.background != nil else { return 0 }
+        let fg = style.foreground?.rawValue ?? -1
+        let bg = style.background?.rawValue ?? -1
+        let key = (fg + 1) * 16 + (bg + 1)
+        if let pair = colorPairs[key] { return pair }
+        let pair = Int16(colorPairs.count + 1)
+        guard Int32(pair) < anjian_color_pairs() else { return 0 }
+        init_pair(pair, Int16(fg), Int16(bg))
+        colorPairs[key] = pair
+        return pair
+    }
+
+    /// Ctrl-Z in raw mode: give the terminal back, stop, and repaint on return.
+    public func suspend() {
+        endwin()
+        kill(getpid(), SIGTSTP)
+        refresh()
+        invalidate()
+    }
+}
+
+extension Terminal {
+    /// SIGTERM and SIGHUP end the program with the terminal restored. Nothing is lost:
+    /// every committed entry is already on disk.
+    public static func restoreOnSignals() {
+        for sig in [SIGTERM, SIGHUP] {
+            signal(sig) { received in
+                endwin()
+                _exit(128 + received)
+            }
+        }
+    }
+}
