@@ -125,14 +125,28 @@ public enum AppView {
             x += screen.put(" ", x: x, y: 0, style: theme.title)
         }
         x += screen.put(" " + subtitle, x: x, y: 0, style: theme.title)
-        let right = state.isDemo ? "[\(s[.demoData])] " : ""
-        let path = s[.dataDirectory] + " " + state.dataPath + " "
-        let rightText = right + path
+        let demo = state.isDemo ? "[\(s[.demoData])] " : ""
         let room = screen.width - x - 1
-        if room > 4 {
-            let shown = rightText.displayWidth <= room ? rightText : (right + path).truncated(toWidth: room)
-            screen.put(shown, x: screen.width - shown.displayWidth, y: 0, style: theme.title)
+        // The data directory when it fits, else its tail, else only the demo marker.
+        let label = s[.dataDirectory] + " "
+        var right = demo + label + state.dataPath + " "
+        if right.displayWidth > room {
+            let pathRoom = room - demo.displayWidth - label.displayWidth - 2
+            right = pathRoom >= 12 ? demo + label + "…" + tail(of: state.dataPath, width: pathRoom - 1) + " " : demo
         }
+        if right.displayWidth <= room {
+            screen.put(right, x: screen.width - right.displayWidth, y: 0, style: theme.title)
+        }
+    }
+
+    /// The end of a text that fits in `width` cells.
+    static func tail(of text: String, width: Int) -> String {
+        var result = ""
+        for character in text.reversed() {
+            if (result.displayWidth + DisplayWidth.of(character)) > width { break }
+            result.insert(character, at: result.startIndex)
+        }
+        return result
     }
 
     /// Bottom row: the mode on the left, the keys on the right.
