@@ -12,6 +12,7 @@ public final class Terminal {
 
     /// Starts curses. Call `LocaleGuard.ensureUTF8()` first.
     public init(useColor: Bool) {
+        Self.acceptResizeSignals()
         setenv("ESCDELAY", "25", 0)
         initscr()
         set_escdelay(25)
@@ -32,6 +33,17 @@ public final class Terminal {
     }
 
     deinit { stop() }
+
+    /// A parent may have blocked or ignored SIGWINCH (both survive exec); ncurses
+    /// then never learns of a resize. Seen with programs started from a test runner.
+    static func acceptResizeSignals() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGWINCH)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        // Before initscr nothing of ours handles it, so the default is safe; ncurses installs its own.
+        signal(SIGWINCH, SIG_DFL)
+    }
 
     public func stop() {
         guard started else { return }

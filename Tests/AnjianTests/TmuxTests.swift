@@ -1,0 +1,251 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+import AnjianModel
+import AnjianScreen
+import AnjianStore
+
+/// The built `anjian` binary, beside the test bundle in the build directory.
+let anjianBinary: String = {
+    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
+    // The test binary lives inside <build>/AnjianPackageTests.xctest on Linux, or beside it.
+    for _ in 0..<3 {
+        let candidate = dir.appendingPathComponent("anjian").path
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        dir = dir.deletingLastPathComponent()
+    }
+    return "anjian"
+}()
+
+/// Runs a command to its end. posix_spawn and waitpid rather than Foundation's
+/// Process, whose waitUntilExit was seen here never to return for a tmux client.
+/// Output goes to files, not pipes: a tmux server started by the command inherits
+/// them and would keep a pipe open for ever.
+@discardableResult
+func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent("anjian-run-\(UUID().uuidString)")
+    let outPath = base.path + ".out", errPath = base.path + ".err"
+    defer {
+        unlink(outPath)
+        unlink(errPath)
+    }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    // The child starts with no blocked signals and default handlers, as from a shell.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var empty = sigset_t(), all = sigset_t()
+    sigemptyset(&empty)
+    sigfillset(&all)
+    posix_spawnattr_setsigmask(&attributes, &empty)
+    posix_spawnattr_setsigdefault(&attributes, &all)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    var pid: pid_t = 0
+    let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, environ)
+    guard spawned == 0 else { throw TmuxError.failed("cannot start \(arguments[0]): \(String(cString: strerror(spawned)))") }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    let exitStatus: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    return (exitStatus,
+            (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+            (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+}
+
+/// The real program in a real terminal: a private tmux server, keys sent by name,
+/// the pane read back as text.
+final class TmuxSession {
+    let socket = "anjian-test-\(UUID().uuidString.prefix(8))"
+    let statusFile: URL
+
+    init(command: String, environment: [String: String], width: Int, height: Int) throws {
+        statusFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket).status")
+        let env = environment.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
+        let script = "env -i PATH=/usr/bin:/bin TERM=screen-256color \(env) \(command); echo $? > \(statusFile.path); sleep 600"
+        let result = try run(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "t",
+                              "-x", "\(width)", "-y", "\(height)", script])
+        guard result.status == 0 else { throw TmuxError.failed(result.err) }
+    }
+
+    deinit {
+        _ = try? run(["tmux", "-L", socket, "kill-server"])
+        try? FileManager.default.removeItem(at: statusFile)
+    }
+
+    func keys(_ names: String...) throws {
+        try run(["tmux", "-L", socket, "send-keys", "-t", "t"] + names)
+    }
+
+    func type(_ text: String) throws {
+        try run(["tmux", "-L", socket, "send-keys", "-t", "t", "-l", text])
+    }
+
+    func resize(_ width: Int, _ height: Int) throws {
+        try run(["tmux", "-L", socket, "resize-window", "-t", "t", "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    func capture() throws -> [String] {
+        try run(["tmux", "-L", socket, "capture-pane", "-p", "-t", "t"]).out
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// Waits until the pane satisfies the condition (at most 10 s), returning its lines.
+    @discardableResult
+    func waitFor(_ what: String, _ condition: ([String]) -> Bool) throws -> [String] {
+        let deadline = Date().addingTimeInterval(10)
+        var lines: [String] = []
+        while Date() < deadline {
+            lines = try capture()
+            if condition(lines) { return lines }
+            usleep(50_000)
+        }
+        throw TmuxError.timeout(what, lines.joined(separator: "\n"))
+    }
+
+    func waitFor(text: String) throws -> [String] {
+        try waitFor("\"\(text)\" on screen") { $0.joined(separator: "\n").contains(text) }
+    }
+
+    func exitStatus() throws -> Int32 {
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            if let text = try? String(contentsOf: statusFile, encoding: .utf8),
+               let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                return status
+            }
+            usleep(50_000)
+        }
+        throw TmuxError.timeout("program exit", (try? capture().joined(separator: "\n")) ?? "")
+    }
+}
+
+enum TmuxError: Error, CustomStringConvertible {
+    case failed(String)
+    case timeout(String, String)
+    var description: String {
+        switch self {
+        case .failed(let message): return "tmux failed: \(message)"
+        case .timeout(let what, let screen): return "timed out waiting for \(what); screen:\n\(screen)"
+        }
+    }
+}
+
+/// The display column where `needle` starts in a captured line.
+func displayColumn(of needle: String, in line: String) -> Int? {
+    guard let range = line.range(of: needle) else { return nil }
+    return line[..<range.lowerBound].displayWidth
+}
+
+@Suite(.serialized) struct TmuxTests {
+    init() throws {
+        let which = try run(["sh", "-c", "command -v tmux"])
+        #expect(which.status == 0, "tmux is needed for the terminal tests: apt-get install -y tmux")
+    }
+
+    @Test func browseFilterOpenResizeAndQuitInChinese() throws {
+        let data = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let session = try TmuxSession(command: "\(anjianBinary) --data \(data.path)",
+                                      environment: ["LANG": "zh_CN.UTF-8"], width: 100, height: 30)
+        var screen = try session.waitFor(text: "直管企业 60/60 家")
+        #expect(screen.joined().contains("[演示数据]"))
+
+        // Every row's district starts at the same display column.
+        let enterprises = try LedgerStore.open(data).enterprises
+        let columns = screen.compactMap { line -> Int? in
+            guard let district = enterprises.first(where: { line.contains($0.name.prefix(6)) })?.district else { return nil }
+            return displayColumn(of: district, in: line)
+        }
+        #expect(columns.count >= 20)
+        #expect(Set(columns).count == 1, "district columns: \(columns)")
+
+        // Filter by Chinese text: only 莱州市 enterprises remain.
+        try session.keys("/")
+        try session.type("莱州")
+        screen = try session.waitFor(text: "7/60 家")
+        let laizhou = enterprises.filter { $0.district == "莱州市" }
+        let rows = screen.filter { line in enterprises.contains { line.contains($0.name.prefix(6)) } }
+        #expect(rows.count == laizhou.count)
+        #expect(rows.allSatisfy { $0.contains("莱州市") })
+
+        // Filter by pinyin initials of a heteronym: cd finds 长岛.
+        try session.keys("Escape")
+        try session.waitFor(text: "60/60 家")
+        try session.keys("/", "c", "d")
+        screen = try session.waitFor(text: "长岛")
+        #expect(screen.contains { $0.contains("烟台长岛碧波海珍品加工有限公司") })
+
+        // Open the detail of the selected row: its credit code is shown and valid.
+        try session.keys("Down", "Up", "Enter", "Enter")
+        screen = try session.waitFor(text: "统一社会信用代码")
+        let codeLine = try #require(screen.first { $0.contains("统一社会信用代码") })
+        let code = try #require(codeLine.split(separator: " ").first { $0.count == 18 })
+        #expect(CreditCode.check(String(code)).isValid)
+        #expect(codeLine.contains("[校验通过]"))
+
+        // Resize smaller than the minimum and back.
+        try session.resize(30, 8)
+        try session.waitFor(text: "终端太小")
+        try session.resize(100, 30)
+        try session.waitFor(text: "统一社会信用代码")
+        try session.keys("Escape")
+        try session.waitFor(text: "直管企业")
+        try session.keys("q")
+        #expect(try session.exitStatus() == 0)
+
+        let saved = try LedgerStore.open(data)
+        #expect(saved.enterprises.count == 60)
+        #expect(saved.enterprises.allSatisfy { CreditCode.check($0.creditCode).isValid })
+    }
+
+    @Test func englishAt80x24WithoutColourAndCtrlC() throws {
+        let data = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let session = try TmuxSession(command: "\(anjianBinary) --data \(data.path) --lang en",
+                                      environment: ["LANG": "C.UTF-8", "NO_COLOR": "1"], width: 80, height: 24)
+        var screen = try session.waitFor(text: "Enterprises 60 of 60")
+        #expect(screen.contains { $0.contains("Major!") })
+        #expect(screen[1].contains("Name") && screen[1].contains("District"))
+        // The list keeps working with keys typed quickly.
+        try session.keys("G")
+        screen = try session.waitFor("last row selected") { $0.contains { $0.hasPrefix(">") && $0.contains("Haiyang") } }
+        try session.keys("?")
+        try session.waitFor(text: "Enterprise list")
+        try session.keys("Escape", "C-c")
+        #expect(try session.exitStatus() == 0)
+    }
+
+    @Test func chineseUILanguageFollowsLCMessagesAndLCAll() throws {
+        let data = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let session = try TmuxSession(command: "\(anjianBinary) --data \(data.path)",
+                                      environment: ["LANG": "C.UTF-8", "LC_ALL": "zh_CN.UTF-8"], width: 80, height: 24)
+        try session.waitFor(text: "直管企业 60/60 家")
+        try session.keys("q")
+        #expect(try session.exitStatus() == 0)
+    }
+
+    @Test func damagedFileIsReportedWithLineAndNotTouched() throws {
+        let data = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        _ = try LedgerStore.open(data)
+        let file = data.appendingPathComponent("enterprises.json")
+        let broken = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "\"name\" :", with: "\"name\" ")
+        try broken.write(to: file, atomically: true, encoding: .utf8)
+        let result = try run([anjianBinary, "--data", data.path, "--lang", "en"])
+        #expect(result.status != 0)
+        #expect(result.err.contains(file.path))
+        #expect(result.err.contains("line "))
+        #expect(result.err.contains("column "))
+        #expect(try String(contentsOf: file, encoding: .utf8) == broken)
+    }
+}
