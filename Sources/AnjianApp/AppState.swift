@@ -51,6 +51,9 @@ public struct AppState: Sendable {
     public var top = 0
     /// A transient message for the status line.
     public var message: String? = nil
+    /// The last filter and what it matched, so typing one more character only
+    /// re-checks those rows.
+    private var lastMatch: (query: SearchQuery, rows: [Int])? = nil
 
     public init(directory: EnterpriseDirectory, language: Language, useColor: Bool, isDemo: Bool,
                 dataPath: String, width: Int, height: Int) {
@@ -75,7 +78,10 @@ public struct AppState: Sendable {
     /// selected enterprise selected when it is still shown.
     mutating func refreshRows() {
         let current = selectedEnterprise
-        var result = directory.matching(SearchQuery(filter.text))
+        let query = SearchQuery(filter.text)
+        let candidates = lastMatch.flatMap { query.narrows($0.query) ? $0.rows : nil }
+        var result = directory.matching(query, among: candidates)
+        lastMatch = (query, result)
         if let sort {
             let keyed = result.map { ($0, EnterpriseSorting.key(enterprises[$0], column: sort.column)) }
             result = keyed.sorted { a, b in

@@ -9,25 +9,26 @@ public struct EnterpriseDirectory: Sendable {
         self.searchIndex = enterprises.map { EnterpriseSearchEntry($0, pinyin: pinyin) }
     }
 
-    /// Indices of the enterprises that match the query, in ledger order.
-    public func matching(_ query: SearchQuery) -> [Int] {
+    /// Indices of the enterprises that match the query, in ledger order; `candidates`
+    /// (the result of a query this one narrows) limits the search.
+    public func matching(_ query: SearchQuery, among candidates: [Int]? = nil) -> [Int] {
         if query.isEmpty { return Array(enterprises.indices) }
-        return searchIndex.indices.filter { searchIndex[$0].matches(query) }
+        return (candidates ?? Array(searchIndex.indices)).filter { searchIndex[$0].matches(query) }
     }
 }
 
 struct EnterpriseSearchEntry: Sendable {
     let texts: [PinyinSearchText]
-    /// Credit code, upper-cased: matched as a plain substring.
-    let creditCode: String
+    /// Credit code, lower-cased UTF-8 (the query is lower-cased too): a plain substring.
+    let creditCode: [UInt8]
 
     init(_ enterprise: Enterprise, pinyin: PinyinTable) {
         texts = [enterprise.name, enterprise.shortName, enterprise.district]
             .map { PinyinSearchText($0, table: pinyin) }
-        creditCode = enterprise.creditCode.lowercased()
+        creditCode = Array(enterprise.creditCode.lowercased().utf8)
     }
 
     func matches(_ query: SearchQuery) -> Bool {
-        creditCode.contains(query.folded) || texts.contains { $0.matches(query) }
+        containsBytes(creditCode, query.folded) || texts.contains { $0.matches(query) }
     }
 }

@@ -4,31 +4,57 @@
 public struct PinyinTable: Sendable {
     /// Toneless syllables as ASCII bytes (ü written `v`).
     let syllables: [[UInt8]]
-    let readingsByScalar: [UInt32: [UInt16]]
+    /// `scalar << 16 | syllable index`, sorted: one binary search finds a character's
+    /// readings. Flat and sorted rather than a dictionary of arrays, which took several
+    /// times longer to build at start-up.
+    let pairs: [UInt64]
 
     public init(parsing text: String) {
         var syllables: [[UInt8]] = []
-        var map: [UInt32: [UInt16]] = [:]
-        map.reserveCapacity(45_000)
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) where line.first != "#" {
-            guard let tab = line.firstIndex(of: "\t") else { continue }
-            let index = UInt16(syllables.count)
-            syllables.append(Array(line[..<tab].utf8))
-            for scalar in line[line.index(after: tab)...].unicodeScalars {
-                map[scalar.value, default: []].append(index)
+        var pairs: [UInt64] = []
+        pairs.reserveCapacity(64_000)
+        var text = text
+        text.withUTF8 { bytes in
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                guard lineEnd > lineStart, bytes[lineStart] != UInt8(ascii: "#") else { continue }
+                var tab = lineStart
+                while tab < lineEnd && bytes[tab] != 0x09 { tab += 1 }
+                guard tab < lineEnd else { continue }
+                let index = UInt64(syllables.count)
+                syllables.append(Array(bytes[lineStart..<tab]))
+                let characters = String(decoding: UnsafeBufferPointer(rebasing: bytes[(tab + 1)..<lineEnd]), as: UTF8.self)
+                for scalar in characters.unicodeScalars {
+                    pairs.append(UInt64(scalar.value) << 16 | index)
+                }
             }
         }
+        pairs.sort()
         self.syllables = syllables
-        self.readingsByScalar = map
+        self.pairs = pairs
     }
 
     /// The toneless readings of a character, e.g. `["chang", "zhang"]` for 长; empty for non-Han.
     public func readings(of scalar: Unicode.Scalar) -> [String] {
-        (readingsByScalar[scalar.value] ?? []).map { String(decoding: syllables[Int($0)], as: UTF8.self) }
+        readingBytes(of: scalar).map { String(decoding: $0, as: UTF8.self) }
     }
 
     func readingBytes(of scalar: Unicode.Scalar) -> [[UInt8]] {
-        (readingsByScalar[scalar.value] ?? []).map { syllables[Int($0)] }
+        let key = UInt64(scalar.value) << 16
+        var low = 0, high = pairs.count
+        while low < high {
+            let mid = (low + high) / 2
+            if pairs[mid] < key { low = mid + 1 } else { high = mid }
+        }
+        var result: [[UInt8]] = []
+        while low < pairs.count, pairs[low] >> 16 == UInt64(scalar.value) {
+            result.append(syllables[Int(pairs[low] & 0xFFFF)])
+            low += 1
+        }
+        return result
     }
 }
 
@@ -43,17 +69,18 @@ public struct PinyinSearchText: Sendable {
     }
 
     public let text: String
-    /// Lower-cased text for plain substring matches (punctuation included).
-    let folded: String
+    /// Lower-cased UTF-8 for plain substring matches (punctuation included).
+    let folded: [UInt8]
     /// Letters, digits and Han characters; punctuation and spaces are skipped so a
     /// query runs across them.
     let units: [Unit]
 
     public init(_ text: String, table: PinyinTable) {
         self.text = text
-        self.folded = text.lowercased()
+        let lowered = text.lowercased()
+        self.folded = Array(lowered.utf8)
         var units: [Unit] = []
-        for character in folded {
+        for character in lowered {
             guard let scalar = character.unicodeScalars.first else { continue }
             let readings = table.readingBytes(of: scalar)
             if readings.isEmpty && !(character.isLetter || character.isNumber) { continue }
@@ -64,53 +91,90 @@ public struct PinyinSearchText: Sendable {
 
     public func matches(_ query: SearchQuery) -> Bool {
         if query.isEmpty { return true }
-        if folded.contains(query.folded) { return true }
+        if containsBytes(folded, query.folded) { return true }
         return matchesReadings(query.bytes)
     }
 
     /// Whether some run of consecutive units spells the query, each unit contributing its
-    /// literal character or a non-empty prefix of one of its readings.
+    /// literal character or a non-empty prefix of one of its readings. The states (how
+    /// much of the query is spelled so far) are bits of one word: no allocation per row.
     private func matchesReadings(_ query: [UInt8]) -> Bool {
         let count = query.count
-        guard count > 0, !units.isEmpty else { return false }
-        // reachable[q] == true: the query's first q bytes are spelled by units ending just before this one.
-        var reachable = [Bool](repeating: false, count: count)
-        var next = [Bool](repeating: false, count: count)
+        guard count > 0, count < 64, !units.isEmpty else { return false }
+        var reachable: UInt64 = 0
         for unit in units {
-            reachable[0] = true  // a match may start at any unit
-            for q in 0..<count { next[q] = false }
-            for q in 0..<count where reachable[q] {
+            reachable |= 1  // a match may start at any unit
+            var next: UInt64 = 0
+            var states = reachable
+            while states != 0 {
+                let q = states.trailingZeroBitCount
+                states &= states - 1
                 let remaining = count - q
                 let literal = unit.literal
-                if literal.count <= remaining, query[q..<(q + literal.count)].elementsEqual(literal) {
-                    if q + literal.count == count { return true }
-                    next[q + literal.count] = true
+                if literal.count <= remaining {
+                    var same = true
+                    for i in 0..<literal.count where literal[i] != query[q + i] {
+                        same = false
+                        break
+                    }
+                    if same {
+                        if q + literal.count == count { return true }
+                        next |= 1 << UInt64(q + literal.count)
+                    }
                 }
                 for reading in unit.readings {
                     var k = 0
                     while k < reading.count && k < remaining && reading[k] == query[q + k] {
                         k += 1
                         if q + k == count { return true }
-                        next[q + k] = true
-                        }
+                        next |= 1 << UInt64(q + k)
+                    }
                 }
             }
-            swap(&reachable, &next)
+            reachable = next
         }
         return false
     }
 }
 
+/// Plain byte substring search (the needle is short).
+func containsBytes(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    let n = needle.count
+    guard n > 0 else { return true }
+    guard haystack.count >= n else { return false }
+    let first = needle[0]
+    var i = 0
+    let last = haystack.count - n
+    while i <= last {
+        if haystack[i] == first {
+            var j = 1
+            while j < n && haystack[i + j] == needle[j] { j += 1 }
+            if j == n { return true }
+        }
+        i += 1
+    }
+    return false
+}
+
 /// A filter query, prepared once per keystroke rather than once per row.
 public struct SearchQuery: Sendable {
     public let raw: String
-    let folded: String
+    /// Lower-cased, trimmed, as UTF-8: for substring matches.
+    let folded: [UInt8]
+    /// Without any white space: for pinyin matches.
     let bytes: [UInt8]
 
     public init(_ raw: String) {
         self.raw = raw
-        self.folded = raw.lowercased().trimmingWhitespace()
+        let folded = raw.lowercased().trimmingWhitespace()
+        self.folded = Array(folded.utf8)
         self.bytes = Array(folded.filter { !$0.isWhitespace }.utf8)
+    }
+
+    /// Whether every text this query matches is also matched by `shorter`: true when
+    /// this query only adds characters at the end, so filtering can narrow the last result.
+    public func narrows(_ shorter: SearchQuery) -> Bool {
+        !shorter.isEmpty && bytes.starts(with: shorter.bytes) && folded.starts(with: shorter.folded)
     }
 
     public var isEmpty: Bool { bytes.isEmpty }

@@ -1,1 +1,118 @@
-print("x")
+// Benchmarks: `swift run -c release anjian-bench [runs]`. Medians, not timed tests.
+import Foundation
+import AnjianApp
+import AnjianModel
+import AnjianScreen
+import AnjianStore
+
+let runs = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 21
+
+func measure(_ name: String, runs: Int = runs, _ body: () throws -> Void) rethrows {
+    var samples: [Double] = []
+    for _ in 0..<runs {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+    }
+    report(name, samples)
+}
+
+func report(_ name: String, _ samples: [Double]) {
+    let sorted = samples.sorted()
+    let median = sorted[sorted.count / 2]
+    let line = "\(name.padding(toLength: 58, withPad: " ", startingAt: 0)) median \(String(format: "%8.3f", median)) ms"
+        + "   (min \(String(format: "%.3f", sorted.first!)), max \(String(format: "%.3f", sorted.last!)), n=\(sorted.count))"
+    print(line)
+}
+
+let data = FileManager.default.temporaryDirectory.appendingPathComponent("anjian-bench-\(getpid())")
+defer { try? FileManager.default.removeItem(at: data) }
+_ = try LedgerStore.open(data)
+
+print("Anjian benchmarks, \(runs) runs each (\(ProcessInfo.processInfo.processorCount) cores)")
+var ledger: LoadedLedger!
+try measure("open the demo ledger (60 enterprises, validated)") { ledger = try LedgerStore.open(data) }
+var pinyin: PinyinTable!
+try measure("load the pinyin table (Unihan readings)") { pinyin = try DemoLedger.pinyinTable() }
+var directory: EnterpriseDirectory!
+measure("build the search index (60 enterprises)") {
+    directory = EnterpriseDirectory(enterprises: ledger.enterprises, pinyin: pinyin)
+}
+var state = AppState(directory: directory, language: .zh, useColor: true, isDemo: true,
+                     dataPath: data.path, width: 100, height: 30)
+measure("render the enterprise list (100x30)") { _ = AppView.render(state) }
+measure("whole first frame in process (open+table+index+render)") {
+    let l = try! LedgerStore.open(data)
+    let p = try! DemoLedger.pinyinTable()
+    let d = EnterpriseDirectory(enterprises: l.enterprises, pinyin: p)
+    _ = AppView.render(AppState(directory: d, language: .zh, useColor: true, isDemo: true,
+                                dataPath: data.path, width: 100, height: 30))
+}
+
+// Filtering as the user types, on the demo ledger and on a synthetic ledger of 12,000
+// enterprises (the demo's names repeated), each keystroke updating and rendering.
+func typing(_ query: [Key], on directory: EnterpriseDirectory) -> [Double] {
+    var samples: [Double] = []
+    for _ in 0..<max(3, runs / 3) {
+        var s = AppState(directory: directory, language: .zh, useColor: true, isDemo: true,
+                         dataPath: data.path, width: 100, height: 30)
+        _ = s.update(.key(.character("/")))
+        for key in query {
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = s.update(.key(key))
+            _ = AppView.render(s)
+            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+        }
+    }
+    return samples
+}
+let keys: [Key] = "yantaiwh".map { .character($0) }
+report("keystroke in the filter + render, 60 enterprises", typing(keys, on: directory))
+var many: [Enterprise] = []
+for copy in 0..<200 {
+    for var e in ledger.enterprises {
+        e.creditCode += "\(copy)"
+        many.append(e)
+    }
+}
+var big: EnterpriseDirectory!
+measure("build the search index (12,000 enterprises)", runs: 3) { big = EnterpriseDirectory(enterprises: many, pinyin: pinyin) }
+report("keystroke in the filter + render, 12,000 enterprises", typing(keys, on: big))
+
+// The real program: start to first frame drawn in a pseudo-terminal, then exit.
+let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("anjian").path
+if FileManager.default.isExecutableFile(atPath: binary), FileManager.default.isExecutableFile(atPath: "/usr/bin/script") {
+    func timeInPty(_ command: String) throws -> [Double] {
+        // posix_spawn and waitpid: Foundation's Process polls for the child's exit
+        // (seen here as a 50 ms floor), which would swamp the measurement.
+        var samples: [Double] = []
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd: Int32 in [0, 1, 2] {
+            posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
+        }
+        let arguments = ["/usr/bin/script", "-qec", command, "/dev/null"]
+        let environment = ["TERM=xterm-256color", "LANG=zh_CN.UTF-8", "PATH=/usr/bin:/bin"]
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        for _ in 0..<runs {
+            var pid: pid_t = 0
+            let start = DispatchTime.now().uptimeNanoseconds
+            guard posix_spawn(&pid, arguments[0], &actions, nil, &argv, &envp) == 0 else { break }
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+        }
+        return samples
+    }
+    let baseline = try timeInPty("true")
+    let app = try timeInPty("\(binary) --data \(data.path) --exit-after-first-frame")
+    report("baseline: script(1) pty running `true`", baseline)
+    report("anjian in script(1): start, first frame, exit", app)
+    let median = { (x: [Double]) in x.sorted()[x.count / 2] }
+    print("=> start to first frame and exit, less the baseline: \(String(format: "%.1f", median(app) - median(baseline))) ms (difference of medians)")
+} else {
+    print("(the anjian binary or /usr/bin/script is missing: start-up not measured)")
+}

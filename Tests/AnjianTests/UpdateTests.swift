@@ -35,6 +35,23 @@ import AnjianScreen
         #expect(!state.filtering && state.filter.isEmpty && state.rows.count == 60)
     }
 
+    @Test func narrowingAsYouTypeGivesTheSameRowsAsAFreshSearch() {
+        var state = makeState()
+        state.press(.character("/"))
+        for query in ["y", "yt", "ytj", "ytjh", "ytj", "yt", "yantai", "yantaiwh", "莱", "莱州", "莱"] {
+            state.press(.control("u"))
+            state.type(query)
+            #expect(state.rows == demoDirectory.matching(SearchQuery(query)), "\(query)")
+        }
+        state.press(.control("u"))
+        for character in "longkou" {
+            state.press(.character(character))
+            #expect(state.rows == demoDirectory.matching(SearchQuery(state.filter.text)), "\(state.filter.text)")
+        }
+        state.press(.backspace, .backspace)
+        #expect(state.rows == demoDirectory.matching(SearchQuery("longk")))
+    }
+
     @Test func enterKeepsTheFilterAndNavigationKeysWorkAgain() {
         var state = makeState()
         state.press(.character("/"))
