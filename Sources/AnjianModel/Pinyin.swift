@@ -1,18 +1,23 @@
+import Foundation
+
 /// Every Mandarin reading of the Han characters, loaded from the table that
 /// `scripts/gen_pinyin_table.py` generates from Unihan (lines `syllable<TAB>characters`).
 /// Heteronyms keep all their readings: 行 is both `hang` and `xing`.
 public struct PinyinTable: Sendable {
     /// Toneless syllables as ASCII bytes (ü written `v`).
     let syllables: [[UInt8]]
-    /// `scalar << 16 | syllable index`, sorted: one binary search finds a character's
-    /// readings. Flat and sorted rather than a dictionary of arrays, which took several
-    /// times longer to build at start-up.
-    let pairs: [UInt64]
+    /// The readings of scalar `s` are `readings[offsets[s - first] ..< offsets[s - first + 1]]`
+    /// (indices into `syllables`). Built by counting, not sorting: a generic sort,
+    /// unoptimised in a debug build (`swift run`), took 26 ms of the start-up.
+    let first: UInt32
+    let offsets: [UInt32]
+    let readings: [UInt16]
 
     public init(parsing text: String) {
         var syllables: [[UInt8]] = []
-        var pairs: [UInt64] = []
+        var pairs: [(scalar: UInt32, syllable: UInt16)] = []
         pairs.reserveCapacity(64_000)
+        var low = UInt32.max, high: UInt32 = 0
         var text = text
         text.withUTF8 { bytes in
             var lineStart = 0
@@ -24,17 +29,37 @@ public struct PinyinTable: Sendable {
                 var tab = lineStart
                 while tab < lineEnd && bytes[tab] != 0x09 { tab += 1 }
                 guard tab < lineEnd else { continue }
-                let index = UInt64(syllables.count)
+                let index = UInt16(syllables.count)
                 syllables.append(Array(bytes[lineStart..<tab]))
                 let characters = String(decoding: UnsafeBufferPointer(rebasing: bytes[(tab + 1)..<lineEnd]), as: UTF8.self)
                 for scalar in characters.unicodeScalars {
-                    pairs.append(UInt64(scalar.value) << 16 | index)
+                    pairs.append((scalar.value, index))
+                    low = min(low, scalar.value)
+                    high = max(high, scalar.value)
                 }
             }
         }
-        pairs.sort()
+        guard !pairs.isEmpty else {
+            self.syllables = syllables
+            first = 0
+            offsets = [0]
+            readings = []
+            return
+        }
+        var offsets = [UInt32](repeating: 0, count: Int(high - low) + 2)
+        for pair in pairs { offsets[Int(pair.scalar - low) + 1] += 1 }
+        for i in 1..<offsets.count { offsets[i] += offsets[i - 1] }
+        var fill = offsets
+        var readings = [UInt16](repeating: 0, count: pairs.count)
+        for pair in pairs {
+            let slot = Int(pair.scalar - low)
+            readings[Int(fill[slot])] = pair.syllable
+            fill[slot] += 1
+        }
         self.syllables = syllables
-        self.pairs = pairs
+        self.first = low
+        self.offsets = offsets
+        self.readings = readings
     }
 
     /// The toneless readings of a character, e.g. `["chang", "zhang"]` for 长; empty for non-Han.
@@ -43,18 +68,9 @@ public struct PinyinTable: Sendable {
     }
 
     func readingBytes(of scalar: Unicode.Scalar) -> [[UInt8]] {
-        let key = UInt64(scalar.value) << 16
-        var low = 0, high = pairs.count
-        while low < high {
-            let mid = (low + high) / 2
-            if pairs[mid] < key { low = mid + 1 } else { high = mid }
-        }
-        var result: [[UInt8]] = []
-        while low < pairs.count, pairs[low] >> 16 == UInt64(scalar.value) {
-            result.append(syllables[Int(pairs[low] & 0xFFFF)])
-            low += 1
-        }
-        return result
+        guard scalar.value >= first, Int(scalar.value - first) + 1 < offsets.count else { return [] }
+        let slot = Int(scalar.value - first)
+        return readings[Int(offsets[slot])..<Int(offsets[slot + 1])].map { syllables[Int($0)] }
     }
 }
 
