@@ -93,6 +93,13 @@ final class TmuxSession {
         try run(["tmux", "-L", socket, "resize-window", "-t", "t", "-x", "\(width)", "-y", "\(height)"])
     }
 
+    /// The real terminal cursor: where an input method would put its candidate window.
+    func cursor() throws -> (x: Int, y: Int) {
+        let text = try run(["tmux", "-L", socket, "display-message", "-p", "-t", "t", "#{cursor_x},#{cursor_y}"]).out
+        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ",").compactMap { Int($0) }
+        return parts.count == 2 ? (parts[0], parts[1]) : (-1, -1)
+    }
+
     func capture() throws -> [String] {
         try run(["tmux", "-L", socket, "capture-pane", "-p", "-t", "t"]).out
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -176,6 +183,11 @@ func displayColumn(of needle: String, in line: String) -> Int? {
         let rows = screen.filter { line in enterprises.contains { line.contains($0.name.prefix(6)) } }
         #expect(rows.count == laizhou.count)
         #expect(rows.allSatisfy { $0.contains("莱州市") })
+        // The terminal's cursor stands right after 莱州 (two wide characters) on the filter line.
+        let filterLine = try #require(screen.firstIndex { $0.hasPrefix("/ 筛选：莱州") })
+        let cursor = try session.cursor()
+        #expect(cursor.y == filterLine)
+        #expect(cursor.x == "/ 筛选：莱州".displayWidth)
 
         // Filter by pinyin initials of a heteronym: cd finds 长岛.
         try session.keys("Escape")
