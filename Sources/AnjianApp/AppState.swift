@@ -1,5 +1,6 @@
 import Foundation
 import AnjianModel
+import AnjianStore
 import AnjianScreen
 
 /// The columns of the enterprise table; which are shown depends on the width.
@@ -17,11 +18,38 @@ public enum Route: Hashable, Sendable {
     case enterprises
     /// The enterprise page; the index is into the ledger's enterprises.
     case enterprise(Int)
+    /// View 3: every supervision entry of the city.
+    case supervisions
+    /// One supervision entry, read-only, with its history.
+    case supervision(enterpriseCode: String, id: String)
 }
 
-/// Side effects the runner carries out after `update`.
+/// Side effects the runner carries out after `update`, reporting back with
+/// `saveSucceeded` / `saveFailed`.
 public enum Effect: Hashable, Sendable {
     case quit, redraw, suspend
+    /// Write this enterprise's supervision file with the entry added or replaced.
+    case saveSupervision(SupervisionEntry)
+    /// Remember the operator in the configuration file.
+    case saveOperator(Operator)
+}
+
+/// The columns of the supervision table (view 3).
+public enum SupervisionColumn: Hashable, Sendable, CaseIterable {
+    case date, enterprise, district, kind, inspectors, conclusion, accompanying, findings
+}
+
+/// The city-wide supervision list: its filter, sort, rows and selection.
+public struct SupervisionListState: Sendable {
+    public var filter = TextInput()
+    public var filtering = false
+    public var sortColumn: SupervisionColumn = .date
+    public var ascending = false
+    /// Indices into the directory's records.
+    public var rows: [Int] = []
+    public var selected = 0
+    public var top = 0
+    var lastMatch: (query: SearchQuery, rows: [Int])? = nil
 }
 
 /// The whole application state. `update` is the one place it changes.
@@ -35,9 +63,30 @@ public struct AppState: Sendable {
     public var height: Int
 
     public var route: Route = .enterprises
+    /// Where Esc goes back to.
+    public var backStack: [Route] = []
     public var showingHelp = false
     public var helpScroll = 0
     public var detailScroll = 0
+    /// On the enterprise page: the selected supervision entry (newest first).
+    public var detailSelection = 0
+
+    // Supervision
+    public var signer: Operator?
+    public var roster: InspectorRoster
+    /// Entries by enterprise credit code: what the files hold.
+    public var supervisions: [String: [SupervisionEntry]]
+    public var supervisionDirectory: SupervisionDirectory
+    public var supervisionList = SupervisionListState()
+    /// The form being edited, if any: it takes every key.
+    public var form: SupervisionForm? = nil
+    /// Asked once at start when the operator is unknown.
+    public var operatorForm: Form? = nil
+    /// Set when another process holds the data directory: nothing can be saved.
+    public var readOnlyHolder: LockHolder? = nil
+    public var isReadOnly = false
+    public var clock: @Sendable () -> Date = { Date() }
+    public var timeZone = TimeZone.current
 
     // Enterprise list
     public var filter = TextInput()
@@ -56,15 +105,69 @@ public struct AppState: Sendable {
     private var lastMatch: (query: SearchQuery, rows: [Int])? = nil
 
     public init(directory: EnterpriseDirectory, language: Language, useColor: Bool, isDemo: Bool,
-                dataPath: String, width: Int, height: Int) {
+                dataPath: String, width: Int, height: Int, pinyin: PinyinTable,
+                inspectors: [Inspector] = [], supervisions: [String: [SupervisionEntry]] = [:], signer: Operator? = nil) {
         self.directory = directory
-        self.strings = Strings(language)
+        let strings = Strings(language)
+        self.strings = strings
+        self.roster = InspectorRoster(inspectors, pinyin: pinyin)
+        self.supervisions = supervisions
+        self.signer = signer
+        self.supervisionDirectory = SupervisionDirectory(supervisions, enterprises: directory.enterprises, pinyin: pinyin,
+                                                         labels: Strings.searchLabels)
         self.useColor = useColor
         self.isDemo = isDemo
         self.dataPath = dataPath
         self.width = width
         self.height = height
         self.rows = Array(directory.enterprises.indices)
+        refreshSupervisionRows()
+    }
+
+    /// An enterprise's supervision entries, newest first.
+    public func supervisionEntries(of code: String) -> [SupervisionEntry] {
+        (supervisions[code] ?? []).sorted(by: SupervisionEntry.newestFirst)
+    }
+
+    public func supervisionEntry(_ code: String, _ id: String) -> SupervisionEntry? {
+        supervisions[code]?.first { $0.id == id }
+    }
+
+    /// The body rows of view 3 at the current height.
+    var supervisionBodyHeight: Int { max(1, height - Layout.listChrome) }
+
+    mutating func refreshSupervisionRows() {
+        let list = supervisionList
+        let current = list.rows.indices.contains(list.selected) ? list.rows[list.selected] : nil
+        let query = SearchQuery(list.filter.text)
+        let candidates = list.lastMatch.flatMap { query.narrows($0.query) ? $0.rows : nil }
+        var result = supervisionDirectory.matching(query, among: candidates)
+        supervisionList.lastMatch = (query, result)
+        let records = supervisionDirectory.records
+        let column = list.sortColumn
+        let keyed = result.map { ($0, SupervisionSorting.key(records[$0], column: column, enterprises: enterprises, strings: strings)) }
+        result = keyed.sorted { a, b in
+            let order = EnterpriseSorting.compare(a.1, b.1)
+            if order != 0 { return list.ascending ? order < 0 : order > 0 }
+            return SupervisionEntry.newestFirst(records[a.0].entry, records[b.0].entry)
+        }.map(\.0)
+        supervisionList.rows = result
+        if let current, let index = result.firstIndex(of: current), !list.filtering {
+            supervisionList.selected = index
+        } else if list.filtering {
+            supervisionList.selected = 0
+        }
+        clampSupervisionSelection()
+    }
+
+    mutating func clampSupervisionSelection() {
+        let body = supervisionBodyHeight
+        var list = supervisionList
+        list.selected = max(0, min(list.selected, list.rows.count - 1))
+        if list.selected < list.top { list.top = list.selected }
+        if list.selected >= list.top + body { list.top = list.selected - body + 1 }
+        list.top = max(0, min(list.top, max(0, list.rows.count - body)))
+        supervisionList = list
     }
 
     public var enterprises: [Enterprise] { directory.enterprises }
@@ -83,7 +186,7 @@ public struct AppState: Sendable {
         var result = directory.matching(query, among: candidates)
         lastMatch = (query, result)
         if let sort {
-            let keyed = result.map { ($0, EnterpriseSorting.key(enterprises[$0], column: sort.column)) }
+            let keyed = result.map { ($0, EnterpriseSorting.key(enterprises[$0], column: sort.column, language: strings.language)) }
             result = keyed.sorted { a, b in
                 let order = EnterpriseSorting.compare(a.1, b.1)
                 if order != 0 { return sort.ascending ? order < 0 : order > 0 }
@@ -110,19 +213,38 @@ public struct AppState: Sendable {
 
 /// Sort keys. Chinese text sorts in pinyin order (ICU's zh collation through
 /// Foundation), not by code point, which would be arbitrary to a reader.
+enum SupervisionSorting {
+    static func key(_ record: SupervisionDirectory.Record, column: SupervisionColumn, enterprises: [Enterprise],
+                    strings: Strings) -> EnterpriseSorting.SortKey {
+        let e = record.entry
+        switch column {
+        case .date: return .text(e.date + " " + e.time)
+        case .enterprise: return .text(enterprises[record.enterprise].name)
+        case .district: return .number(District.named(enterprises[record.enterprise].district)?.order ?? 99)
+        case .kind: return .number(SupervisionKind.allCases.firstIndex(of: e.kind) ?? 0)
+        case .inspectors: return .text(e.inspectors.first?.name ?? "")
+        case .conclusion: return .number(SupervisionConclusion.allCases.firstIndex(of: e.conclusion) ?? 0)
+        case .accompanying: return .text(e.accompanying.name)
+        case .findings: return .text(e.findings)
+        }
+    }
+}
+
 enum EnterpriseSorting {
     static let collation = Locale(identifier: "zh_CN")
 
     enum SortKey { case number(Int), text(String) }
 
-    static func key(_ e: Enterprise, column: EnterpriseColumn) -> SortKey {
+    static func key(_ e: Enterprise, column: EnterpriseColumn, language: Language) -> SortKey {
         switch column {
         case .name: return .text(e.name)
         case .shortName: return .text(e.shortName)
         case .district: return .number(District.named(e.district)?.order ?? 99)
+        case .industry where language == .en:  // the English table shows the category here
+            return .number(SupervisionCategory.allCases.firstIndex(of: e.category) ?? 0)
         case .industry: return .text(e.industry)
         case .category: return .number(SupervisionCategory.allCases.firstIndex(of: e.category) ?? 0)
-        case .risk: return .number(-e.riskGrade.severity)
+        case .risk: return .number(e.riskGrade.severity)
         case .integrity: return .number(IntegrityStatus.allCases.firstIndex(of: e.integrityStatus) ?? 0)
         case .supervisor: return .text(e.supervisors.first?.name ?? "")
         case .creditCode: return .text(e.creditCode)

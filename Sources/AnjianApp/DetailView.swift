@@ -61,42 +61,85 @@ enum DetailView {
 
     static func labelWidth(_ s: Strings) -> Int { s.language == .zh ? 16 : 20 }
 
-    /// The profile laid out at a width: one screen row each, long values wrapped.
-    static func rows(_ e: Enterprise, strings s: Strings, theme: Theme, width: Int) -> [(label: String, value: String, style: Style)] {
+    struct Row {
+        var label: String
+        var value: String
+        var style: Style
+        /// For a supervision entry's row: its index among the entries, newest first.
+        var entry: Int? = nil
+        var isHeader = false
+    }
+
+    /// The page laid out at a width: the profile (long values wrapped), then the
+    /// enterprise's supervision entries, one row each.
+    static func rows(_ state: AppState, enterprise index: Int, theme: Theme, width: Int) -> [Row] {
+        let s = state.strings
+        let e = state.enterprises[index]
         let labelWidth = labelWidth(s)
         let valueWidth = max(10, width - labelWidth - 3)
-        var rows: [(String, String, Style)] = []
+        var rows: [Row] = []
         for line in fields(e, strings: s, theme: theme) {
             for (i, part) in line.value.wrapped(toWidth: valueWidth).enumerated() {
-                rows.append((i == 0 ? line.label : "", part, line.style))
+                rows.append(Row(label: i == 0 ? line.label : "", value: part, style: line.style))
             }
+        }
+        let entries = state.supervisionEntries(of: e.creditCode)
+        rows.append(Row(label: "", value: "", style: .plain))
+        rows.append(Row(label: s[.supervisionSection, entries.count], value: "", style: theme.header, isHeader: true))
+        if entries.isEmpty {
+            rows.append(Row(label: "", value: s[.noSupervisions], style: theme.dim))
+        }
+        for (i, entry) in entries.enumerated() {
+            rows.append(Row(label: "", value: SupervisionDetailView.summary(entry, strings: s), style: .plain, entry: i))
         }
         return rows
     }
 
+    static func bodyHeight(_ state: AppState) -> Int { state.height - 3 }
+
     /// The largest useful scroll offset at the state's size.
     static func maxScroll(_ state: AppState, enterprise: Int) -> Int {
-        let count = rows(state.enterprises[enterprise], strings: state.strings, theme: Theme(color: false), width: state.width).count
-        return max(0, count - (state.height - 3))
+        let count = rows(state, enterprise: enterprise, theme: Theme(color: false), width: state.width).count
+        return max(0, count - bodyHeight(state))
+    }
+
+    /// A scroll offset that shows the selected entry, moving as little as possible.
+    static func scrollShowing(_ state: AppState, enterprise: Int) -> Int {
+        let all = rows(state, enterprise: enterprise, theme: Theme(color: false), width: state.width)
+        guard let line = all.firstIndex(where: { $0.entry == state.detailSelection }) else { return state.detailScroll }
+        let body = bodyHeight(state)
+        var scroll = state.detailScroll
+        if line < scroll { scroll = line }
+        if line >= scroll + body { scroll = line - body + 1 }
+        return scroll
     }
 
     static func render(_ state: AppState, enterprise index: Int, theme: Theme, into screen: inout Screen) {
         let s = state.strings
         let e = state.enterprises[index]
         AppView.renderTitle(state, theme: theme, subtitle: s[.detailTitle], into: &screen)
-        let all = rows(e, strings: s, theme: theme, width: screen.width)
-        let body = screen.height - 3
+        let all = rows(state, enterprise: index, theme: theme, width: screen.width)
+        let body = bodyHeight(state)
         let scroll = min(state.detailScroll, max(0, all.count - body))
         let labelWidth = labelWidth(s)
         for (line, row) in all.dropFirst(scroll).prefix(body).enumerated() {
             let y = 1 + line
+            if row.isHeader {
+                screen.put(row.label, x: 1, y: y, style: row.style)
+                continue
+            }
+            if let entry = row.entry {
+                let selected = entry == state.detailSelection
+                let style = selected ? theme.selected : row.style
+                if selected { screen.fill(x: 0, y: y, style: style) }
+                screen.put((selected ? "> " : "  ") + row.value, x: 1, y: y, style: style, maxWidth: screen.width - 2)
+                continue
+            }
             screen.put(row.label.padded(toWidth: labelWidth), x: 1, y: y, style: theme.label)
             screen.put(row.value, x: labelWidth + 3, y: y, style: row.style, maxWidth: screen.width - labelWidth - 3)
         }
-        if let message = state.message {
-            screen.put(message, x: 1, y: screen.height - 2, style: theme.label)
-        }
+        AppView.renderMessage(state, theme: theme, into: &screen)
         let position = all.count > body ? "  " + s[.readingLine, scroll + 1, all.count] : ""
-        AppView.renderStatus(e.shortName + position, right: s[.helpClose] + "  " + s[.helpHintShort], theme: theme, into: &screen)
+        AppView.renderStatus(e.shortName + position, right: s[.detailHint], theme: theme, into: &screen)
     }
 }

@@ -13,7 +13,13 @@ enum HelpView {
             result.append((.helpFilter, entries(Keymap.filtering) + Keymap.textEditing))
         case .enterprise:
             result.append((.helpDetail, entries(Keymap.detail)))
+        case .supervisions:
+            result.append((.helpSupervisionList, entries(Keymap.supervisionList)))
+            result.append((.helpFilter, entries(Keymap.filtering) + Keymap.textEditing))
+        case .supervision:
+            result.append((.helpSupervision, entries(Keymap.supervision)))
         }
+        result.append((.helpForm, Keymap.form + Keymap.textEditing))
         result.append((.helpGlobal, entries(Keymap.global)))
         result.append((.helpHelp, entries(Keymap.help)))
         return result

@@ -9,6 +9,7 @@ public enum Action: Hashable, Sendable {
     case redraw, suspend
     // While a filter is being typed:
     case acceptFilter, cancelFilter
+    case edit
 }
 
 public struct KeyBinding: Sendable {
@@ -58,8 +59,9 @@ public enum Keymap {
     ]
 
     public static let detail: [KeyBinding] = [
-        KeyBinding(keys: [.up, .character("k")], action: .moveUp, text: .actionScrollUp),
-        KeyBinding(keys: [.down, .character("j")], action: .moveDown, text: .actionScrollDown),
+        KeyBinding(keys: [.up, .character("k")], action: .moveUp, text: .actionUp),
+        KeyBinding(keys: [.down, .character("j")], action: .moveDown, text: .actionDown),
+        KeyBinding(keys: [.enter], action: .open, text: .actionOpenEntry),
         KeyBinding(keys: [.pageUp], action: .pageUp, text: .actionPageUp),
         KeyBinding(keys: [.pageDown, .character(" ")], action: .pageDown, text: .actionPageDown),
         KeyBinding(keys: [.home, .character("g")], action: .moveTop, text: .actionTop),
@@ -71,6 +73,49 @@ public enum Keymap {
         KeyBinding(keys: [.character("2")], action: .showView(2), text: .actionView2),
         KeyBinding(keys: [.character("3")], action: .showView(3), text: .actionView3),
         KeyBinding(keys: [.character("?")], action: .help, text: .actionHelp),
+    ]
+
+    /// View 3: the city's supervision entries.
+    public static let supervisionList: [KeyBinding] = [
+        KeyBinding(keys: [.up, .character("k")], action: .moveUp, text: .actionUp),
+        KeyBinding(keys: [.down, .character("j")], action: .moveDown, text: .actionDown),
+        KeyBinding(keys: [.pageUp, .control("b")], action: .pageUp, text: .actionPageUp),
+        KeyBinding(keys: [.pageDown, .control("f")], action: .pageDown, text: .actionPageDown),
+        KeyBinding(keys: [.home, .character("g")], action: .moveTop, text: .actionTop),
+        KeyBinding(keys: [.end, .character("G")], action: .moveBottom, text: .actionBottom),
+        KeyBinding(keys: [.enter], action: .open, text: .actionOpenEntry),
+        KeyBinding(keys: [.character("/")], action: .filter, text: .actionFilter),
+        KeyBinding(keys: [.escape], action: .clearFilter, text: .actionClearFilter),
+        KeyBinding(keys: [.character("o")], action: .sortNextColumn, text: .actionSortNext),
+        KeyBinding(keys: [.character("O")], action: .sortReverse, text: .actionSortReverse),
+        KeyBinding(keys: [.character("1")], action: .showView(1), text: .actionView1),
+        KeyBinding(keys: [.character("2")], action: .showView(2), text: .actionView2),
+        KeyBinding(keys: [.character("3")], action: .showView(3), text: .actionView3),
+        KeyBinding(keys: [.character("?")], action: .help, text: .actionHelp),
+        KeyBinding(keys: [.character("q")], action: .quit, text: .actionQuit),
+    ]
+
+    /// One supervision entry, read-only.
+    public static let supervision: [KeyBinding] = [
+        KeyBinding(keys: [.up, .character("k")], action: .moveUp, text: .actionScrollUp),
+        KeyBinding(keys: [.down, .character("j")], action: .moveDown, text: .actionScrollDown),
+        KeyBinding(keys: [.character("e")], action: .edit, text: .actionEdit),
+        KeyBinding(keys: [.escape, .character("q"), .left], action: .back, text: .actionBack),
+        KeyBinding(keys: [.character("1")], action: .showView(1), text: .actionView1),
+        KeyBinding(keys: [.character("3")], action: .showView(3), text: .actionView3),
+        KeyBinding(keys: [.character("?")], action: .help, text: .actionHelp),
+    ]
+
+    /// Forms: handled by `Form`, listed here for the help screen.
+    public static let form: [(keys: String, text: Text)] = [
+        ("Tab Down", .actionNextField),
+        ("Shift-Tab Up", .actionPreviousField),
+        ("Enter", .actionNewLine),
+        ("Left Right Space", .actionChoice),
+        ("Down Up Enter", .actionPick),
+        ("Ctrl-N", .actionAddInspector),
+        ("Ctrl-S", .actionSave),
+        ("Esc", .actionCancel),
     ]
 
     public static let help: [KeyBinding] = [

@@ -43,27 +43,13 @@ enum ListView {
             }
         }
 
-        let inputRow = screen.height - 2
-        if state.filtering || !state.filter.isEmpty {
-            let prompt = "/ " + s[.filterPrompt]
-            let x = screen.put(prompt, x: 0, y: inputRow, style: theme.label)
-            screen.put(state.filter.text, x: x, y: inputRow, maxWidth: screen.width - x - 1)
-            if state.filtering {
-                screen.cursor = (min(screen.width - 1, x + state.filter.caretColumn), inputRow)
-            }
-        } else if let message = state.message {
-            screen.put(message, x: 1, y: inputRow, style: theme.label)
-        }
-        if let message = state.message, state.filtering || !state.filter.isEmpty {
-            let x = max(0, screen.width - message.displayWidth - 1)
-            screen.put(message, x: x, y: inputRow, style: theme.label)
-        }
+        AppView.renderFilterLine(state, input: state.filter, active: state.filtering, theme: theme, into: &screen)
 
-        var left = s[.viewEnterprises] + " " + count
+        var left = AppView.statusPrefix(state) + s[.viewEnterprises] + " " + count
         if let sort = state.sort {
             left += " · " + s[.sortedBy, s[title(of: sort.column)], s[sort.ascending ? .ascending : .descending]]
         }
-        AppView.renderStatus(left, right: s[.helpHint], theme: theme, into: &screen)
+        AppView.renderStatus(left, right: s[state.filtering ? .filterHint : .helpHint], theme: theme, into: &screen)
     }
 
     static func title(of column: EnterpriseColumn) -> Text {

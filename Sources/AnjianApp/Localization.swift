@@ -49,7 +49,8 @@ public enum Text: Sendable, CaseIterable {
     case problemInvalidPhone, problemInvalidDate, problemNegativeCount, problemDuplicateCode
     case errorIO, errorDamaged, errorDamagedAt, errorDamagedField, errorVersion, errorInvalidRecord
     case errorDuplicate, errorNotDataDirectory, warningsOnLoad, initializedDemo
-    case dataDirectory, readingLine, noneValue
+    case dataDirectory, readingLine, noneValue, formHintAddRow, filterHint, supervisionListHint
+    case fieldDate, fieldTime, fieldKind, fieldInspector, fieldCertificate, fieldAccompanying, fieldPosition, fieldPhone, fieldItemsChecked, fieldFindings, fieldConclusion, fieldInspectors, newSupervisionTitle, editSupervisionTitle, kindRoutine, kindSpecialCampaign, kindDoubleRandom, kindComplaint, kindRecheck, conclusionNoProblem, conclusionRectification, conclusionCaseFiled, formHint, confirmDiscard, formHasErrors, saved, saveFailed, readOnlyBanner, readOnlyUnknown, readOnlyTag, operatorLabel, noOperator, operatorFormTitle, fieldOperatorName, supervisionSection, noSupervisions, supervisionTitle, historyTitle, historyCreated, historyEdited, colDate, colEnterprise, colKind, colInspectors, colConclusion, colAccompanying, colFindings, noSupervisionMatches, noSupervisionEntries, supervisionsCount, actionEdit, actionAddInspector, actionSave, actionCancel, actionNextField, actionPreviousField, actionChoice, actionPick, actionNewLine, actionOpenEntry, helpForm, helpSupervisionList, helpSupervision, problemInvalidTime, problemTooFewInspectors, problemSameInspectorTwice, supervisionHint, detailHint
 
     var table: (zh: String, en: String) {
         switch self {
@@ -189,6 +190,77 @@ public enum Text: Sendable, CaseIterable {
         case .dataDirectory: return ("数据目录", "data")
         case .readingLine: return ("第 {0}/{1} 行", "line {0}/{1}")
         case .noneValue: return ("—", "-")
+        case .filterHint: return ("Enter 确定  Esc 清除", "Enter keep  Esc clear")
+        case .supervisionListHint: return ("/ 筛选  Enter 查看  ? 帮助  q 退出", "/ filter  Enter open  ? help  q quit")
+        case .formHintAddRow: return ("Ctrl-N 加检查人员", "Ctrl-N add inspector")
+        case .fieldDate: return ("日期", "Date")
+        case .fieldTime: return ("时间", "Time")
+        case .fieldKind: return ("检查类型", "Kind")
+        case .fieldInspector: return ("检查人员{0}", "Inspector {0}")
+        case .fieldCertificate: return ("执法证号", "Certificate")
+        case .fieldAccompanying: return ("陪同人员", "Accompanied by")
+        case .fieldPosition: return ("职务", "Position")
+        case .fieldPhone: return ("联系电话", "Phone")
+        case .fieldItemsChecked: return ("检查事项", "Items checked")
+        case .fieldFindings: return ("发现问题", "Findings")
+        case .fieldConclusion: return ("检查结论", "Conclusion")
+        case .fieldInspectors: return ("检查人员", "Inspectors")
+        case .newSupervisionTitle: return ("新建监管记录", "New supervision entry")
+        case .editSupervisionTitle: return ("编辑监管记录", "Edit supervision entry")
+        case .kindRoutine: return ("日常检查", "routine")
+        case .kindSpecialCampaign: return ("专项检查", "special campaign")
+        case .kindDoubleRandom: return ("双随机抽查", "double-random check")
+        case .kindComplaint: return ("投诉举报核查", "complaint follow-up")
+        case .kindRecheck: return ("复查", "re-check")
+        case .conclusionNoProblem: return ("未发现问题", "no problem found")
+        case .conclusionRectification: return ("责令整改", "rectification ordered")
+        case .conclusionCaseFiled: return ("立案查处", "case filed")
+        case .formHint: return ("Tab 下一项  Ctrl-S 保存  Esc 取消", "Tab next  Ctrl-S save  Esc cancel")
+        case .confirmDiscard: return ("放弃未保存的修改？按 y 放弃，按其他键继续编辑", "Discard your changes? y discards, any other key keeps editing")
+        case .formHasErrors: return ("有 {0} 处需要修改，见各栏旁的说明", "{0} problems to fix: see beside the fields")
+        case .saved: return ("已保存：{0}", "Saved: {0}")
+        case .saveFailed: return ("保存失败，未丢失任何内容：{0}", "Not saved, nothing lost: {0}")
+        case .readOnlyBanner: return ("只读：{0} 正在使用此数据目录（进程 {1}，自 {2} 起）", "Read-only: {0} is using this data directory (process {1}, since {2})")
+        case .readOnlyUnknown: return ("只读：另一个安监台账程序正在使用此数据目录", "Read-only: another copy of Anjian is using this data directory")
+        case .readOnlyTag: return ("只读", "read-only")
+        case .operatorLabel: return ("操作员 {0}", "operator {0}")
+        case .noOperator: return ("未设置操作员", "no operator")
+        case .operatorFormTitle: return ("请填写操作员（本机使用人）信息，只需一次", "Who is using Anjian? Asked once, then remembered")
+        case .fieldOperatorName: return ("姓名", "Name")
+        case .supervisionSection: return ("监管记录（{0} 条）", "Supervision entries ({0})")
+        case .noSupervisions: return ("暂无监管记录，按 s 新建", "No supervision entries yet: s adds one")
+        case .supervisionTitle: return ("监管记录", "Supervision entry")
+        case .historyTitle: return ("修改记录", "History")
+        case .historyCreated: return ("{0}  {1} 创建", "{0}  created by {1}")
+        case .historyEdited: return ("{0}  {1} 修改", "{0}  edited by {1}")
+        case .colDate: return ("日期", "Date")
+        case .colEnterprise: return ("企业", "Enterprise")
+        case .colKind: return ("类型", "Kind")
+        case .colInspectors: return ("检查人员", "Inspectors")
+        case .colConclusion: return ("结论", "Conclusion")
+        case .colAccompanying: return ("陪同人员", "Accompanied by")
+        case .colFindings: return ("发现问题", "Findings")
+        case .noSupervisionMatches: return ("没有匹配“{0}”的监管记录", "No supervision entry matches \"{0}\"")
+        case .noSupervisionEntries: return ("还没有监管记录", "No supervision entries yet")
+        case .supervisionsCount: return ("{0}/{1} 条", "{0} of {1}")
+        case .actionEdit: return ("编辑", "edit")
+        case .actionAddInspector: return ("增加一名检查人员", "add an inspector")
+        case .actionSave: return ("校验并保存", "check and save")
+        case .actionCancel: return ("取消（有修改时先确认）", "cancel (asks first if changed)")
+        case .actionNextField: return ("下一项", "next field")
+        case .actionPreviousField: return ("上一项", "previous field")
+        case .actionChoice: return ("切换选项", "change the choice")
+        case .actionPick: return ("从名录库选人（姓名、拼音首字母或全拼）", "pick from the roster (name, pinyin initials or full)")
+        case .actionNewLine: return ("多行栏内换行，其他栏到下一项", "new line in a multi-line field, else next field")
+        case .actionOpenEntry: return ("查看选中的监管记录", "open the selected supervision entry")
+        case .helpForm: return ("表单", "Form")
+        case .helpSupervisionList: return ("监管记录列表", "Supervision list")
+        case .helpSupervision: return ("监管记录", "Supervision entry")
+        case .problemInvalidTime: return ("“{0}”不是有效时间（HH:MM）", "\"{0}\" is not a valid time (HH:MM)")
+        case .problemTooFewInspectors: return ("至少需要两名检查人员（现有 {0} 名）", "at least two inspectors are needed (now {0})")
+        case .problemSameInspectorTwice: return ("同一名检查人员出现两次：{0}", "the same inspector twice: {0}")
+        case .supervisionHint: return ("e 编辑  Esc 返回", "e edit  Esc back")
+        case .detailHint: return ("s 新建监管记录  Enter 查看  Esc 返回", "s new entry  Enter open  Esc back")
         }
     }
 }
@@ -200,11 +272,22 @@ public struct Strings: Sendable {
 
     public subscript(_ text: Text, _ arguments: Any...) -> String {
         let entry = text.table
-        var result = language == .zh ? entry.zh : entry.en
-        for (i, argument) in arguments.enumerated() {
-            result = result.replacingOccurrences(of: "{\(i)}", with: "\(argument)")
+        let template = language == .zh ? entry.zh : entry.en
+        // One pass, so an argument that itself contains "{1}" is left alone.
+        var result = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            if let close = after.firstIndex(of: "}"), let n = Int(after[..<close]), arguments.indices.contains(n) {
+                result += "\(arguments[n])"
+                rest = after[after.index(after: close)...]
+            } else {
+                result += "{"
+                rest = after
+            }
         }
-        return result
+        return result + rest
     }
 
     public func riskShort(_ grade: RiskGrade) -> String {
@@ -246,6 +329,54 @@ public struct Strings: Sendable {
         }
     }
 
+    public func kind(_ kind: SupervisionKind) -> String {
+        switch kind {
+        case .routine: return self[.kindRoutine]
+        case .specialCampaign: return self[.kindSpecialCampaign]
+        case .doubleRandom: return self[.kindDoubleRandom]
+        case .complaint: return self[.kindComplaint]
+        case .recheck: return self[.kindRecheck]
+        }
+    }
+
+    public func conclusion(_ conclusion: SupervisionConclusion) -> String {
+        switch conclusion {
+        case .noProblem: return self[.conclusionNoProblem]
+        case .rectificationOrdered: return self[.conclusionRectification]
+        case .caseFiled: return self[.conclusionCaseFiled]
+        }
+    }
+
+    /// Kind and conclusion in every language, for filtering supervision entries.
+    public static let searchLabels: @Sendable (SupervisionEntry) -> [String] = { entry in
+        Language.allCases.flatMap { language in
+            let s = Strings(language)
+            return [s.kind(entry.kind), s.conclusion(entry.conclusion)]
+        }
+    }
+
+    /// A record's field path as the user knows it: `inspectors[1].name` → 检查人员2 姓名.
+    public func fieldLabel(_ path: String) -> String {
+        if path.hasPrefix("inspectors["), let close = path.firstIndex(of: "]"),
+           let n = Int(path[path.index(path.startIndex, offsetBy: 11)..<close]) {
+            let rest = path[path.index(after: close)...]
+            return self[.fieldInspector, n + 1] + " " + (rest == ".certificateNumber" ? self[.fieldCertificate] : self[.fieldOperatorName])
+        }
+        switch path {
+        case "date": return self[.fieldDate]
+        case "time": return self[.fieldTime]
+        case "kind": return self[.fieldKind]
+        case "inspectors": return self[.fieldInspectors]
+        case "accompanying.name": return self[.fieldAccompanying]
+        case "accompanying.position": return self[.fieldPosition]
+        case "accompanying.phone": return self[.fieldPhone]
+        case "itemsChecked": return self[.fieldItemsChecked]
+        case "findings": return self[.fieldFindings]
+        case "conclusion": return self[.fieldConclusion]
+        default: return path
+        }
+    }
+
     public func district(_ name: String) -> String {
         guard language == .en, let district = District.named(name) else { return name }
         return district.englishName
@@ -266,6 +397,9 @@ public struct Strings: Sendable {
         case .invalidDate(let date): return self[.problemInvalidDate, date]
         case .negativeCount(let n): return self[.problemNegativeCount, n]
         case .duplicateCreditCode(let code): return self[.problemDuplicateCode, code]
+        case .invalidTime(let time): return self[.problemInvalidTime, time]
+        case .tooFewInspectors(let n): return self[.problemTooFewInspectors, n]
+        case .sameInspectorTwice(let name): return self[.problemSameInspectorTwice, name]
         }
     }
 

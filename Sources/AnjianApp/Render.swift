@@ -28,8 +28,11 @@ public enum Layout {
         }
     }
 
-    static let core: [EnterpriseColumn] = [.name, .district, .industry, .risk, .integrity, .supervisor]
-    static let optional: [EnterpriseColumn] = [.creditCode, .safetyPerson, .safetyPhone, .category, .shortName]
+    static let core: [EnterpriseColumn] = [.name, .district, .risk, .integrity]
+    /// Added in this order while they fit; the first two need only the name's minimum.
+    static let optional: [EnterpriseColumn] = [.industry, .supervisor, .safetyPerson, .creditCode, .safetyPhone, .category, .shortName]
+    static let order: [EnterpriseColumn] = [.name, .district, .industry, .risk, .integrity, .safetyPerson, .safetyPhone,
+                                            .creditCode, .category, .shortName, .supervisor]
 
     /// The columns shown at a width: the core ones always, more as the terminal widens.
     public static func visibleColumns(width: Int) -> [EnterpriseColumn] {
@@ -42,10 +45,13 @@ public enum Layout {
         func used(_ list: [EnterpriseColumn]) -> Int {
             marker + list.reduce(0) { $0 + Self.width(of: $1) } + gap * (list.count - 1)
         }
-        for column in optional {
-            // Add a column only where the name keeps room for a typical Chinese company name (14 characters).
-            if used(columns + [column]) - nameMinimum + 28 <= width { columns.insert(column, at: columns.count - 1) }
+        for (i, column) in optional.enumerated() {
+            // Beyond industry and supervisor, add a column only where the name keeps room
+            // for a typical Chinese company name (15 characters).
+            let nameNeeds = i < 2 ? nameMinimum : 30
+            if used(columns + [column]) - nameMinimum + nameNeeds <= width { columns.append(column) }
         }
+        columns.sort { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! }
         let nameWidth = max(10, nameMinimum + width - used(columns))
         return columns.map { ($0, $0 == .name ? nameWidth : Self.width(of: $0)) }
     }
@@ -92,12 +98,18 @@ public enum AppView {
             return screen
         }
         let theme = Theme(color: state.useColor)
-        if state.showingHelp {
+        if let form = state.operatorForm {
+            FormView.render(form, state: state, theme: theme, into: &screen)
+        } else if let form = state.form {
+            FormView.render(form.form, state: state, theme: theme, into: &screen)
+        } else if state.showingHelp {
             HelpView.render(state, theme: theme, into: &screen)
         } else {
             switch state.route {
             case .enterprises: ListView.render(state, theme: theme, into: &screen)
             case .enterprise(let index): DetailView.render(state, enterprise: index, theme: theme, into: &screen)
+            case .supervisions: SupervisionListView.render(state, theme: theme, into: &screen)
+            case .supervision(let code, let id): SupervisionDetailView.render(state, code: code, id: id, theme: theme, into: &screen)
             }
         }
         return screen
@@ -119,13 +131,18 @@ public enum AppView {
         screen.fill(y: 0, style: theme.title)
         var x = screen.put(" " + s[.appTitle] + " ", x: 0, y: 0, style: theme.title)
         let tabs: [(Int, Text)] = [(1, .viewEnterprises), (2, .viewHazards), (3, .viewSupervisions)]
+        let current: Int
+        switch state.route {
+        case .supervisions, .supervision: current = 3
+        default: current = 1
+        }
         for (n, text) in tabs {
-            let label = n == 1 ? "[\(n) \(s[text])]" : " \(n) \(s[text]) "
-            x += screen.put(label, x: x, y: 0, style: n == 1 ? Style(bold: true, reverse: false) : theme.title)
+            let label = n == current ? "[\(n) \(s[text])]" : " \(n) \(s[text]) "
+            x += screen.put(label, x: x, y: 0, style: n == current ? Style(bold: true, reverse: false) : theme.title)
             x += screen.put(" ", x: x, y: 0, style: theme.title)
         }
         x += screen.put(" " + subtitle, x: x, y: 0, style: theme.title)
-        let demo = state.isDemo ? "[\(s[.demoData])] " : ""
+        let demo = (state.isReadOnly ? "[\(s[.readOnlyTag])] " : "") + (state.isDemo ? "[\(s[.demoData])] " : "")
         let room = screen.width - x - 1
         // The data directory when it fits, else its tail, else only the demo marker.
         let label = s[.dataDirectory] + " "
@@ -147,6 +164,43 @@ public enum AppView {
             result.insert(character, at: result.startIndex)
         }
         return result
+    }
+
+    /// The start of every status line: demo data, read-only, the operator.
+    static func statusPrefix(_ state: AppState) -> String {
+        let s = state.strings
+        return (state.isDemo ? "[\(s[.demoData])] " : "") + (state.isReadOnly ? "[\(s[.readOnlyTag])] " : "")
+            + operatorText(state) + " · "
+    }
+
+    /// The operator for the status line.
+    static func operatorText(_ state: AppState) -> String {
+        state.signer.map { state.strings[.operatorLabel, $0.name] } ?? state.strings[.noOperator]
+    }
+
+    /// The line above the status line: the transient message, or in read-only mode
+    /// the banner naming who holds the data directory.
+    static func renderMessage(_ state: AppState, theme: Theme, into screen: inout Screen) {
+        guard let text = state.message ?? state.readOnlyMessage else { return }
+        screen.put(text, x: 1, y: screen.height - 2, style: theme.label, maxWidth: screen.width - 2)
+    }
+
+    /// The filter line of a list: the prompt and text with the real cursor on the caret
+    /// while typing; otherwise the message.
+    static func renderFilterLine(_ state: AppState, input: TextInput, active: Bool, theme: Theme, into screen: inout Screen) {
+        let row = screen.height - 2
+        guard active || !input.isEmpty else {
+            renderMessage(state, theme: theme, into: &screen)
+            return
+        }
+        let x = screen.put("/ " + state.strings[.filterPrompt], x: 0, y: row, style: theme.label)
+        let room = max(1, screen.width - x - 1)
+        let (visible, caret) = active ? FormView.window(input, width: room) : (input.text.truncated(toWidth: room), 0)
+        screen.put(visible, x: x, y: row, maxWidth: room)
+        if active { screen.cursor = (x + caret, row) }
+        if let message = state.message {
+            screen.put(message, x: max(0, screen.width - message.displayWidth - 1), y: row, style: theme.label)
+        }
     }
 
     /// Bottom row: the mode on the left, the keys on the right.

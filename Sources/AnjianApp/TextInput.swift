@@ -19,10 +19,13 @@ public struct TextInput: Hashable, Sendable {
     /// Display cells before the caret.
     public var caretColumn: Int { DisplayWidth.of(String(characters[..<caret])) }
 
-    public mutating func insert(_ text: String) {
-        // A paste may carry newlines or tabs: a single-line field keeps them as spaces.
-        let cleaned = text.map { $0.isNewline || $0 == "\t" ? " " : $0 }
-            .filter { !($0.unicodeScalars.first.map { $0.value < 0x20 } ?? true) }
+    /// Inserts at the caret. A single-line field turns a paste's line breaks and tabs
+    /// into spaces (a paste never submits anything); a multi-line one keeps line breaks.
+    public mutating func insert(_ text: String, keepingLineBreaks: Bool = false) {
+        let cleaned = text.map { character -> Character in
+            if character.isNewline { return keepingLineBreaks ? "\n" : " " }
+            return character == "\t" ? " " : character
+        }.filter { $0 == "\n" || !($0.unicodeScalars.first.map { $0.value < 0x20 } ?? true) }
         characters.insert(contentsOf: cleaned, at: caret)
         caret += cleaned.count
     }

@@ -1,21 +1,164 @@
+import Foundation
 import AnjianModel
 import AnjianScreen
+import AnjianStore
 
 extension AppState {
     /// The one place where the state changes: an input event in, effects out.
     public mutating func update(_ event: InputEvent) -> [Effect] {
-        switch event {
-        case .resize(let w, let h):
+        if case .resize(let w, let h) = event {
             width = w
             height = h
             clampSelection()
+            clampSupervisionSelection()
             return [.redraw]
-        case .text(let text):
-            return handleText(text)
-        case .key(let key):
-            return handle(key)
+        }
+        if case .key(let key) = event, let action = Keymap.action(for: key, in: []),
+           [.quit, .redraw, .suspend].contains(action) {
+            // Ctrl-C, Ctrl-L, Ctrl-Z work everywhere, forms included. Saved data is on disk.
+            switch action {
+            case .quit: return [.quit]
+            case .redraw: return [.redraw]
+            default: return [.suspend]
+            }
+        }
+        if operatorForm != nil { return updateOperatorForm(event) }
+        if form != nil { return updateForm(event) }
+        switch event {
+        case .text(let text): return handleText(text)
+        case .key(let key): return handle(key)
+        case .resize: return []
         }
     }
+
+    // MARK: Forms
+
+    private mutating func updateForm(_ event: InputEvent) -> [Effect] {
+        guard var current = form else { return [] }
+        let outcome = current.form.handle(event)
+        switch outcome {
+        case .none: break
+        case .cancel:
+            form = nil
+            return []
+        case .addRow:
+            current.addInspectorRow(strings)
+        case .picked(let suggestion):
+            current.pick(suggestion)
+        case .save:
+            let entry = current.entry(roster: roster)
+            let issues = entry.validate().errors
+            if !issues.isEmpty {
+                let unplaced = current.form.showErrors(issues.map { ($0.field, strings.problem($0.problem)) })
+                current.form.message = strings[.formHasErrors, issues.count]
+                    + (unplaced.isEmpty ? "" : "：" + unplaced.joined(separator: "；"))
+                if let first = issues.first, let index = current.form.index(of: first.field) {
+                    current.form.focus = index
+                }
+                form = current
+                return []
+            }
+            if let refusal = readOnlyMessage {
+                current.form.message = refusal
+                form = current
+                return []
+            }
+            var signed = entry
+            if signed.id.isEmpty { signed.id = newSupervisionID(for: entry) }
+            signed = signed.recordingHistory(from: current.original, by: signer ?? Operator(name: "", certificateNumber: ""),
+                                             at: CalendarDate.timestamp(clock(), in: timeZone))
+            form = current
+            return [.saveSupervision(signed)]
+        }
+        current.refreshSuggestions(roster: roster)
+        form = current
+        return []
+    }
+
+    /// `S-<last 6 of the credit code>-<date>-<n>`: readable, unique within the enterprise.
+    func newSupervisionID(for entry: SupervisionEntry) -> String {
+        let stem = "S-\(entry.enterpriseCode.suffix(6))-\(entry.date.replacingOccurrences(of: "-", with: ""))-"
+        let taken = Set((supervisions[entry.enterpriseCode] ?? []).map(\.id))
+        var n = 1
+        while taken.contains(stem + "\(n)") { n += 1 }
+        return stem + "\(n)"
+    }
+
+    /// The runner saved the entry: keep it, close the form, say so.
+    public mutating func saveSucceeded(_ entry: SupervisionEntry) {
+        var entries = supervisions[entry.enterpriseCode] ?? []
+        if let i = entries.firstIndex(where: { $0.id == entry.id }) { entries[i] = entry } else { entries.append(entry) }
+        supervisions[entry.enterpriseCode] = entries
+        supervisionDirectory.upsert(entry)
+        supervisionList.lastMatch = nil
+        refreshSupervisionRows()
+        form = nil
+        message = strings[.saved, entry.id]
+        if case .enterprise = route {
+            detailSelection = supervisionEntries(of: entry.enterpriseCode).firstIndex { $0.id == entry.id } ?? 0
+        }
+    }
+
+    /// The runner could not save: the form stays open with everything typed.
+    public mutating func saveFailed(_ reason: String) {
+        form?.form.message = strings[.saveFailed, reason]
+    }
+
+    /// The values the UI needs to be told it may not change anything, or nil when it may.
+    var readOnlyMessage: String? {
+        guard isReadOnly else { return nil }
+        guard let holder = readOnlyHolder else { return strings[.readOnlyUnknown] }
+        return strings[.readOnlyBanner, holder.operatorName, holder.pid, holder.since]
+    }
+
+    public static func operatorForm(strings s: Strings, today: String) -> Form {
+        Form(title: s[.operatorFormTitle], fields: [
+            FormField(id: "name", label: s[.fieldOperatorName], kind: .text, width: 12),
+            FormField(id: "certificateNumber", label: s[.fieldCertificate], kind: .text, width: 16),
+        ], today: today)
+    }
+
+    private mutating func updateOperatorForm(_ event: InputEvent) -> [Effect] {
+        guard var current = operatorForm else { return [] }
+        switch current.handle(event) {
+        case .save:
+            let name = current.value("name").trimmingCharacters(in: .whitespaces)
+            var cert = current.value("certificateNumber").trimmingCharacters(in: .whitespaces)
+            if cert.isEmpty, roster.named(name).count == 1 { cert = roster.named(name)[0].certificateNumber }
+            var errors: [(String, String)] = []
+            if name.isEmpty { errors.append(("name", strings[.problemRequired])) }
+            if cert.isEmpty { errors.append(("certificateNumber", strings[.problemRequired])) }
+            if !errors.isEmpty {
+                current.showErrors(errors)
+                operatorForm = current
+                return []
+            }
+            let chosen = Operator(name: name, certificateNumber: cert)
+            signer = chosen
+            operatorForm = nil
+            return [.saveOperator(chosen)]
+        case .cancel:
+            operatorForm = nil  // Esc: go on without; forms will ask for the first inspector
+            return []
+        default:
+            operatorForm = current
+            return []
+        }
+    }
+
+    /// Opens the new-supervision form for an enterprise, unless read-only.
+    mutating func openNewSupervision(_ index: Int) {
+        if let refusal = readOnlyMessage { message = refusal; return }
+        form = SupervisionForm.new(for: enterprises[index], signer: signer, now: clock(), zone: timeZone, strings: strings)
+    }
+
+    mutating func openEdit(_ code: String, _ id: String) {
+        if let refusal = readOnlyMessage { message = refusal; return }
+        guard let entry = supervisionEntry(code, id), let index = supervisionDirectory.enterprise(code) else { return }
+        form = SupervisionForm.edit(entry, of: enterprises[index], now: clock(), zone: timeZone, strings: strings)
+    }
+
+    // MARK: Views
 
     /// Several characters that arrived together. In a text field they are inserted
     /// whole; elsewhere they are keys, typed fast, until one of them opens a text field
@@ -24,15 +167,19 @@ extension AppState {
         var effects: [Effect] = []
         var rest = Substring(text)
         while let character = rest.first {
-            if route == .enterprises, !showingHelp {
-                if filtering {
-                    filter.insert(String(rest))
-                    refreshRows()
+            if form != nil {
+                return effects + updateForm(.text(String(rest)))
+            }
+            if !showingHelp, route == .enterprises || route == .supervisions {
+                if filtering || supervisionList.filtering {
+                    insertIntoFilter(String(rest))
                     return effects
                 }
                 if !character.isASCII, Keymap.action(for: .character(character), in: Keymap.list) == nil {
-                    filtering = true
-                    filter = TextInput()
+                    if route == .enterprises { filtering = true; filter = TextInput() } else {
+                        supervisionList.filtering = true
+                        supervisionList.filter = TextInput()
+                    }
                     continue
                 }
             }
@@ -41,6 +188,16 @@ extension AppState {
             if effects.contains(.quit) { return effects }
         }
         return effects
+    }
+
+    private mutating func insertIntoFilter(_ text: String) {
+        if route == .enterprises {
+            filter.insert(text)
+            refreshRows()
+        } else {
+            supervisionList.filter.insert(text)
+            refreshSupervisionRows()
+        }
     }
 
     private mutating func handle(_ key: Key) -> [Effect] {
@@ -55,13 +212,21 @@ extension AppState {
             }
             if filter.handle(key) { refreshRows() }
             return []
-        case .enterprises:
+        case .supervisions where supervisionList.filtering:
+            if let action = Keymap.action(for: key, in: Keymap.filtering) {
+                return perform(action, key: key)
+            }
+            if supervisionList.filter.handle(key) { refreshSupervisionRows() }
+            return []
+        case .enterprises, .supervisions:
             if case .character(let c) = key, !c.isASCII, Keymap.action(for: key, in: Keymap.list) == nil {
                 return handleText(String(c))
             }
-            return perform(Keymap.action(for: key, in: Keymap.list), key: key)
+            return perform(Keymap.action(for: key, in: route == .enterprises ? Keymap.list : Keymap.supervisionList), key: key)
         case .enterprise:
             return perform(Keymap.action(for: key, in: Keymap.detail), key: key)
+        case .supervision:
+            return perform(Keymap.action(for: key, in: Keymap.supervision), key: key)
         }
     }
 
@@ -69,7 +234,8 @@ extension AppState {
         guard let action else { return [] }
         switch action {
         case .quit:
-            if key == .control("c") || route == .enterprises && !showingHelp { return [.quit] }
+            let topLevel = route == .enterprises || route == .supervisions
+            if key == .control("c") || topLevel && !showingHelp { return [.quit] }
             return []
         case .redraw: return [.redraw]
         case .suspend: return [.suspend]
@@ -88,11 +254,36 @@ extension AppState {
             }
             return []
         }
+        if case .showView(let n) = action {
+            showView(n)
+            return []
+        }
         switch route {
         case .enterprises: performInList(action)
-        case .enterprise: performInDetail(action)
+        case .enterprise(let index): performInDetail(action, enterprise: index)
+        case .supervisions: performInSupervisionList(action)
+        case .supervision(let code, let id): performInSupervision(action, code: code, id: id)
         }
         return []
+    }
+
+    mutating func showView(_ n: Int) {
+        switch n {
+        case 1: route = .enterprises; backStack = []
+        case 3: route = .supervisions; backStack = []; refreshSupervisionRows()
+        default: message = strings[.viewNotYet, strings[.viewHazards]]
+        }
+    }
+
+    mutating func open(_ next: Route) {
+        backStack.append(route)
+        route = next
+        detailScroll = 0
+    }
+
+    mutating func goBack() {
+        route = backStack.popLast() ?? .enterprises
+        detailScroll = 0
     }
 
     private mutating func performInList(_ action: Action) {
@@ -106,8 +297,8 @@ extension AppState {
         case .moveBottom: selected = rows.count - 1
         case .open:
             if let index = selectedEnterprise {
-                route = .enterprise(index)
-                detailScroll = 0
+                open(.enterprise(index))
+                detailSelection = 0
             }
         case .filter:
             filtering = true
@@ -135,34 +326,90 @@ extension AppState {
                 sort = SortOrder(column: .name, ascending: false)
             }
             refreshRows()
-        case .showView(let n) where n != 1:
-            message = strings[.viewNotYet, strings[n == 2 ? .viewHazards : .viewSupervisions]]
-        case .newSupervision, .newHazard:
-            message = strings[.viewNotYet, strings[action == .newHazard ? .actionNewHazard : .actionNewSupervision]]
+        case .newSupervision:
+            if let index = selectedEnterprise { openNewSupervision(index) }
+        case .newHazard:
+            message = strings[.viewNotYet, strings[.actionNewHazard]]
         default: break
         }
         clampSelection()
     }
 
-    private mutating func performInDetail(_ action: Action) {
+    private mutating func performInDetail(_ action: Action, enterprise index: Int) {
+        let entries = supervisionEntries(of: enterprises[index].creditCode)
         let page = max(1, height - 4)
         switch action {
-        case .moveUp: detailScroll -= 1
-        case .moveDown: detailScroll += 1
+        case .moveUp:
+            if entries.isEmpty { detailScroll -= 1 } else { detailSelection -= 1 }
+        case .moveDown:
+            if entries.isEmpty { detailScroll += 1 } else { detailSelection += 1 }
         case .pageUp: detailScroll -= page
         case .pageDown: detailScroll += page
-        case .moveTop: detailScroll = 0
-        case .moveBottom: detailScroll = Int.max / 2
-        case .back: route = .enterprises
-        case .showView(1): route = .enterprises
-        case .showView(let n):
-            message = strings[.viewNotYet, strings[n == 2 ? .viewHazards : .viewSupervisions]]
-        case .newSupervision, .newHazard:
-            message = strings[.viewNotYet, strings[action == .newHazard ? .actionNewHazard : .actionNewSupervision]]
+        case .moveTop: detailScroll = 0; detailSelection = 0
+        case .moveBottom: detailScroll = Int.max / 2; detailSelection = entries.count - 1
+        case .back: goBack()
+        case .open:
+            if entries.indices.contains(detailSelection) {
+                open(.supervision(enterpriseCode: enterprises[index].creditCode, id: entries[detailSelection].id))
+            }
+        case .newSupervision: openNewSupervision(index)
+        case .newHazard: message = strings[.viewNotYet, strings[.actionNewHazard]]
         default: break
         }
-        if case .enterprise(let index) = route {
+        detailSelection = max(0, min(detailSelection, entries.count - 1))
+        if case .enterprise(let current) = route, current == index {
+            if !entries.isEmpty, [.moveUp, .moveDown, .moveTop, .moveBottom].contains(action) {
+                detailScroll = DetailView.scrollShowing(self, enterprise: index)
+            }
             detailScroll = max(0, min(detailScroll, DetailView.maxScroll(self, enterprise: index)))
+        }
+    }
+
+    private mutating func performInSupervisionList(_ action: Action) {
+        let page = max(1, supervisionBodyHeight - 1)
+        var list = supervisionList
+        switch action {
+        case .moveUp: list.selected -= 1
+        case .moveDown: list.selected += 1
+        case .pageUp: list.selected -= page; list.top -= page
+        case .pageDown: list.selected += page; list.top += page
+        case .moveTop: list.selected = 0
+        case .moveBottom: list.selected = list.rows.count - 1
+        case .filter: list.filtering = true
+        case .clearFilter, .cancelFilter:
+            list.filtering = false
+            list.filter = TextInput()
+        case .acceptFilter: list.filtering = false
+        case .sortNextColumn:
+            let columns = SupervisionListView.visibleColumns(width: width)
+            let i = columns.firstIndex(of: list.sortColumn) ?? -1
+            list.sortColumn = columns[(i + 1) % columns.count]
+            list.ascending = list.sortColumn != .date
+        case .sortReverse: list.ascending.toggle()
+        case .open:
+            if list.rows.indices.contains(list.selected) {
+                let entry = supervisionDirectory.records[list.rows[list.selected]].entry
+                supervisionList = list
+                open(.supervision(enterpriseCode: entry.enterpriseCode, id: entry.id))
+                return
+            }
+        default: break
+        }
+        supervisionList = list
+        if [.clearFilter, .cancelFilter, .sortNextColumn, .sortReverse].contains(action) {
+            refreshSupervisionRows()
+        } else {
+            clampSupervisionSelection()
+        }
+    }
+
+    private mutating func performInSupervision(_ action: Action, code: String, id: String) {
+        switch action {
+        case .moveUp: detailScroll = max(0, detailScroll - 1)
+        case .moveDown: detailScroll = min(detailScroll + 1, SupervisionDetailView.maxScroll(self, code: code, id: id))
+        case .back: goBack()
+        case .edit: openEdit(code, id)
+        default: break
         }
     }
 }

@@ -16,6 +16,10 @@ public struct ValidationIssue: Hashable, Sendable {
         case invalidDate(String)
         case negativeCount(Int)
         case duplicateCreditCode(String)
+        case invalidTime(String)
+        /// A supervision entry names fewer than two inspectors.
+        case tooFewInspectors(Int)
+        case sameInspectorTwice(String)
     }
 
     public var field: String
@@ -101,6 +105,34 @@ extension Enterprise {
 
 /// Dates as the ledger writes them: `YYYY-MM-DD`.
 public enum CalendarDate {
+    /// The date `days` after a valid `YYYY-MM-DD` (negative for before).
+    public static func adding(days: Int, to text: String) -> String? {
+        guard isValid(text) else { return nil }
+        let parts = text.split(separator: "-").map { Int($0)! }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
+              let moved = calendar.date(byAdding: .day, value: days, to: date) else { return nil }
+        let c = calendar.dateComponents([.year, .month, .day], from: moved)
+        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+    }
+
+    /// `YYYY-MM-DD` and `HH:MM` of a moment in a time zone.
+    public static func dayAndTime(_ date: Date, in zone: TimeZone) -> (day: String, time: String) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return (String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!), String(format: "%02d:%02d", c.hour!, c.minute!))
+    }
+
+    /// ISO 8601 with the zone's offset, e.g. `2026-11-25T14:30:00+08:00`, for histories.
+    public static func timestamp(_ date: Date, in zone: TimeZone) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = zone
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+
     public static func isValid(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,

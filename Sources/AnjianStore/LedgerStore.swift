@@ -32,6 +32,9 @@ public struct LoadedLedger: Sendable {
     public var directory: URL
     public var manifest: LedgerManifest
     public var enterprises: [Enterprise]
+    public var inspectors: [Inspector]
+    /// Supervision entries by enterprise credit code.
+    public var supervisions: [String: [SupervisionEntry]]
     /// Warnings found on load (e.g. an organization-code check digit), with their record.
     public var warnings: [(record: Int, issue: ValidationIssue)]
     /// True when this run created the directory from the demo ledger.
@@ -45,10 +48,11 @@ public enum LedgerStore {
     public static let enterprisesName = "enterprises.json"
 
     /// Opens the ledger in `directory`; an empty or missing directory is first
-    /// initialised from the bundled demo ledger. A damaged file is reported, never rewritten.
-    public static func open(_ directory: URL, now: Date = Date()) throws -> LoadedLedger {
+    /// initialised from the bundled demo ledger (unless `initializeIfEmpty` is false: a
+    /// read-only copy must not write). A damaged file is reported, never rewritten.
+    public static func open(_ directory: URL, initializeIfEmpty: Bool = true, now: Date = Date()) throws -> LoadedLedger {
         var initialized = false
-        if try needsInitialization(directory) {
+        if initializeIfEmpty, try needsInitialization(directory) {
             try initialize(directory, source: .demo, now: now)
             initialized = true
         }
@@ -61,6 +65,7 @@ public enum LedgerStore {
                                             path: manifestURL.path, supportedVersion: LedgerManifest.currentVersion)
         let (enterprises, warnings) = try loadEnterprises(enterprisesURL)
         return LoadedLedger(directory: directory, manifest: manifest, enterprises: enterprises,
+                            inspectors: try loadInspectors(directory), supervisions: try loadSupervisions(directory),
                             warnings: warnings, initializedNow: initialized)
     }
 
@@ -99,6 +104,12 @@ public enum LedgerStore {
         let enterprises = source == .demo ? try DemoLedger.enterprises() : []
         try AtomicFile.write(JSONFiles.encode(EnterprisesFile(enterprises: enterprises)),
                              to: directory.appendingPathComponent(enterprisesName))
+        try saveInspectors(source == .demo ? try DemoLedger.inspectors() : [], in: directory)
+        if source == .demo {
+            for (code, entries) in try DemoLedger.supervisions() {
+                try saveSupervisions(entries, enterprise: code, in: directory)
+            }
+        }
         let stamp = ISO8601DateFormatter().string(from: now)
         try AtomicFile.write(JSONFiles.encode(LedgerManifest(source: source, createdAt: stamp)),
                              to: directory.appendingPathComponent(manifestName))
@@ -123,6 +134,20 @@ public enum DemoLedger {
     public static func enterprises() throws -> [Enterprise] {
         let url = try resource("demo/enterprises.json")
         return try LedgerStore.loadEnterprises(url).0
+    }
+
+    public static func inspectors() throws -> [Inspector] {
+        let url = try resource("demo/inspectors.json")
+        return try JSONFiles.decode(InspectorsFile.self, from: JSONFiles.read(url), path: url.path,
+                                    supportedVersion: InspectorsFile.currentVersion).inspectors
+    }
+
+    /// The demo supervision entries, by enterprise.
+    public static func supervisions() throws -> [String: [SupervisionEntry]] {
+        struct DemoFile: Codable { var schemaVersion: Int; var entries: [SupervisionEntry] }
+        let url = try resource("demo/supervisions.json")
+        let file = try JSONFiles.decode(DemoFile.self, from: JSONFiles.read(url), path: url.path, supportedVersion: 1)
+        return Dictionary(grouping: file.entries, by: \.enterpriseCode)
     }
 
     public static func pinyinTable() throws -> PinyinTable {

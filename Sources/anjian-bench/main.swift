@@ -39,23 +39,24 @@ measure("build the search index (60 enterprises)") {
     directory = EnterpriseDirectory(enterprises: ledger.enterprises, pinyin: pinyin)
 }
 var state = AppState(directory: directory, language: .zh, useColor: true, isDemo: true,
-                     dataPath: data.path, width: 100, height: 30)
+                     dataPath: data.path, width: 100, height: 30, pinyin: pinyin)
 measure("render the enterprise list (100x30)") { _ = AppView.render(state) }
 measure("whole first frame in process (open+table+index+render)") {
     let l = try! LedgerStore.open(data)
     let p = try! DemoLedger.pinyinTable()
     let d = EnterpriseDirectory(enterprises: l.enterprises, pinyin: p)
     _ = AppView.render(AppState(directory: d, language: .zh, useColor: true, isDemo: true,
-                                dataPath: data.path, width: 100, height: 30))
+                                dataPath: data.path, width: 100, height: 30, pinyin: p,
+                                inspectors: l.inspectors, supervisions: l.supervisions))
 }
 
 // Filtering as the user types, on the demo ledger and on a synthetic ledger of 12,000
 // enterprises (the demo's names repeated), each keystroke updating and rendering.
-func typing(_ query: [Key], on directory: EnterpriseDirectory) -> [Double] {
+func typing(_ query: [Key], on directory: EnterpriseDirectory, pinyin: PinyinTable) -> [Double] {
     var samples: [Double] = []
     for _ in 0..<max(3, runs / 3) {
         var s = AppState(directory: directory, language: .zh, useColor: true, isDemo: true,
-                         dataPath: data.path, width: 100, height: 30)
+                         dataPath: data.path, width: 100, height: 30, pinyin: pinyin)
         _ = s.update(.key(.character("/")))
         for key in query {
             let start = DispatchTime.now().uptimeNanoseconds
@@ -67,7 +68,7 @@ func typing(_ query: [Key], on directory: EnterpriseDirectory) -> [Double] {
     return samples
 }
 let keys: [Key] = "yantaiwh".map { .character($0) }
-report("keystroke in the filter + render, 60 enterprises", typing(keys, on: directory))
+report("keystroke in the filter + render, 60 enterprises", typing(keys, on: directory, pinyin: pinyin))
 var many: [Enterprise] = []
 for copy in 0..<200 {
     for var e in ledger.enterprises {
@@ -77,7 +78,7 @@ for copy in 0..<200 {
 }
 var big: EnterpriseDirectory!
 measure("build the search index (12,000 enterprises)", runs: 3) { big = EnterpriseDirectory(enterprises: many, pinyin: pinyin) }
-report("keystroke in the filter + render, 12,000 enterprises", typing(keys, on: big))
+report("keystroke in the filter + render, 12,000 enterprises", typing(keys, on: big, pinyin: pinyin))
 
 // The real program: start to first frame drawn in a pseudo-terminal, then exit.
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("anjian").path

@@ -25,6 +25,9 @@ struct Anjian: ParsableCommand {
     @Option(name: .long, help: "UI language: zh or en (default: from LC_ALL / LC_MESSAGES / LANG).")
     var lang: LanguageOption?
 
+    @Option(name: .long, help: ArgumentHelp("Who is using the program: NAME or NAME:CERTIFICATE (default: $ANJIAN_OPERATOR, else the remembered one, else asked once).", valueName: "NAME"))
+    var `operator`: String?
+
     @Flag(name: .long, help: .hidden)
     var exitAfterFirstFrame = false
 
@@ -37,11 +40,32 @@ struct Anjian: ParsableCommand {
         let strings = Strings(language)
         let directory = DataDirectory.resolve(flag: data)
 
+        let environment = ProcessInfo.processInfo.environment
         let ledger: LoadedLedger
         let pinyin: PinyinTable
+        var lock: DirectoryLock? = nil
+        var holder: LockHolder? = nil
+        var readOnly = false
+        let configURL = OperatorConfig.url()
+        var signer: Operator?
         do {
-            ledger = try LedgerStore.open(directory)
+            try AtomicFile.ensureDirectory(directory)
+            // One writer at a time: the lock is taken before anything is written.
+            let me = LockHolder(pid: getpid(), operatorName: operatorHint(environment) ?? "",
+                                since: CalendarDate.timestamp(Date(), in: .current))
+            switch try DirectoryLock.acquire(directory, holder: me) {
+            case .acquired(let acquired): lock = acquired
+            case .heldBy(let other):
+                holder = other
+                readOnly = true
+            }
+            ledger = try LedgerStore.open(directory, initializeIfEmpty: !readOnly)
             pinyin = try DemoLedger.pinyinTable()
+            if let given = `operator` ?? environment["ANJIAN_OPERATOR"].flatMap({ $0.isEmpty ? nil : $0 }) {
+                signer = OperatorConfig.parse(given, roster: ledger.inspectors)
+            } else {
+                signer = try OperatorConfig.load(from: configURL)
+            }
         } catch let error as StoreError {
             FileHandle.standardError.write(Data(("anjian: " + strings.storeError(error) + "\n").utf8))
             throw ExitCode(2)
@@ -51,21 +75,30 @@ struct Anjian: ParsableCommand {
             throw ExitCode(2)
         }
 
-        let environment = ProcessInfo.processInfo.environment
         let useColor = (environment["NO_COLOR"] ?? "").isEmpty
         LocaleGuard.ensureUTF8()
         let terminal = Terminal(useColor: useColor)
         Terminal.restoreOnSignals()
-        defer { terminal.stop() }
+        defer {
+            terminal.stop()
+            lock?.release()
+        }
 
         let size = terminal.size
         var state = AppState(directory: EnterpriseDirectory(enterprises: ledger.enterprises, pinyin: pinyin),
                              language: language, useColor: useColor, isDemo: ledger.isDemo,
-                             dataPath: directory.path, width: size.width, height: size.height)
+                             dataPath: directory.path, width: size.width, height: size.height, pinyin: pinyin,
+                             inspectors: ledger.inspectors, supervisions: ledger.supervisions, signer: signer)
+        state.isReadOnly = readOnly
+        state.readOnlyHolder = holder
         if ledger.initializedNow {
             state.message = strings[.initializedDemo, directory.path]
         } else if !ledger.warnings.isEmpty {
             state.message = strings[.warningsOnLoad, ledger.warnings.count]
+        }
+        if signer == nil {
+            state.operatorForm = AppState.operatorForm(strings: strings,
+                                                       today: CalendarDate.dayAndTime(Date(), in: .current).day)
         }
 
         while true {
@@ -77,9 +110,33 @@ struct Anjian: ParsableCommand {
                     case .quit: return
                     case .redraw: terminal.invalidate()
                     case .suspend: terminal.suspend()
+                    case .saveSupervision(let entry):
+                        do {
+                            var entries = state.supervisions[entry.enterpriseCode] ?? []
+                            if let i = entries.firstIndex(where: { $0.id == entry.id }) { entries[i] = entry } else { entries.append(entry) }
+                            try LedgerStore.saveSupervisions(entries, enterprise: entry.enterpriseCode, in: directory)
+                            state.saveSucceeded(entry)
+                        } catch let error as StoreError {
+                            state.saveFailed(strings.storeError(error))
+                        } catch {
+                            state.saveFailed("\(error)")
+                        }
+                    case .saveOperator(let chosen):
+                        do {
+                            try OperatorConfig.save(chosen, to: configURL)
+                        } catch let error as StoreError {
+                            state.message = strings.storeError(error)
+                        }
                     }
                 }
             }
         }
+    }
+
+    /// The operator's name as far as it is known before the ledger is read, for the lock.
+    func operatorHint(_ environment: [String: String]) -> String? {
+        let given = `operator` ?? environment["ANJIAN_OPERATOR"]
+        if let given, !given.isEmpty { return String(given.split(whereSeparator: { ":/：".contains($0) }).first ?? "") }
+        return (try? OperatorConfig.load(from: OperatorConfig.url()))??.name
     }
 }

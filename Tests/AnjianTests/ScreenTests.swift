@@ -38,7 +38,7 @@ import AnjianScreen
 
     @Test func sortedByRiskDescending() {
         var state = makeState(.zh, width: 120, height: 40)
-        state.sort = SortOrder(column: .risk, ascending: true)
+        state.sort = SortOrder(column: .risk, ascending: false)
         state.refreshRows()
         let risks = state.rows.map { demoEnterprises[$0].riskGrade.severity }
         #expect(risks == risks.sorted(by: >))

@@ -162,8 +162,8 @@ func displayColumn(of needle: String, in line: String) -> Int? {
         let data = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: data) }
         let session = try TmuxSession(command: "\(anjianBinary) --data \(data.path)",
-                                      environment: ["LANG": "zh_CN.UTF-8"], width: 100, height: 30)
-        var screen = try session.waitFor(text: "直管企业 60/60 家")
+                                      environment: ["LANG": "zh_CN.UTF-8", "ANJIAN_OPERATOR": "王丽娟"], width: 100, height: 30)
+        var screen = try session.waitFor(text: "60/60 家")
         #expect(screen.joined().contains("[演示数据]"))
 
         // Every row's district starts at the same display column.
@@ -223,8 +223,8 @@ func displayColumn(of needle: String, in line: String) -> Int? {
         let data = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: data) }
         let session = try TmuxSession(command: "\(anjianBinary) --data \(data.path) --lang en",
-                                      environment: ["LANG": "C.UTF-8", "NO_COLOR": "1"], width: 80, height: 24)
-        var screen = try session.waitFor(text: "Enterprises 60 of 60")
+                                      environment: ["LANG": "C.UTF-8", "NO_COLOR": "1", "ANJIAN_OPERATOR": "王丽娟"], width: 80, height: 24)
+        var screen = try session.waitFor(text: "60 of 60")
         #expect(screen.contains { $0.contains("Major!") })
         #expect(screen[1].contains("Name") && screen[1].contains("District"))
         // The list keeps working with keys typed quickly.
@@ -240,8 +240,8 @@ func displayColumn(of needle: String, in line: String) -> Int? {
         let data = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: data) }
         let session = try TmuxSession(command: "\(anjianBinary) --data \(data.path)",
-                                      environment: ["LANG": "C.UTF-8", "LC_ALL": "zh_CN.UTF-8"], width: 80, height: 24)
-        try session.waitFor(text: "直管企业 60/60 家")
+                                      environment: ["LANG": "C.UTF-8", "LC_ALL": "zh_CN.UTF-8", "ANJIAN_OPERATOR": "王丽娟:123"], width: 80, height: 24)
+        try session.waitFor(text: "60/60 家")
         try session.keys("q")
         #expect(try session.exitStatus() == 0)
     }

@@ -1,0 +1,235 @@
+import AnjianModel
+import AnjianScreen
+
+/// One field of a form. The form engine is shared by every form: supervision entries
+/// now, hazards and the operator prompt too.
+public struct FormField: Sendable {
+    public enum Kind: Sendable, Equatable {
+        case text
+        /// Several lines; Enter inserts a line break.
+        case multiline(lines: Int)
+        /// `YYYY-MM-DD`; `t` means today and `+30` thirty days ahead.
+        case date
+        /// `HH:MM`
+        case time
+        /// One of several labels, changed with Left / Right or Space.
+        case choice([String])
+        /// A name picked from the inspector roster by typing part of it or its pinyin,
+        /// or typed freely.
+        case inspectorName
+    }
+
+    public let id: String
+    public var label: String
+    public var kind: Kind
+    public var input: TextInput
+    public var choice: Int
+    /// Width of the value box in cells.
+    public var width: Int
+    /// Whether this field starts a new row (else it follows the previous one on its row).
+    public var startsRow: Bool
+    public var error: String? = nil
+
+    public init(id: String, label: String, kind: Kind, text: String = "", choice: Int = 0,
+                width: Int = 20, startsRow: Bool = true) {
+        self.id = id
+        self.label = label
+        self.kind = kind
+        self.input = TextInput(text)
+        self.choice = choice
+        self.width = width
+        self.startsRow = startsRow
+    }
+
+    public var text: String { input.text }
+    public var isTextual: Bool {
+        if case .choice = kind { return false }
+        return true
+    }
+    public var lineCount: Int {
+        if case .multiline(let lines) = kind { return lines }
+        return 1
+    }
+}
+
+/// A candidate offered under a roster field.
+public struct Suggestion: Sendable, Equatable {
+    public var title: String
+    public var detail: String
+    public var value: String
+    public var secondValue: String
+}
+
+/// What a key did to the form, for the screen that owns it.
+public enum FormOutcome: Equatable, Sendable {
+    case none
+    case save
+    case cancel
+    /// A suggestion was chosen for the focused field.
+    case picked(Suggestion)
+    /// Ctrl-N: the owner may add a repeatable row.
+    case addRow
+}
+
+/// The state of a form being edited: fields, focus, whether it changed, the discard
+/// question, suggestions under the focused field.
+public struct Form: Sendable {
+    public var title: String
+    public var fields: [FormField]
+    public var focus: Int
+    public var changed = false
+    public var confirmingDiscard = false
+    public var message: String? = nil
+    public var suggestions: [Suggestion] = []
+    public var highlighted = 0
+    /// The user closed the suggestions with Esc; they reopen on the next edit.
+    public var suggestionsDismissed = false
+    /// `YYYY-MM-DD` of today, for `t` and `+N` in date fields.
+    public var today: String
+
+    public init(title: String, fields: [FormField], focus: Int = 0, today: String) {
+        self.title = title
+        self.fields = fields
+        self.focus = focus
+        self.today = today
+    }
+
+    public func index(of id: String) -> Int? { fields.firstIndex { $0.id == id } }
+    public func value(_ id: String) -> String { index(of: id).map { fields[$0].text } ?? "" }
+    public func choice(_ id: String) -> Int { index(of: id).map { fields[$0].choice } ?? 0 }
+
+    public var showsSuggestions: Bool { !suggestions.isEmpty && !suggestionsDismissed }
+
+    public mutating func setValue(_ id: String, _ value: String) {
+        guard let i = index(of: id) else { return }
+        fields[i].input = TextInput(value)
+    }
+
+    /// Shows each error beside its field; errors for ids the form lacks are returned.
+    @discardableResult
+    public mutating func showErrors(_ errors: [(id: String, message: String)]) -> [String] {
+        for i in fields.indices { fields[i].error = nil }
+        var unplaced: [String] = []
+        for (id, message) in errors {
+            if let i = index(of: id) {
+                fields[i].error = fields[i].error.map { $0 + "；" + message } ?? message
+            } else {
+                unplaced.append(message)
+            }
+        }
+        return unplaced
+    }
+
+    public mutating func handle(_ event: InputEvent) -> FormOutcome {
+        switch event {
+        case .resize: return .none
+        case .text(let text):
+            if confirmingDiscard { confirmingDiscard = false; return .none }
+            guard fields[focus].isTextual else { return .none }
+            if case .multiline = fields[focus].kind {
+                fields[focus].input.insert(text, keepingLineBreaks: true)
+            } else {
+                fields[focus].input.insert(text)
+            }
+            edited()
+            return .none
+        case .key(let key):
+            return handle(key)
+        }
+    }
+
+    private mutating func edited() {
+        changed = true
+        suggestionsDismissed = false
+        highlighted = 0
+        fields[focus].error = nil
+    }
+
+    private mutating func handle(_ key: Key) -> FormOutcome {
+        if confirmingDiscard {
+            confirmingDiscard = false
+            return key == .character("y") || key == .character("Y") ? .cancel : .none
+        }
+        message = nil
+        switch key {
+        case .control("s"):
+            leaveField()
+            return .save
+        case .escape:
+            if showsSuggestions { suggestionsDismissed = true; return .none }
+            if changed { confirmingDiscard = true; return .none }
+            return .cancel
+        case .tab:
+            move(by: 1)
+            return .none
+        case .backTab:
+            move(by: -1)
+            return .none
+        case .down:
+            if showsSuggestions { highlighted = min(highlighted + 1, suggestions.count - 1) } else { move(by: 1) }
+            return .none
+        case .up:
+            if showsSuggestions && highlighted > 0 { highlighted -= 1 } else { move(by: -1) }
+            return .none
+        case .control("n"):
+            return .addRow
+        case .enter:
+            if showsSuggestions {
+                let chosen = suggestions[highlighted]
+                changed = true
+                return .picked(chosen)
+            }
+            if case .multiline = fields[focus].kind {
+                fields[focus].input.insert("\n", keepingLineBreaks: true)
+                edited()
+            } else {
+                move(by: 1)
+            }
+            return .none
+        default:
+            break
+        }
+        if case .choice(let options) = fields[focus].kind {
+            switch key {
+            case .left: fields[focus].choice = (fields[focus].choice + options.count - 1) % options.count
+            case .right, .character(" "): fields[focus].choice = (fields[focus].choice + 1) % options.count
+            default: return .none
+            }
+            changed = true
+            fields[focus].error = nil
+            return .none
+        }
+        let before = fields[focus].input
+        if fields[focus].input.handle(key), fields[focus].input != before {
+            edited()
+        }
+        return .none
+    }
+
+    /// Moves the focus, completing the field being left (`t` → today in a date field).
+    public mutating func move(by step: Int) {
+        leaveField()
+        focus = max(0, min(fields.count - 1, focus + step))
+        suggestions = []
+        suggestionsDismissed = false
+        highlighted = 0
+    }
+
+    public mutating func focus(on id: String) {
+        guard let i = index(of: id) else { return }
+        leaveField()
+        focus = i
+        suggestions = []
+    }
+
+    mutating func leaveField() {
+        guard fields[focus].kind == .date else { return }
+        let text = fields[focus].text.trimmingCharacters(in: .whitespaces).lowercased()
+        if text == "t" {
+            fields[focus].input = TextInput(today)
+        } else if text.hasPrefix("+") || text.hasPrefix("-"), let days = Int(text.dropFirst()),
+                  let date = CalendarDate.adding(days: text.hasPrefix("+") ? days : -days, to: today) {
+            fields[focus].input = TextInput(date)
+        }
+    }
+}

@@ -1,0 +1,65 @@
+/// The person using the program. Signs every change.
+public struct Operator: Codable, Hashable, Sendable {
+    public var name: String
+    public var certificateNumber: String
+    public init(name: String, certificateNumber: String) {
+        self.name = name
+        self.certificateNumber = certificateNumber
+    }
+}
+
+/// An inspector of the roster (执法检查人员名录库).
+public struct Inspector: Codable, Hashable, Sendable {
+    public var name: String
+    /// Law-enforcement certificate number (执法证号).
+    public var certificateNumber: String
+    public var unit: String
+    /// Districts and enterprises (credit codes) this inspector must not be sent to (回避).
+    public var avoidDistricts: [String]
+    public var avoidEnterprises: [String]
+
+    public init(name: String, certificateNumber: String, unit: String,
+                avoidDistricts: [String] = [], avoidEnterprises: [String] = []) {
+        self.name = name
+        self.certificateNumber = certificateNumber
+        self.unit = unit
+        self.avoidDistricts = avoidDistricts
+        self.avoidEnterprises = avoidEnterprises
+    }
+}
+
+/// A named inspector on a record: real name and certificate number.
+public struct InspectorRef: Codable, Hashable, Sendable {
+    public var name: String
+    public var certificateNumber: String
+    public init(name: String, certificateNumber: String) {
+        self.name = name
+        self.certificateNumber = certificateNumber
+    }
+}
+
+/// The roster with its pinyin index, for picking inspectors by part of a name or its pinyin.
+public struct InspectorRoster: Sendable {
+    public let inspectors: [Inspector]
+    let index: [PinyinSearchText]
+
+    public init(_ inspectors: [Inspector], pinyin: PinyinTable) {
+        self.inspectors = inspectors
+        self.index = inspectors.map { PinyinSearchText($0.name, table: pinyin) }
+    }
+
+    /// Inspectors whose name matches the query (Chinese, initials, full pinyin, any reading,
+    /// so 曾 is found as zeng, 单 as shan, 解 as xie), or whose certificate number contains it.
+    public func matching(_ text: String) -> [Inspector] {
+        let query = SearchQuery(text)
+        guard !query.isEmpty else { return [] }
+        return inspectors.indices.filter {
+            index[$0].matches(query) || inspectors[$0].certificateNumber.contains(text.trimmingWhitespace())
+        }.map { inspectors[$0] }
+    }
+
+    public func named(_ name: String) -> [Inspector] {
+        let trimmed = name.trimmingWhitespace()
+        return inspectors.filter { $0.name == trimmed }
+    }
+}

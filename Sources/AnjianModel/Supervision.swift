@@ -1,0 +1,171 @@
+import Foundation
+
+public enum SupervisionKind: String, Codable, CaseIterable, Sendable {
+    case routine, specialCampaign, doubleRandom, complaint, recheck
+}
+
+public enum SupervisionConclusion: String, Codable, CaseIterable, Sendable {
+    case noProblem, rectificationOrdered, caseFiled
+}
+
+/// One field's change in a record's history.
+public struct FieldChange: Codable, Hashable, Sendable {
+    public var field: String
+    public var old: String
+    public var new: String
+    public init(field: String, old: String, new: String) {
+        self.field = field
+        self.old = old
+        self.new = new
+    }
+}
+
+/// One change to a record: when, by whom, what.
+public struct HistoryEntry: Codable, Hashable, Sendable {
+    public enum Action: String, Codable, Sendable { case created, edited }
+    /// ISO 8601 with the local offset, e.g. `2026-11-25T14:30:00+08:00`.
+    public var at: String
+    public var by: Operator
+    public var action: Action
+    public var changes: [FieldChange]
+    public init(at: String, by: Operator, action: Action, changes: [FieldChange]) {
+        self.at = at
+        self.by = by
+        self.action = action
+        self.changes = changes
+    }
+}
+
+/// A dual-real-name supervision entry (双实名监管记录): one visit or check of one enterprise.
+public struct SupervisionEntry: Codable, Hashable, Sendable, Identifiable {
+    public var id: String
+    public var enterpriseCode: String
+    /// `YYYY-MM-DD`
+    public var date: String
+    /// `HH:MM`
+    public var time: String
+    public var kind: SupervisionKind
+    public var inspectors: [InspectorRef]
+    /// The enterprise's accompanying person (企业陪同人员).
+    public var accompanying: ContactPerson
+    public var itemsChecked: String
+    public var findings: String
+    public var conclusion: SupervisionConclusion
+    /// Ids of the hazards registered on this visit.
+    public var hazardIDs: [String]
+    public var history: [HistoryEntry]
+
+    public init(id: String, enterpriseCode: String, date: String, time: String, kind: SupervisionKind,
+                inspectors: [InspectorRef], accompanying: ContactPerson, itemsChecked: String = "",
+                findings: String = "", conclusion: SupervisionConclusion = .noProblem,
+                hazardIDs: [String] = [], history: [HistoryEntry] = []) {
+        self.id = id
+        self.enterpriseCode = enterpriseCode
+        self.date = date
+        self.time = time
+        self.kind = kind
+        self.inspectors = inspectors
+        self.accompanying = accompanying
+        self.itemsChecked = itemsChecked
+        self.findings = findings
+        self.conclusion = conclusion
+        self.hazardIDs = hazardIDs
+        self.history = history
+    }
+
+    /// Every problem, each with its field (`inspectors[1].certificateNumber`, `accompanying.phone`…).
+    public func validate() -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        func require(_ value: String, _ field: String) {
+            if value.trimmingCharacters(in: .whitespaces).isEmpty {
+                issues.append(ValidationIssue(field: field, problem: .required))
+            }
+        }
+        require(enterpriseCode, "enterpriseCode")
+        if !CalendarDate.isValid(date) { issues.append(ValidationIssue(field: "date", problem: .invalidDate(date))) }
+        if !ClockTime.isValid(time) { issues.append(ValidationIssue(field: "time", problem: .invalidTime(time))) }
+        for (i, inspector) in inspectors.enumerated() {
+            require(inspector.name, "inspectors[\(i)].name")
+            require(inspector.certificateNumber, "inspectors[\(i)].certificateNumber")
+        }
+        let named = inspectors.filter { !$0.name.trimmingWhitespace().isEmpty }
+        if named.count < 2 {
+            let field = inspectors.count < 2 ? "inspectors[\(inspectors.count)].name" : "inspectors"
+            if !issues.contains(where: { $0.field == field }) {
+                issues.append(ValidationIssue(field: field, problem: .tooFewInspectors(named.count)))
+            }
+        }
+        for (i, inspector) in inspectors.enumerated() where i > 0 {
+            let earlier = inspectors[..<i]
+            // The certificate number identifies the person: two inspectors may share a name.
+            let cert = inspector.certificateNumber.trimmingWhitespace()
+            let name = inspector.name.trimmingWhitespace()
+            if !cert.isEmpty, earlier.contains(where: { $0.certificateNumber.trimmingWhitespace() == cert }) {
+                issues.append(ValidationIssue(field: "inspectors[\(i)].name", problem: .sameInspectorTwice(name)))
+            }
+        }
+        require(accompanying.name, "accompanying.name")
+        require(accompanying.position, "accompanying.position")
+        require(accompanying.phone, "accompanying.phone")
+        if !accompanying.phone.isEmpty, !PhoneNumber.isValid(accompanying.phone) {
+            issues.append(ValidationIssue(field: "accompanying.phone", problem: .invalidPhone(accompanying.phone)))
+        }
+        return issues
+    }
+
+    /// The record's fields as text, in a fixed order, for the history's old → new.
+    public var fieldTexts: [(field: String, text: String)] {
+        var fields: [(String, String)] = [
+            ("date", date), ("time", time), ("kind", kind.rawValue),
+        ]
+        for (i, inspector) in inspectors.enumerated() {
+            fields.append(("inspectors[\(i)].name", inspector.name))
+            fields.append(("inspectors[\(i)].certificateNumber", inspector.certificateNumber))
+        }
+        fields += [
+            ("accompanying.name", accompanying.name), ("accompanying.position", accompanying.position),
+            ("accompanying.phone", accompanying.phone), ("itemsChecked", itemsChecked),
+            ("findings", findings), ("conclusion", conclusion.rawValue),
+            ("hazardIDs", hazardIDs.joined(separator: ",")),
+        ]
+        return fields
+    }
+
+    /// The fields that differ from `old` (a field missing on one side counts as empty).
+    public func changes(from old: SupervisionEntry) -> [FieldChange] {
+        let before = Dictionary(old.fieldTexts, uniquingKeysWith: { a, _ in a })
+        let after = Dictionary(fieldTexts, uniquingKeysWith: { a, _ in a })
+        var order = old.fieldTexts.map(\.field)
+        for field in fieldTexts.map(\.field) where !order.contains(field) { order.append(field) }
+        return order.compactMap { field in
+            let a = before[field] ?? "", b = after[field] ?? ""
+            return a == b ? nil : FieldChange(field: field, old: a, new: b)
+        }
+    }
+
+    /// Records this version as a change of `old` (or as created, when there is none),
+    /// signed by the operator at the given time.
+    public func recordingHistory(from old: SupervisionEntry?, by signer: Operator, at time: String) -> SupervisionEntry {
+        var result = self
+        if let old {
+            result.history = old.history
+            let changes = self.changes(from: old)
+            if !changes.isEmpty {
+                result.history.append(HistoryEntry(at: time, by: signer, action: .edited, changes: changes))
+            }
+        } else {
+            result.history = [HistoryEntry(at: time, by: signer, action: .created, changes: [])]
+        }
+        return result
+    }
+}
+
+/// Times of day as the ledger writes them: `HH:MM`.
+public enum ClockTime {
+    public static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
+              let h = Int(parts[0]), let m = Int(parts[1]) else { return false }
+        return (0...23).contains(h) && (0...59).contains(m)
+    }
+}

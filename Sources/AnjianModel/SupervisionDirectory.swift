@@ -1,0 +1,64 @@
+/// Every supervision entry of the city with a search index, for the city-wide list.
+/// Built once at load; a saved entry updates its own row only.
+public struct SupervisionDirectory: Sendable {
+    public struct Record: Sendable {
+        public var entry: SupervisionEntry
+        /// Index into the ledger's enterprises.
+        public var enterprise: Int
+        var texts: [PinyinSearchText]
+        var plain: [UInt8]
+    }
+
+    public private(set) var records: [Record] = []
+    let pinyin: PinyinTable
+    let enterprises: [Enterprise]
+    let enterpriseIndex: [String: Int]
+    /// Labels of kind and conclusion (in every UI language), so `/双随机` or `/recheck` work.
+    let labels: @Sendable (SupervisionEntry) -> [String]
+
+    public init(_ supervisions: [String: [SupervisionEntry]], enterprises: [Enterprise], pinyin: PinyinTable,
+                labels: @escaping @Sendable (SupervisionEntry) -> [String]) {
+        self.pinyin = pinyin
+        self.enterprises = enterprises
+        self.labels = labels
+        var index: [String: Int] = [:]
+        for (i, e) in enterprises.enumerated() { index[e.creditCode] = i }
+        self.enterpriseIndex = index
+        for code in supervisions.keys.sorted() {
+            for entry in supervisions[code]! { upsert(entry) }
+        }
+    }
+
+    /// Adds the entry, or replaces the one with its id.
+    public mutating func upsert(_ entry: SupervisionEntry) {
+        guard let enterprise = enterpriseIndex[entry.enterpriseCode] else { return }
+        let e = enterprises[enterprise]
+        let texts = ([e.name, e.shortName, e.district, entry.accompanying.name] + entry.inspectors.map(\.name))
+            .map { PinyinSearchText($0, table: pinyin) }
+        let plain = ([entry.date, entry.time, entry.enterpriseCode, entry.findings, entry.itemsChecked]
+            + entry.inspectors.map(\.certificateNumber) + labels(entry)).joined(separator: "\u{1}").lowercased()
+        let record = Record(entry: entry, enterprise: enterprise, texts: texts, plain: Array(plain.utf8))
+        if let i = records.firstIndex(where: { $0.entry.id == entry.id && $0.entry.enterpriseCode == entry.enterpriseCode }) {
+            records[i] = record
+        } else {
+            records.append(record)
+        }
+    }
+
+    /// Indices of matching records (all when the query is empty), within `candidates` when given.
+    public func matching(_ query: SearchQuery, among candidates: [Int]? = nil) -> [Int] {
+        if query.isEmpty { return Array(records.indices) }
+        return (candidates ?? Array(records.indices)).filter { i in
+            containsBytes(records[i].plain, query.folded) || records[i].texts.contains { $0.matches(query) }
+        }
+    }
+
+    public func enterprise(_ code: String) -> Int? { enterpriseIndex[code] }
+}
+
+extension SupervisionEntry {
+    /// Newest first: by date, then time, then id.
+    public static func newestFirst(_ a: SupervisionEntry, _ b: SupervisionEntry) -> Bool {
+        (a.date, a.time, a.id) > (b.date, b.time, b.id)
+    }
+}
