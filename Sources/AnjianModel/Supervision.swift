@@ -135,8 +135,9 @@ public struct SupervisionEntry: Codable, Hashable, Sendable, Identifiable {
     public func changes(from old: SupervisionEntry) -> [FieldChange] {
         let before = Dictionary(old.fieldTexts, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(fieldTexts, uniquingKeysWith: { a, _ in a })
-        var order = old.fieldTexts.map(\.field)
-        for field in fieldTexts.map(\.field) where !order.contains(field) { order.append(field) }
+        // In this version's field order; fields only the old version had (a removed inspector) last.
+        var order = fieldTexts.map(\.field)
+        for field in old.fieldTexts.map(\.field) where !order.contains(field) { order.append(field) }
         return order.compactMap { field in
             let a = before[field] ?? "", b = after[field] ?? ""
             return a == b ? nil : FieldChange(field: field, old: a, new: b)

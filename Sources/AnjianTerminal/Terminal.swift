@@ -64,15 +64,23 @@ public final class Terminal {
         var pendingText = ""
         func flushText() {
             guard !pendingText.isEmpty else { return }
+            // A line break that ended the batch was an Enter key, not part of a paste.
+            var trailingEnters = 0
+            while pendingText.last == "\n" {
+                pendingText.removeLast()
+                trailingEnters += 1
+            }
             if pendingText.count == 1, let c = pendingText.first {
                 events.append(.key(.character(c)))
-            } else {
+            } else if !pendingText.isEmpty {
                 events.append(.text(pendingText))
             }
+            events += Array(repeating: .key(.enter), count: trailingEnters)
             pendingText = ""
         }
         timeout(timeoutMilliseconds)
         var first = true
+        var previous: UInt32 = 0
         while true {
             var wide: wint_t = 0
             let status = get_wch(&wide)
@@ -92,6 +100,15 @@ public final class Terminal {
                 continue
             }
             guard let scalar = Unicode.Scalar(UInt32(wide)) else { continue }
+            defer { previous = scalar.value }
+            if scalar.value == 0x0A, previous == 0x0D { continue }  // CR LF is one line break
+            // Inside a run of text (a paste), line breaks and tabs are text: a paste
+            // must never act as Enter (submit) or Tab (next field).
+            let isLineBreak = scalar.value == 0x0A || scalar.value == 0x0D
+            if !pendingText.isEmpty, isLineBreak || scalar.value == 0x09 {
+                pendingText.unicodeScalars.append(isLineBreak ? "\n" : "\t")
+                continue
+            }
             if let key = Self.controlKey(scalar) {
                 flushText()
                 events.append(.key(key))
