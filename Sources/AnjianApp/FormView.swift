@@ -91,7 +91,7 @@ enum FormView {
                 let text = " " + suggestion.title.padded(toWidth: 8) + "  " + suggestion.detail + " "
                 let style = i == form.highlighted ? theme.selected : Style(underline: false, dim: false)
                 let shown = text.truncated(toWidth: screen.width - focused.x - 1)
-                screen.fill(x: focused.x, y: y + i, width: shown.displayWidth, style: style)
+                screen.fill(x: focused.x - 1, y: y + i, style: .plain)
                 screen.put(shown, x: focused.x, y: y + i, style: style)
             }
         }

@@ -192,7 +192,7 @@ public enum Text: Sendable, CaseIterable {
         case .noneValue: return ("—", "-")
         case .filterHint: return ("Enter 确定  Esc 清除", "Enter keep  Esc clear")
         case .supervisionListHint: return ("/ 筛选  Enter 查看  ? 帮助  q 退出", "/ filter  Enter open  ? help  q quit")
-        case .formHintAddRow: return ("Ctrl-N 加检查人员", "Ctrl-N add inspector")
+        case .formHintAddRow: return ("Ctrl-N 加检查人员", "Ctrl-N +inspector")
         case .fieldDate: return ("日期", "Date")
         case .fieldTime: return ("时间", "Time")
         case .fieldKind: return ("检查类型", "Kind")

@@ -207,7 +207,9 @@ public enum AppView {
     static func renderStatus(_ left: String, right: String, theme: Theme, into screen: inout Screen) {
         let y = screen.height - 1
         screen.fill(y: y, style: theme.status)
-        let rightWidth = min(right.displayWidth, screen.width / 2)
+        // The keys get what the left side does not need, the left side at least a third.
+        let rightWidth = min(right.displayWidth, max(screen.width / 2, screen.width - left.displayWidth - 4),
+                             screen.width - screen.width / 3)
         screen.put(" " + left, x: 0, y: y, style: theme.status, maxWidth: screen.width - rightWidth - 2)
         let shown = right.truncated(toWidth: rightWidth)
         screen.put(shown, x: screen.width - shown.displayWidth - 1, y: y, style: theme.status)

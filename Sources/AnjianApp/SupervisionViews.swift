@@ -141,12 +141,18 @@ enum SupervisionDetailView {
         result.append((s[.historyTitle], "", true))
         for item in e.history {
             let who = item.by.name.isEmpty ? s[.noOperator] : item.by.name
-            add("", s[item.action == .created ? .historyCreated : .historyEdited, item.at, who])
+            add("", s[item.action == .created ? .historyCreated : .historyEdited, readableTime(item.at), who])
             for change in item.changes {
                 add("", "  " + s.fieldLabel(change.field) + "：" + display(change.old, s) + " -> " + display(change.new, s))
             }
         }
         return result
+    }
+
+    /// `2026-10-27T15:30:00+08:00` → `2026-10-27 15:30`.
+    static func readableTime(_ iso: String) -> String {
+        guard iso.count >= 16 else { return iso }
+        return String(iso.prefix(16)).replacingOccurrences(of: "T", with: " ")
     }
 
     static func display(_ value: String, _ s: Strings) -> String {

@@ -88,12 +88,10 @@ public struct SupervisionEntry: Codable, Hashable, Sendable, Identifiable {
             require(inspector.name, "inspectors[\(i)].name")
             require(inspector.certificateNumber, "inspectors[\(i)].certificateNumber")
         }
-        let named = inspectors.filter { !$0.name.trimmingWhitespace().isEmpty }
-        if named.count < 2 {
-            let field = inspectors.count < 2 ? "inspectors[\(inspectors.count)].name" : "inspectors"
-            if !issues.contains(where: { $0.field == field }) {
-                issues.append(ValidationIssue(field: field, problem: .tooFewInspectors(named.count)))
-            }
+        // Fewer than two rows: the missing row's name is the field to fill. (With two rows,
+        // an empty one is already reported as required.)
+        if inspectors.count < 2 {
+            issues.append(ValidationIssue(field: "inspectors[\(inspectors.count)].name", problem: .tooFewInspectors(inspectors.count)))
         }
         for (i, inspector) in inspectors.enumerated() where i > 0 {
             let earlier = inspectors[..<i]

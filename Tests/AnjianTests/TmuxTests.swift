@@ -5,7 +5,7 @@ import Glibc
 import Testing
 import AnjianModel
 import AnjianScreen
-import AnjianStore
+@testable import AnjianStore
 
 /// The built `anjian` binary, beside the test bundle in the build directory.
 let anjianBinary: String = {
@@ -259,5 +259,118 @@ func displayColumn(of needle: String, in line: String) -> Int? {
         #expect(result.err.contains("line "))
         #expect(result.err.contains("column "))
         #expect(try String(contentsOf: file, encoding: .utf8) == broken)
+    }
+
+    @Test func recordASupervisionVisitAndFindItAfterARestart() throws {
+        let data = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let command = "\(anjianBinary) --data \(data.path)"
+        let environment = ["LANG": "zh_CN.UTF-8", "ANJIAN_OPERATOR": "王丽娟"]
+        var session: TmuxSession? = try TmuxSession(command: command, environment: environment, width: 80, height: 24)
+        try session!.waitFor(text: "60/60 家")
+        let enterprises = try LedgerStore.open(data).enterprises
+        let target = try #require(enterprises.first { $0.name == "莱州鑫源矿业有限公司" })
+
+        // Open the enterprise, s, a Chinese name, Tab, a certificate number, Ctrl-S.
+        try session!.keys("/")
+        try session!.type("鑫源")
+        try session!.waitFor(text: "1/60 家")
+        try session!.keys("Enter", "Enter")
+        try session!.waitFor(text: "监管记录（0 条）")
+        try session!.keys("s")
+        try session!.waitFor(text: "新建监管记录")
+        try session!.type("张伟明")
+        try session!.keys("Tab")
+        try session!.type("37061988888")
+        try session!.keys("C-s")
+        var screen = try session!.waitFor(text: "已保存")
+        #expect(screen.contains { $0.contains("监管记录（1 条）") })
+
+        let file = data.appendingPathComponent("supervisions/\(target.creditCode).json")
+        let saved = try JSONDecoder().decode(SupervisionsFile.self, from: Data(contentsOf: file))
+        let entry = try #require(saved.entries.first)
+        #expect(entry.inspectors == [InspectorRef(name: "王丽娟", certificateNumber: "37062301333"),
+                                     InspectorRef(name: "张伟明", certificateNumber: "37061988888")])
+        #expect(entry.accompanying == target.safetyResponsible)
+        #expect(entry.history.first?.by.name == "王丽娟")
+
+        // Ctrl-S without a second inspector saves nothing and says why; a paste with a
+        // line break neither submits nor moves on.
+        try session!.keys("s")
+        try session!.waitFor(text: "新建监管记录")
+        try session!.keys("C-s")
+        screen = try session!.waitFor(text: "处需要修改")
+        #expect(screen.contains { $0.contains("! 必填") })
+        try session!.type("第一行\n第二行")
+        // The box scrolls to the caret: its tail shows the line break turned into a space.
+        screen = try session!.waitFor(text: "行 第二行 ]")
+        #expect(screen.contains { $0.contains("新建监管记录") })
+        try session!.keys("Escape")
+        try session!.waitFor(text: "放弃未保存的修改")
+        try session!.keys("y")
+        try session!.waitFor(text: "监管记录（1 条）")
+        #expect(try JSONDecoder().decode(SupervisionsFile.self, from: Data(contentsOf: file)).entries.count == 1)
+
+        // View 3 shows it; it survives quitting and restarting.
+        try session!.keys("3")
+        try session!.waitFor(text: "张伟明")
+        try session!.keys("q")
+        #expect(try session!.exitStatus() == 0)
+        session = nil
+        let again = try TmuxSession(command: command, environment: environment, width: 100, height: 30)
+        try again.waitFor(text: "60/60 家")
+        try again.keys("3")
+        screen = try again.waitFor(text: "张伟明")
+        #expect(screen.contains { $0.contains("莱州鑫源矿业有限公司") && $0.contains("王丽娟、张伟明") })
+        try again.keys("q")
+        #expect(try again.exitStatus() == 0)
+    }
+
+    @Test func aSecondCopyIsReadOnlyAndNamesTheHolder() throws {
+        let data = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let writer = try TmuxSession(command: "\(anjianBinary) --data \(data.path)",
+                                     environment: ["LANG": "zh_CN.UTF-8", "ANJIAN_OPERATOR": "王丽娟"], width: 100, height: 30)
+        try writer.waitFor(text: "60/60 家")
+        let reader = try TmuxSession(command: "\(anjianBinary) --data \(data.path)",
+                                     environment: ["LANG": "zh_CN.UTF-8", "ANJIAN_OPERATOR": "单志刚"], width: 100, height: 30)
+        var screen = try reader.waitFor(text: "只读：王丽娟 正在使用此数据目录")
+        #expect(screen[0].contains("[只读]"))
+        try reader.keys("s")
+        screen = try reader.waitFor(text: "只读：王丽娟")
+        #expect(!screen.joined().contains("新建监管记录"))
+        // The writer still saves.
+        try writer.keys("s")
+        try writer.waitFor(text: "新建监管记录")
+        try writer.type("张伟明")
+        try writer.keys("Tab")
+        try writer.type("37061988888")
+        try writer.keys("C-s")
+        try writer.waitFor(text: "已保存")
+        try reader.keys("q")
+        try writer.keys("q")
+        #expect(try reader.exitStatus() == 0)
+        #expect(try writer.exitStatus() == 0)
+    }
+
+    @Test func theOperatorIsAskedOnceAndRemembered() throws {
+        let data = temporaryDirectory(), config = temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: data)
+            try? FileManager.default.removeItem(at: config)
+        }
+        let environment = ["LANG": "zh_CN.UTF-8", "XDG_CONFIG_HOME": config.path]
+        let first = try TmuxSession(command: "\(anjianBinary) --data \(data.path)", environment: environment, width: 80, height: 24)
+        try first.waitFor(text: "请填写操作员")
+        try first.type("单志刚")
+        try first.keys("C-s")
+        try first.waitFor(text: "操作员 单志刚")
+        try first.keys("q")
+        #expect(try first.exitStatus() == 0)
+        let second = try TmuxSession(command: "\(anjianBinary) --data \(data.path)", environment: environment, width: 80, height: 24)
+        let screen = try second.waitFor(text: "操作员 单志刚")
+        #expect(!screen.joined().contains("请填写操作员"))
+        try second.keys("q")
+        #expect(try second.exitStatus() == 0)
     }
 }

@@ -1,0 +1,265 @@
+import Foundation
+import Testing
+@testable import AnjianApp
+import AnjianModel
+import AnjianScreen
+import AnjianStore
+
+@Suite struct FormEngineTests {
+    func textForm() -> Form {
+        Form(title: "t", fields: [
+            FormField(id: "a", label: "A", kind: .text, width: 10),
+            FormField(id: "b", label: "B", kind: .multiline(lines: 2), width: 10),
+            FormField(id: "d", label: "D", kind: .date, width: 12),
+            FormField(id: "c", label: "C", kind: .choice(["x", "y", "z"]), width: 6),
+        ], today: "2026-11-25")
+    }
+
+    @Test func keysProduceTheTextAndCaretColumn() {
+        var form = textForm()
+        _ = form.handle(.key(.character("二")))
+        _ = form.handle(.text("楼配电箱"))  // an input method's multi-character commit
+        #expect(form.value("a") == "二楼配电箱" && form.fields[0].input.caretColumn == 10)
+        _ = form.handle(.key(.left))
+        _ = form.handle(.key(.left))
+        _ = form.handle(.key(.backspace))  // removes 配, a wide character, whole
+        #expect(form.value("a") == "二楼电箱" && form.fields[0].input.caretColumn == 4)
+        _ = form.handle(.key(.character("A")))
+        #expect(form.value("a") == "二楼A电箱" && form.fields[0].input.caretColumn == 5)
+        _ = form.handle(.key(.home))
+        _ = form.handle(.key(.delete))
+        _ = form.handle(.key(.control("e")))
+        _ = form.handle(.key(.control("w")))
+        #expect(form.value("a") == "")
+        #expect(form.changed)
+    }
+
+    @Test func theCursorLandsOnTheCaretCell() {
+        var form = textForm()
+        _ = form.handle(.text("烟台ab"))
+        _ = form.handle(.key(.left))
+        let state = makeState()
+        var screen = Screen(width: 80, height: 24)
+        FormView.render(form, state: state, theme: Theme(color: false), into: &screen)
+        let placement = FormView.layout(form, strings: state.strings, width: 80).placements[0]
+        #expect(screen.cursor?.x == placement.x + 5)
+        #expect(screen.cursor?.y == 2)
+    }
+
+    @Test func aPasteWithNewlinesDoesNotSubmit() {
+        var form = textForm()
+        #expect(form.handle(.text("第一行\n第二行\r\n")) == .none)
+        #expect(form.value("a") == "第一行 第二行 ")
+        _ = form.handle(.key(.tab))
+        #expect(form.handle(.text("第一行\n第二行")) == .none)
+        #expect(form.value("b") == "第一行\n第二行")
+        #expect(form.focus == 1)
+    }
+
+    @Test func enterInsertsALineBreakOnlyInMultiLineFields() {
+        var form = textForm()
+        #expect(form.handle(.key(.enter)) == .none)
+        #expect(form.focus == 1)
+        _ = form.handle(.key(.character("a")))
+        _ = form.handle(.key(.enter))
+        _ = form.handle(.key(.character("b")))
+        #expect(form.value("b") == "a\nb" && form.focus == 1)
+    }
+
+    @Test func tabAndShiftTabMoveAndDatesExpand() {
+        var form = textForm()
+        _ = form.handle(.key(.tab))
+        _ = form.handle(.key(.tab))
+        _ = form.handle(.key(.character("t")))
+        _ = form.handle(.key(.tab))
+        #expect(form.value("d") == "2026-11-25" && form.focus == 3)
+        _ = form.handle(.key(.backTab))
+        _ = form.handle(.key(.control("u")))
+        _ = form.handle(.text("+30"))
+        _ = form.handle(.key(.down))
+        #expect(form.value("d") == "2026-12-25")
+        _ = form.handle(.key(.right))
+        _ = form.handle(.key(.right))
+        _ = form.handle(.key(.right))
+        _ = form.handle(.key(.left))
+        #expect(form.choice("c") == 2)
+        _ = form.handle(.key(.up))
+        #expect(form.focus == 2)
+    }
+
+    @Test func escOnAChangedFormAsksAndOnlyYDiscards() {
+        var form = textForm()
+        #expect(form.handle(.key(.escape)) == .cancel)  // unchanged: no question
+        _ = form.handle(.key(.character("x")))
+        #expect(form.handle(.key(.escape)) == .none)
+        #expect(form.confirmingDiscard)
+        #expect(form.handle(.key(.escape)) == .none)  // Esc again does not confirm
+        #expect(!form.confirmingDiscard && form.value("a") == "x")
+        _ = form.handle(.key(.escape))
+        #expect(form.handle(.key(.character("y"))) == .cancel)
+    }
+
+    @Test func ctrlSAsksToSave() {
+        var form = textForm()
+        #expect(form.handle(.key(.control("s"))) == .save)
+    }
+}
+
+@Suite struct SupervisionFormTests {
+    let laiyang = demoEnterprises.firstIndex { $0.district == "莱阳市" }!
+
+    func openForm() -> AppState {
+        var state = makeState()
+        state.press(.character("/"))
+        state.type(demoEnterprises[laiyang].name)
+        state.press(.enter, .enter, .character("s"))
+        return state
+    }
+
+    @Test func opensPrefilledWithTheFocusOnTheSecondInspectorsName() throws {
+        let state = openForm()
+        let form = try #require(state.form?.form)
+        #expect(form.fields[form.focus].id == "inspectors[1].name")
+        #expect(form.value("inspectors[0].name") == "王丽娟")
+        #expect(form.value("inspectors[0].certificateNumber") == "37062301333")
+        #expect(form.value("date") == "2026-11-25" && form.value("time") == "14:30")
+        #expect(form.choice("kind") == 0 && form.choice("conclusion") == 0)
+        #expect(form.value("accompanying.name") == demoEnterprises[laiyang].safetyResponsible.name)
+        #expect(form.value("accompanying.phone") == demoEnterprises[laiyang].safetyResponsible.phone)
+    }
+
+    @Test func nameTabCertificateCtrlSIsACompleteEntry() throws {
+        var state = openForm()
+        state.type("张伟明")
+        state.press(.tab)
+        #expect(state.form?.form.fields[state.form!.form.focus].id == "inspectors[1].certificateNumber")
+        state.type("37061988888")
+        let effects = state.update(.key(.control("s")))
+        guard case .saveSupervision(let entry)? = effects.first else {
+            Issue.record("no save: \(state.form?.form.message ?? "")")
+            return
+        }
+        #expect(entry.inspectors.map(\.name) == ["王丽娟", "张伟明"])
+        #expect(entry.validate().isEmpty)
+        #expect(entry.history.first?.by == demoOperator && entry.history.first?.at == "2026-11-25T14:30:00+08:00")
+        #expect(entry.id.hasPrefix("S-") && entry.id.hasSuffix("-20261125-1"))
+        state.saveSucceeded(entry)
+        #expect(state.form == nil)
+        #expect(state.supervisionEntries(of: entry.enterpriseCode).first == entry)
+        #expect(state.supervisionDirectory.records.contains { $0.entry == entry })
+    }
+
+    @Test func withoutASecondInspectorNothingIsSavedAndTheFieldSaysWhy() throws {
+        var state = openForm()
+        let effects = state.update(.key(.control("s")))
+        #expect(effects.isEmpty)
+        let form = try #require(state.form?.form)
+        #expect(form.fields[form.index(of: "inspectors[1].name")!].error == "必填")
+        #expect(form.fields[form.focus].id == "inspectors[1].name")
+        #expect(form.message?.contains("处需要修改") == true)
+    }
+
+    @Test func pickingFromTheRosterFillsNameAndCertificate() throws {
+        var state = openForm()
+        state.type("zft")
+        let suggestions = try #require(state.form?.form.suggestions)
+        #expect(suggestions.map(\.title) == ["曾凡涛"])
+        state.press(.enter)
+        let form = try #require(state.form?.form)
+        #expect(form.value("inspectors[1].name") == "曾凡涛")
+        #expect(form.value("inspectors[1].certificateNumber") == demoInspectors.first { $0.name == "曾凡涛" }!.certificateNumber)
+        #expect(form.fields[form.focus].id == "accompanying.name")
+    }
+
+    @Test func ctrlNAddsAThirdInspectorAndEmptyExtraRowsAreIgnored() throws {
+        var state = openForm()
+        state.type("张伟明")
+        state.press(.tab)
+        state.type("37061988888")
+        state.press(.control("n"))
+        #expect(state.form?.form.fields[state.form!.form.focus].id == "inspectors[2].name")
+        guard case .saveSupervision(let entry)? = state.update(.key(.control("s"))).first else {
+            Issue.record("not saved")
+            return
+        }
+        #expect(entry.inspectors.count == 2)
+    }
+
+    @Test func editingKeepsHistoryAndRecordsTheChange() throws {
+        var state = makeState()
+        let code = try #require(demoSupervisions.keys.sorted().first)
+        let original = try #require(state.supervisionEntries(of: code).first)
+        state.openEdit(code, original.id)
+        state.form?.form.focus(on: "findings")
+        state.type("消防通道堵塞")
+        guard case .saveSupervision(let entry)? = state.update(.key(.control("s"))).first else {
+            Issue.record("not saved: \(state.form?.form.message ?? "")")
+            return
+        }
+        #expect(entry.id == original.id)
+        #expect(entry.history.count == original.history.count + 1)
+        #expect(entry.history.last?.changes.map(\.field) == ["findings"])
+    }
+
+    @Test func readOnlyRefusesToOpenTheForm() {
+        var state = makeState()
+        state.isReadOnly = true
+        state.readOnlyHolder = LockHolder(pid: 42, operatorName: "单志刚", since: "2026-11-25T08:00:00+08:00")
+        state.press(.character("s"))
+        #expect(state.form == nil)
+        #expect(state.message?.contains("单志刚") == true && state.message?.contains("42") == true)
+    }
+}
+
+@Suite struct FormScreenTests {
+    func formState(_ language: Language) -> AppState {
+        var state = makeState(language)
+        state.press(.down, .down, .character("s"))
+        return state
+    }
+
+    @Test(arguments: [Language.zh, .en])
+    func newSupervisionForm(_ language: Language) {
+        let state = formState(language)
+        expectScreen(AppView.render(state), named: "supervision-form-\(language)-80x24")
+    }
+
+    @Test(arguments: [Language.zh, .en])
+    func newSupervisionFormWithErrors(_ language: Language) {
+        var state = formState(language)
+        state.form?.form.setValue("accompanying.phone", "12345")
+        _ = state.update(.key(.control("s")))
+        expectScreen(AppView.render(state), named: "supervision-form-errors-\(language)-80x24")
+    }
+
+    @Test func rosterSuggestions() {
+        var state = formState(.zh)
+        state.type("单")
+        expectScreen(AppView.render(state), named: "supervision-form-suggestions-zh-80x24")
+    }
+
+    @Test func supervisionListAndEntry() {
+        var state = makeState(.zh, width: 100, height: 30)
+        state.press(.character("3"))
+        expectScreen(AppView.render(state), named: "supervisions-zh-100x30")
+        state.press(.enter)
+        expectScreen(AppView.render(state), named: "supervision-entry-zh-100x30")
+    }
+
+    @Test func enterprisePageListsItsEntriesNewestFirst() throws {
+        var state = makeState(.en, width: 100, height: 40)
+        let code = try #require(demoSupervisions.keys.sorted().first { demoSupervisions[$0]!.count > 1 })
+        state.route = .enterprise(demoEnterprises.firstIndex { $0.creditCode == code }!)
+        expectScreen(AppView.render(state), named: "enterprise-with-entries-en-100x40")
+    }
+
+    @Test func operatorPrompt() {
+        var state = makeState(signer: nil)
+        state.operatorForm = AppState.operatorForm(strings: state.strings, today: "2026-11-25")
+        state.type("王丽娟")
+        expectScreen(AppView.render(state), named: "operator-prompt-zh-80x24")
+        let effects = state.update(.key(.control("s")))
+        #expect(effects == [.saveOperator(demoOperator)])
+        #expect(state.signer == demoOperator && state.operatorForm == nil)
+    }
+}
