@@ -38,11 +38,14 @@ enum HelpView {
         return lines
     }
 
+    /// Rows of help text on screen: all but the title and status lines.
+    static func bodyHeight(_ state: AppState) -> Int { max(1, state.height - 2) }
+
     static func render(_ state: AppState, theme: Theme, into screen: inout Screen) {
         let s = state.strings
         AppView.renderTitle(state, theme: theme, subtitle: s[.helpTitle], into: &screen)
         let all = lines(state)
-        let body = screen.height - 2
+        let body = bodyHeight(state)
         let scroll = min(state.helpScroll, max(0, all.count - body))
         for (i, line) in all.dropFirst(scroll).prefix(body).enumerated() {
             screen.put(line.text, x: 1, y: 1 + i, style: line.isTitle ? theme.header : .plain, maxWidth: screen.width - 2)

@@ -121,6 +121,10 @@ public enum Keymap {
     public static let help: [KeyBinding] = [
         KeyBinding(keys: [.up, .character("k")], action: .moveUp, text: .actionScrollUp),
         KeyBinding(keys: [.down, .character("j")], action: .moveDown, text: .actionScrollDown),
+        KeyBinding(keys: [.pageUp, .control("b")], action: .pageUp, text: .actionPageUp),
+        KeyBinding(keys: [.pageDown, .control("f"), .character(" ")], action: .pageDown, text: .actionPageDown),
+        KeyBinding(keys: [.home, .character("g")], action: .moveTop, text: .actionTop),
+        KeyBinding(keys: [.end, .character("G")], action: .moveBottom, text: .actionBottom),
         KeyBinding(keys: [.escape, .character("q"), .character("?"), .function(1)], action: .back, text: .actionBack),
     ]
 

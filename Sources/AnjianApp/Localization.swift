@@ -48,8 +48,10 @@ public enum Text: Sendable, CaseIterable {
     case problemCheckCharacter, problemOrganizationCode, problemUnknownDistrict, problemAreaMismatch
     case problemInvalidPhone, problemInvalidDate, problemNegativeCount, problemDuplicateCode
     case errorIO, errorDamaged, errorDamagedAt, errorDamagedField, errorVersion, errorInvalidRecord
-    case errorDuplicate, errorNotDataDirectory, warningsOnLoad, initializedDemo
-    case dataDirectory, readingLine, noneValue, formHintAddRow, filterHint, supervisionListHint
+    case errorDuplicate, warningsOnLoad, initializedDemo
+    case damageInvalidJSON, damageNotAnObject, damageMissingVersion, damageMissingField, damageWrongType
+    case damageInvalidValue, damageWrongEnterprise, errorNotADirectory
+    case dataDirectory, readingLine, noneValue, formHintAddRow, filterHint, supervisionListHint, errorNotATerminal, errorNotEmpty
     case fieldDate, fieldTime, fieldKind, fieldInspector, fieldCertificate, fieldAccompanying, fieldPosition, fieldPhone, fieldItemsChecked, fieldFindings, fieldConclusion, fieldInspectors, newSupervisionTitle, editSupervisionTitle, kindRoutine, kindSpecialCampaign, kindDoubleRandom, kindComplaint, kindRecheck, conclusionNoProblem, conclusionRectification, conclusionCaseFiled, formHint, confirmDiscard, formHasErrors, saved, saveFailed, readOnlyBanner, readOnlyUnknown, readOnlyTag, operatorLabel, noOperator, operatorFormTitle, fieldOperatorName, supervisionSection, noSupervisions, supervisionTitle, historyTitle, historyCreated, historyEdited, colDate, colEnterprise, colKind, colInspectors, colConclusion, colAccompanying, colFindings, noSupervisionMatches, noSupervisionEntries, supervisionsCount, actionEdit, actionAddInspector, actionSave, actionCancel, actionNextField, actionPreviousField, actionChoice, actionPick, actionNewLine, actionOpenEntry, helpForm, helpSupervisionList, helpSupervision, problemInvalidTime, problemTooFewInspectors, problemSameInspectorTwice, supervisionHint, detailHint
 
     var table: (zh: String, en: String) {
@@ -184,7 +186,14 @@ public enum Text: Sendable, CaseIterable {
         case .errorVersion: return ("{0} 的格式版本是 {1}，本程序只能读取版本 {2}（文件未改动）", "{0} has schema version {1}; this program reads version {2} (the file was not changed)")
         case .errorInvalidRecord: return ("{0} 第 {1} 条记录（{2}）字段 {3}：{4}", "{0}: record {1} ({2}), field {3}: {4}")
         case .errorDuplicate: return ("{0} 第 {1} 条记录：信用代码 {2} 重复", "{0}: record {1}: credit code {2} appears twice")
-        case .errorNotDataDirectory: return ("{0} 不是安监台账数据目录（缺少 {1}）", "{0} is not an Anjian data directory ({1} is missing)")
+        case .damageInvalidJSON: return ("不是有效的 JSON", "not valid JSON")
+        case .damageNotAnObject: return ("应为 JSON 对象", "expected a JSON object")
+        case .damageMissingVersion: return ("缺少格式版本 schemaVersion", "schemaVersion is missing")
+        case .damageMissingField: return ("缺少此字段", "missing")
+        case .damageWrongType: return ("类型不对，应为 {0}", "wrong type, expected {0}")
+        case .damageInvalidValue: return ("值“{0}”不是允许的取值", "\"{0}\" is not an allowed value")
+        case .damageWrongEnterprise: return ("企业信用代码 {0} 与文件名或所属企业不符", "credit code {0} does not match the file's enterprise")
+        case .errorNotADirectory: return ("{0} 不是目录", "{0} is not a directory")
         case .warningsOnLoad: return ("载入时有 {0} 条警告", "{0} warnings on load")
         case .initializedDemo: return ("已用演示台账初始化 {0}", "Initialised {0} with the demo ledger")
         case .dataDirectory: return ("数据目录", "data")
@@ -192,6 +201,8 @@ public enum Text: Sendable, CaseIterable {
         case .noneValue: return ("—", "-")
         case .filterHint: return ("Enter 确定  Esc 清除", "Enter keep  Esc clear")
         case .supervisionListHint: return ("/ 筛选  Enter 查看  ? 帮助  q 退出", "/ filter  Enter open  ? help  q quit")
+        case .errorNotATerminal: return ("标准输入和输出必须是终端", "stdin and stdout must be a terminal")
+        case .errorNotEmpty: return ("{0} 不是空目录，也不是安监台账数据目录（没有 {1}），未写入任何文件", "{0} is neither empty nor an Anjian data directory (no {1}); nothing was written")
         case .formHintAddRow: return ("Ctrl-N 加检查人员", "Ctrl-N +inspector")
         case .fieldDate: return ("日期", "Date")
         case .fieldTime: return ("时间", "Time")
@@ -403,18 +414,32 @@ public struct Strings: Sendable {
         }
     }
 
+    public func damage(_ damage: Damage) -> String {
+        switch damage {
+        case .invalidJSON: return self[.damageInvalidJSON]
+        case .notAnObject: return self[.damageNotAnObject]
+        case .missingVersion: return self[.damageMissingVersion]
+        case .missingField: return self[.damageMissingField]
+        case .wrongType(let type): return self[.damageWrongType, type]
+        case .invalidValue(let value): return self[.damageInvalidValue, value]
+        case .wrongEnterprise(let code): return self[.damageWrongEnterprise, code]
+        case .other(let text): return text
+        }
+    }
+
     /// One line for stderr naming the file and, where known, line, record and field.
     public func storeError(_ error: StoreError) -> String {
         switch error {
         case .io(let path, let reason): return self[.errorIO, path, reason]
-        case .damaged(let path, let line?, let column?, _, let reason): return self[.errorDamagedAt, path, line, column, reason]
-        case .damaged(let path, _, _, let field?, let reason): return self[.errorDamagedField, path, field, reason]
-        case .damaged(let path, _, _, nil, let reason): return self[.errorDamaged, path, reason]
+        case .damaged(let path, let line?, let column?, _, let reason): return self[.errorDamagedAt, path, line, column, damage(reason)]
+        case .damaged(let path, _, _, let field?, let reason): return self[.errorDamagedField, path, field, damage(reason)]
+        case .damaged(let path, _, _, nil, let reason): return self[.errorDamaged, path, damage(reason)]
+        case .notADirectory(let path): return self[.errorNotADirectory, path]
         case .unsupportedVersion(let path, let found, let supported): return self[.errorVersion, path, found, supported]
         case .invalidRecord(let path, let record, let name, let issue):
             return self[.errorInvalidRecord, path, record + 1, name, issue.field, problem(issue.problem)]
         case .duplicateKey(let path, let record, let key): return self[.errorDuplicate, path, record + 1, key]
-        case .notADataDirectory(let path, let missing): return self[.errorNotDataDirectory, path, missing]
+        case .notADataDirectory(let path, let missing): return self[.errorNotEmpty, path, missing]
         }
     }
 }

@@ -210,13 +210,15 @@ extension AppState {
             if let action = Keymap.action(for: key, in: Keymap.filtering) {
                 return perform(action, key: key)
             }
-            if filter.handle(key) { refreshRows() }
+            let before = filter.text
+            if filter.handle(key), filter.text != before { refreshRows() }
             return []
         case .supervisions where supervisionList.filtering:
             if let action = Keymap.action(for: key, in: Keymap.filtering) {
                 return perform(action, key: key)
             }
-            if supervisionList.filter.handle(key) { refreshSupervisionRows() }
+            let before = supervisionList.filter.text
+            if supervisionList.filter.handle(key), supervisionList.filter.text != before { refreshSupervisionRows() }
             return []
         case .enterprises, .supervisions:
             if case .character(let c) = key, !c.isASCII, Keymap.action(for: key, in: Keymap.list) == nil {
@@ -246,12 +248,19 @@ extension AppState {
         default: break
         }
         if showingHelp {
+            let page = HelpView.bodyHeight(self)
+            let last = max(0, HelpView.lines(self).count - page)
             switch action {
-            case .moveUp: helpScroll = max(0, helpScroll - 1)
-            case .moveDown: helpScroll = min(helpScroll + 1, max(0, HelpView.lines(self).count - (height - 2)))
+            case .moveUp: helpScroll -= 1
+            case .moveDown: helpScroll += 1
+            case .pageUp: helpScroll -= page
+            case .pageDown: helpScroll += page
+            case .moveTop: helpScroll = 0
+            case .moveBottom: helpScroll = last
             case .back: showingHelp = false
             default: break
             }
+            helpScroll = max(0, min(helpScroll, last))
             return []
         }
         if case .showView(let n) = action {

@@ -48,7 +48,7 @@ public enum AtomicFile {
     public static func ensureDirectory(_ url: URL) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
-            if !isDirectory.boolValue { throw StoreError.io(path: url.path, reason: "not a directory") }
+            if !isDirectory.boolValue { throw StoreError.notADirectory(path: url.path) }
             return
         }
         do {

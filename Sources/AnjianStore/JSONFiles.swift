@@ -27,15 +27,14 @@ enum JSONFiles {
         do {
             object = try JSONSerialization.jsonObject(with: data)
         } catch {
-            let (line, column, reason) = syntaxErrorLocation(in: data, error: error)
-            throw StoreError.damaged(path: path, line: line, column: column, field: nil, reason: reason)
+            let (line, column) = syntaxErrorLocation(in: data)
+            throw StoreError.damaged(path: path, line: line, column: column, field: nil, reason: .invalidJSON)
         }
         guard let top = object as? [String: Any] else {
-            throw StoreError.damaged(path: path, line: 1, column: 1, field: nil, reason: "expected a JSON object")
+            throw StoreError.damaged(path: path, line: 1, column: 1, field: nil, reason: .notAnObject)
         }
         guard let version = top["schemaVersion"] as? Int else {
-            throw StoreError.damaged(path: path, line: nil, column: nil, field: "schemaVersion",
-                                     reason: "missing or not a number")
+            throw StoreError.damaged(path: path, line: nil, column: nil, field: "schemaVersion", reason: .missingVersion)
         }
         guard version == supportedVersion else {
             throw StoreError.unsupportedVersion(path: path, found: version, supported: supportedVersion)
@@ -46,7 +45,7 @@ enum JSONFiles {
             let (field, reason) = describe(error)
             throw StoreError.damaged(path: path, line: nil, column: nil, field: field, reason: reason)
         } catch {
-            throw StoreError.damaged(path: path, line: nil, column: nil, field: nil, reason: "\(error)")
+            throw StoreError.damaged(path: path, line: nil, column: nil, field: nil, reason: .other("\(error)"))
         }
     }
 
@@ -62,33 +61,34 @@ enum JSONFiles {
         return text
     }
 
-    static func describe(_ error: DecodingError) -> (String?, String) {
+    static func describe(_ error: DecodingError) -> (String?, Damage) {
         switch error {
         case .keyNotFound(let key, let context):
-            return (fieldPath(context.codingPath + [key]), "missing")
+            return (fieldPath(context.codingPath + [key]), .missingField)
         case .typeMismatch(let type, let context):
-            return (fieldPath(context.codingPath), "expected \(type)")
+            return (fieldPath(context.codingPath), .wrongType("\(type)"))
         case .valueNotFound(let type, let context):
-            return (fieldPath(context.codingPath), "expected \(type), found null")
+            return (fieldPath(context.codingPath), .wrongType("\(type)"))
         case .dataCorrupted(let context):
-            return (fieldPath(context.codingPath), context.debugDescription)
+            // "Cannot initialize RiskGrade from invalid String value medium"
+            if let range = context.debugDescription.range(of: "invalid String value ") {
+                return (fieldPath(context.codingPath), .invalidValue(String(context.debugDescription[range.upperBound...])))
+            }
+            return (fieldPath(context.codingPath), .other(context.debugDescription))
         @unknown default:
-            return (nil, "\(error)")
+            return (nil, .other("\(error)"))
         }
     }
 
     /// JSONSerialization reports a byte offset or a line; we report line and column,
     /// found by scanning for the first byte that makes the document invalid.
-    static func syntaxErrorLocation(in data: Data, error: Error) -> (Int?, Int?, String) {
-        let message = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
-        if let offset = firstInvalidOffset(data) {
-            var line = 1, column = 1
-            for byte in data.prefix(offset) {
-                if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
-            }
-            return (line, column, message)
+    static func syntaxErrorLocation(in data: Data) -> (Int?, Int?) {
+        guard let offset = firstInvalidOffset(data) else { return (nil, nil) }
+        var line = 1, column = 1
+        for byte in data.prefix(offset) {
+            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
         }
-        return (nil, nil, message)
+        return (line, column)
     }
 
     /// The offset where the longest valid prefix ends, found by bisection over

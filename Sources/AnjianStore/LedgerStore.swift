@@ -93,9 +93,16 @@ public enum LedgerStore {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: directory.path, isDirectory: &isDirectory) else { return true }
-        guard isDirectory.boolValue else { throw StoreError.io(path: directory.path, reason: "not a directory") }
+        guard isDirectory.boolValue else { throw StoreError.notADirectory(path: directory.path) }
         let ours = [manifestName, enterprisesName]
-        return !ours.contains { fm.fileExists(atPath: directory.appendingPathComponent($0).path) }
+        if ours.contains(where: { fm.fileExists(atPath: directory.appendingPathComponent($0).path) }) { return false }
+        // Only an empty directory (our lock file and other dot files aside) is initialised:
+        // demo files are never written among someone else's.
+        let names = (try? fm.contentsOfDirectory(atPath: directory.path)) ?? []
+        if names.contains(where: { !$0.hasPrefix(".") }) {
+            throw StoreError.notADataDirectory(path: directory.path, missing: enterprisesName)
+        }
+        return true
     }
 
     /// Creates the ledger files: the demo ledger or an empty one.

@@ -5,10 +5,26 @@ import AnjianModel
 public enum StoreError: Error, Hashable, Sendable {
     case io(path: String, reason: String)
     /// Not valid JSON, or not the shape the schema describes.
-    case damaged(path: String, line: Int?, column: Int?, field: String?, reason: String)
+    case damaged(path: String, line: Int?, column: Int?, field: String?, reason: Damage)
     case unsupportedVersion(path: String, found: Int, supported: Int)
     /// A record that decodes but breaks a rule (invalid credit code, unknown district…).
     case invalidRecord(path: String, record: Int, name: String, issue: ValidationIssue)
     case duplicateKey(path: String, record: Int, key: String)
     case notADataDirectory(path: String, missing: String)
+    case notADirectory(path: String)
+}
+
+/// Why a file cannot be read faithfully; the UI words it in the user's language.
+public enum Damage: Hashable, Sendable {
+    case invalidJSON
+    case notAnObject
+    case missingVersion
+    case missingField
+    /// The JSON type expected there (`String`, `Int`, `Array`…).
+    case wrongType(String)
+    /// A value outside the allowed ones, e.g. a risk grade `medium`.
+    case invalidValue(String)
+    /// The file's enterprise code is not the one its name or its record says.
+    case wrongEnterprise(String)
+    case other(String)
 }

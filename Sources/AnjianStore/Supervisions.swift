@@ -47,11 +47,11 @@ extension LedgerStore {
             let code = String(name.dropLast(5))
             guard file.enterpriseCode == code else {
                 throw StoreError.damaged(path: url.path, line: nil, column: nil, field: "enterpriseCode",
-                                         reason: "\(file.enterpriseCode) in a file named for \(code)")
+                                         reason: .wrongEnterprise(file.enterpriseCode))
             }
             for (index, entry) in file.entries.enumerated() where entry.enterpriseCode != code {
                 throw StoreError.damaged(path: url.path, line: nil, column: nil,
-                                         field: "entries[\(index)].enterpriseCode", reason: entry.enterpriseCode)
+                                         field: "entries[\(index)].enterpriseCode", reason: .wrongEnterprise(entry.enterpriseCode))
             }
             result[code] = file.entries
         }

@@ -40,6 +40,11 @@ struct Anjian: ParsableCommand {
         let strings = Strings(language)
         let directory = DataDirectory.resolve(flag: data)
 
+        // Before anything is written: a program that cannot show its screen changes nothing.
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            FileHandle.standardError.write(Data(("anjian: " + strings[.errorNotATerminal] + "\n").utf8))
+            throw ExitCode(2)
+        }
         let environment = ProcessInfo.processInfo.environment
         let ledger: LoadedLedger
         let pinyin: PinyinTable
@@ -68,10 +73,6 @@ struct Anjian: ParsableCommand {
             }
         } catch let error as StoreError {
             FileHandle.standardError.write(Data(("anjian: " + strings.storeError(error) + "\n").utf8))
-            throw ExitCode(2)
-        }
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            FileHandle.standardError.write(Data("anjian: stdin and stdout must be a terminal\n".utf8))
             throw ExitCode(2)
         }
 

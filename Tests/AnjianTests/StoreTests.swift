@@ -83,7 +83,7 @@ func permissions(_ url: URL) -> Int {
         #expect {
             try LedgerStore.open(dir)
         } throws: { error in
-            guard case StoreError.damaged(_, nil, nil, let field?, _) = error else { return false }
+            guard case StoreError.damaged(_, nil, nil, let field?, .invalidValue("medium")) = error else { return false }
             return field.hasPrefix("enterprises[") && field.hasSuffix("].riskGrade")
         }
     }
@@ -140,6 +140,21 @@ func permissions(_ url: URL) -> Int {
         #expect(throws: StoreError.notADataDirectory(path: dir.path, missing: "enterprises.json")) {
             try LedgerStore.open(dir)
         }
+    }
+
+    @Test func aFolderWithOtherFilesIsNeverFilledWithDemoData() throws {
+        let dir = temporaryDirectory()
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "会议纪要".write(to: dir.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        #expect(throws: StoreError.notADataDirectory(path: dir.path, missing: "enterprises.json")) {
+            try LedgerStore.open(dir)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["notes.txt"])
+        // Our own lock file does not count as someone else's file.
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("notes.txt"))
+        FileManager.default.createFile(atPath: dir.appendingPathComponent(".anjian.lock").path, contents: nil)
+        #expect(try LedgerStore.open(dir).initializedNow)
     }
 
     @Test func dataDirectoryPrecedence() {

@@ -253,11 +253,14 @@ func displayColumn(of needle: String, in line: String) -> Int? {
         let file = data.appendingPathComponent("enterprises.json")
         let broken = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "\"name\" :", with: "\"name\" ")
         try broken.write(to: file, atomically: true, encoding: .utf8)
-        let result = try run([anjianBinary, "--data", data.path, "--lang", "en"])
-        #expect(result.status != 0)
-        #expect(result.err.contains(file.path))
-        #expect(result.err.contains("line "))
-        #expect(result.err.contains("column "))
+        let session = try TmuxSession(command: "\(anjianBinary) --data \(data.path)",
+                                      environment: ["LANG": "zh_CN.UTF-8"], width: 250, height: 10)
+        #expect(try session.exitStatus() == 2)
+        let screen = try session.waitFor(text: "anjian:").joined(separator: " ")
+        #expect(screen.contains(file.path))
+        #expect(screen.contains("行第") && screen.contains("列已损坏：不是有效的 JSON（文件未改动）"))
+        let pipe = try run([anjianBinary, "--data", data.path, "--lang", "en"])
+        #expect(pipe.status == 2 && pipe.err.contains("must be a terminal"))
         #expect(try String(contentsOf: file, encoding: .utf8) == broken)
     }
 
