@@ -23,4 +23,22 @@ ledger = json.loads((root / "docs/schema/ledger.schema.json").read_text(encoding
 jsonschema.Draft202012Validator.check_schema(ledger)
 jsonschema.validate({"schemaVersion": 1, "source": "demo", "createdAt": "2026-11-25T08:00:00Z"}, ledger,
                     cls=jsonschema.Draft202012Validator)
-print("schemas: the demo ledger validates; a bad credit code is rejected")
+def check(schema_name, document):
+    schema = json.loads((root / "docs/schema" / schema_name).read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(document, schema, cls=jsonschema.Draft202012Validator)
+
+check("inspectors.schema.json", json.loads((root / "Resources/demo/inspectors.json").read_text(encoding="utf-8")))
+entries = json.loads((root / "Resources/demo/supervisions.json").read_text(encoding="utf-8"))["entries"]
+for code in sorted({e["enterpriseCode"] for e in entries}):
+    check("supervisions.schema.json", {"schemaVersion": 1, "enterpriseCode": code,
+                                        "entries": [e for e in entries if e["enterpriseCode"] == code]})
+one = dict(entries[0], inspectors=entries[0]["inspectors"][:1])
+try:
+    check("supervisions.schema.json", {"schemaVersion": 1, "enterpriseCode": one["enterpriseCode"], "entries": [one]})
+except jsonschema.ValidationError:
+    pass
+else:
+    sys.exit("the schema accepted a supervision entry with one inspector")
+check("config.schema.json", {"schemaVersion": 1, "operator": {"name": "王丽娟", "certificateNumber": "37062301333"}})
+print("schemas: the demo ledger validates; a bad credit code and a one-inspector entry are rejected")
