@@ -37,7 +37,12 @@ public struct FormField: Sendable {
         self.kind = kind
         self.input = TextInput(text)
         self.choice = choice
-        self.width = width
+        if case .choice(let options) = kind {
+            // "< longest option >" always fits.
+            self.width = max(width, (options.map(\.displayWidth).max() ?? 0) + 2)
+        } else {
+            self.width = width
+        }
         self.startsRow = startsRow
     }
 
