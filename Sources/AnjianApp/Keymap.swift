@@ -27,14 +27,18 @@ public enum Keymap {
         KeyBinding(keys: [.control("z")], action: .suspend, text: .actionSuspend),
     ]
 
-    public static let list: [KeyBinding] = [
+    /// Moving in a table, the same in every list.
+    static let tableMoves: [KeyBinding] = [
         KeyBinding(keys: [.up, .character("k")], action: .moveUp, text: .actionUp),
         KeyBinding(keys: [.down, .character("j")], action: .moveDown, text: .actionDown),
         KeyBinding(keys: [.pageUp, .control("b")], action: .pageUp, text: .actionPageUp),
         KeyBinding(keys: [.pageDown, .control("f")], action: .pageDown, text: .actionPageDown),
         KeyBinding(keys: [.home, .character("g")], action: .moveTop, text: .actionTop),
         KeyBinding(keys: [.end, .character("G")], action: .moveBottom, text: .actionBottom),
-        KeyBinding(keys: [.enter], action: .open, text: .actionOpen),
+    ]
+
+    /// Filtering, sorting and switching views, the same in every top-level list.
+    static let tableTools: [KeyBinding] = [
         KeyBinding(keys: [.character("/")], action: .filter, text: .actionFilter),
         KeyBinding(keys: [.escape], action: .clearFilter, text: .actionClearFilter),
         KeyBinding(keys: [.character("o")], action: .sortNextColumn, text: .actionSortNext),
@@ -42,6 +46,11 @@ public enum Keymap {
         KeyBinding(keys: [.character("1")], action: .showView(1), text: .actionView1),
         KeyBinding(keys: [.character("2")], action: .showView(2), text: .actionView2),
         KeyBinding(keys: [.character("3")], action: .showView(3), text: .actionView3),
+    ]
+
+    public static let list: [KeyBinding] = tableMoves + [
+        KeyBinding(keys: [.enter], action: .open, text: .actionOpen),
+    ] + tableTools + [
         KeyBinding(keys: [.character("s")], action: .newSupervision, text: .actionNewSupervision),
         KeyBinding(keys: [.character("h")], action: .newHazard, text: .actionNewHazard),
         KeyBinding(keys: [.character("?")], action: .help, text: .actionHelp),
@@ -76,21 +85,9 @@ public enum Keymap {
     ]
 
     /// View 3: the city's supervision entries.
-    public static let supervisionList: [KeyBinding] = [
-        KeyBinding(keys: [.up, .character("k")], action: .moveUp, text: .actionUp),
-        KeyBinding(keys: [.down, .character("j")], action: .moveDown, text: .actionDown),
-        KeyBinding(keys: [.pageUp, .control("b")], action: .pageUp, text: .actionPageUp),
-        KeyBinding(keys: [.pageDown, .control("f")], action: .pageDown, text: .actionPageDown),
-        KeyBinding(keys: [.home, .character("g")], action: .moveTop, text: .actionTop),
-        KeyBinding(keys: [.end, .character("G")], action: .moveBottom, text: .actionBottom),
+    public static let supervisionList: [KeyBinding] = tableMoves + [
         KeyBinding(keys: [.enter], action: .open, text: .actionOpenEntry),
-        KeyBinding(keys: [.character("/")], action: .filter, text: .actionFilter),
-        KeyBinding(keys: [.escape], action: .clearFilter, text: .actionClearFilter),
-        KeyBinding(keys: [.character("o")], action: .sortNextColumn, text: .actionSortNext),
-        KeyBinding(keys: [.character("O")], action: .sortReverse, text: .actionSortReverse),
-        KeyBinding(keys: [.character("1")], action: .showView(1), text: .actionView1),
-        KeyBinding(keys: [.character("2")], action: .showView(2), text: .actionView2),
-        KeyBinding(keys: [.character("3")], action: .showView(3), text: .actionView3),
+    ] + tableTools + [
         KeyBinding(keys: [.character("?")], action: .help, text: .actionHelp),
         KeyBinding(keys: [.character("q")], action: .quit, text: .actionQuit),
     ]

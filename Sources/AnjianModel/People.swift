@@ -1,12 +1,5 @@
-/// The person using the program. Signs every change.
-public struct Operator: Codable, Hashable, Sendable {
-    public var name: String
-    public var certificateNumber: String
-    public init(name: String, certificateNumber: String) {
-        self.name = name
-        self.certificateNumber = certificateNumber
-    }
-}
+/// The person using the program: a named inspector with a certificate number. Signs every change.
+public typealias Operator = InspectorRef
 
 /// An inspector of the roster (执法检查人员名录库).
 public struct Inspector: Codable, Hashable, Sendable {
