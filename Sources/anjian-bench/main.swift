@@ -80,6 +80,19 @@ var big: EnterpriseDirectory!
 measure("build the search index (12,000 enterprises)", runs: 3) { big = EnterpriseDirectory(enterprises: many, pinyin: pinyin) }
 report("keystroke in the filter + render, 12,000 enterprises", typing(keys, on: big, pinyin: pinyin))
 
+// Saving a supervision entry writes one enterprise's file (temp, fsync, rename), so its cost
+// does not grow with the city's ledger: measured on a file of 10 entries.
+if let code = ledger.supervisions.keys.sorted().first, var sample = ledger.supervisions[code]?.first {
+    var entries: [SupervisionEntry] = []
+    for n in 0..<10 {
+        sample.id = "S-bench-\(n)"
+        entries.append(sample)
+    }
+    try measure("save one supervision entry (one file, fsync)") {
+        try LedgerStore.saveSupervisions(entries, enterprise: code, in: data)
+    }
+}
+
 // The real program: start to first frame drawn in a pseudo-terminal, then exit.
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("anjian").path
 if FileManager.default.isExecutableFile(atPath: binary), FileManager.default.isExecutableFile(atPath: "/usr/bin/script") {
