@@ -51,6 +51,7 @@ public enum Text: Sendable, CaseIterable {
     case errorDuplicate, warningsOnLoad, initializedDemo
     case damageInvalidJSON, damageNotAnObject, damageMissingVersion, damageMissingField, damageWrongType
     case damageInvalidValue, damageWrongEnterprise, errorNotADirectory
+    case problemDeadlineBeforeDiscovery, problemRequiredForMajor, refusalNotAllowed, refusalVerifier, refusalReason, refusalDeadline, levelGeneral, levelMajor, statusRegistered, statusRectifying, statusRectified, statusClosed, hcatEquipment, hcatElectrical, hcatFire, hcatHazardousMaterials, hcatWorkEnvironment, hcatManagement, hcatBehaviour, hcatOther, actStarted, actReported, actPassed, actFailed, actReopened, actExtended, fieldNumber, fieldDiscoveredOn, fieldFoundBy, fieldLocation, fieldDescription, fieldHazardCategory, fieldLevel, fieldResponsible, fieldMeasures, fieldFunds, fieldDeadline, fieldContingency, fieldStatus, fieldVerifier, fieldVerifyDate, fieldRemark, fieldReason, fieldNewDeadline, fieldSupervision, fieldClosedOn, fieldVerifications, verificationPassed, verificationFailed, newHazardTitle, editHazardTitle, hazardTitle, verifyPassTitle, verifyFailTitle, reopenTitle, extendTitle, hazardFilterTitle, hazardSection, noHazards, colNumber, colLevel, colStatus, colFound, colDeadline, colOverdue, colResponsible, colDescription, hazardCounts, overdueDays, filterAll, filterOpen, filterOverdueOnly, filterNotOverdue, fieldEnterpriseFilter, fieldInspectorFilter, activeFilters, actionFilters, actionClearAllFilters, helpHazardList, helpHazard, hazardSaved, stepDone, hazardListHint, noHazardMatches, openHazard
     case dataDirectory, readingLine, noneValue, formHintAddRow, filterHint, supervisionListHint, errorNotATerminal, errorNotEmpty
     case fieldDate, fieldTime, fieldKind, fieldInspector, fieldCertificate, fieldAccompanying, fieldPosition, fieldPhone, fieldItemsChecked, fieldFindings, fieldConclusion, fieldInspectors, newSupervisionTitle, editSupervisionTitle, kindRoutine, kindSpecialCampaign, kindDoubleRandom, kindComplaint, kindRecheck, conclusionNoProblem, conclusionRectification, conclusionCaseFiled, formHint, confirmDiscard, formHasErrors, saved, saveFailed, readOnlyBanner, readOnlyUnknown, readOnlyTag, operatorLabel, noOperator, operatorFormTitle, fieldOperatorName, supervisionSection, noSupervisions, supervisionTitle, historyTitle, historyCreated, historyEdited, colDate, colEnterprise, colKind, colInspectors, colConclusion, colAccompanying, colFindings, noSupervisionMatches, noSupervisionEntries, supervisionsCount, actionEdit, actionAddInspector, actionSave, actionCancel, actionNextField, actionPreviousField, actionChoice, actionPick, actionNewLine, actionOpenEntry, helpForm, helpSupervisionList, helpSupervision, problemInvalidTime, problemTooFewInspectors, problemSameInspectorTwice, supervisionHint, detailHint
 
@@ -199,6 +200,91 @@ public enum Text: Sendable, CaseIterable {
         case .dataDirectory: return ("数据目录", "data")
         case .readingLine: return ("第 {0}/{1} 行", "line {0}/{1}")
         case .noneValue: return ("—", "-")
+        case .problemDeadlineBeforeDiscovery: return ("整改期限 {0} 早于发现日期 {1}", "the deadline {0} is before the discovery date {1}")
+        case .problemRequiredForMajor: return ("重大隐患必填（五落实）", "required for a major hazard")
+        case .refusalNotAllowed: return ("“{0}”状态下不能{1}", "cannot {1} while {0}")
+        case .refusalVerifier: return ("验收须填写验收人姓名", "a verification needs the verifier's name")
+        case .refusalReason: return ("须填写原因", "a reason is required")
+        case .refusalDeadline: return ("新期限 {1} 须晚于原期限 {0}", "the new deadline {1} must be after {0}")
+        case .levelGeneral: return ("一般隐患", "general")
+        case .levelMajor: return ("重大隐患!", "major!")
+        case .statusRegistered: return ("已登记", "registered")
+        case .statusRectifying: return ("整改中", "rectifying")
+        case .statusRectified: return ("已整改待验收", "awaiting verification")
+        case .statusClosed: return ("已验收销号", "closed")
+        case .hcatEquipment: return ("设备设施", "equipment")
+        case .hcatElectrical: return ("电气", "electrical")
+        case .hcatFire: return ("消防", "fire")
+        case .hcatHazardousMaterials: return ("危险化学品", "hazardous materials")
+        case .hcatWorkEnvironment: return ("作业环境", "work environment")
+        case .hcatManagement: return ("安全管理", "safety management")
+        case .hcatBehaviour: return ("人员行为", "behaviour")
+        case .hcatOther: return ("其他", "other")
+        case .actStarted: return ("开始整改", "start rectification")
+        case .actReported: return ("整改完成待验收", "report rectified")
+        case .actPassed: return ("验收通过并销号", "verify and close")
+        case .actFailed: return ("验收不通过", "fail the verification")
+        case .actReopened: return ("重新打开", "reopen")
+        case .actExtended: return ("延长整改期限", "extend the deadline")
+        case .fieldNumber: return ("隐患编号", "Number")
+        case .fieldDiscoveredOn: return ("发现日期", "Found on")
+        case .fieldFoundBy: return ("发现人", "Found by")
+        case .fieldLocation: return ("隐患部位", "Location")
+        case .fieldDescription: return ("隐患描述", "Description")
+        case .fieldHazardCategory: return ("隐患类别", "Category")
+        case .fieldLevel: return ("隐患等级", "Level")
+        case .fieldResponsible: return ("整改责任人", "Responsible")
+        case .fieldMeasures: return ("整改措施", "Measures")
+        case .fieldFunds: return ("整改资金", "Funds")
+        case .fieldDeadline: return ("整改期限", "Deadline")
+        case .fieldContingency: return ("应急预案", "Contingency plan")
+        case .fieldStatus: return ("状态", "Status")
+        case .fieldVerifier: return ("验收人", "Verifier")
+        case .fieldVerifyDate: return ("验收日期", "Verified on")
+        case .fieldRemark: return ("验收意见", "Remark")
+        case .fieldReason: return ("原因", "Reason")
+        case .fieldNewDeadline: return ("新期限", "New deadline")
+        case .fieldSupervision: return ("来源监管记录", "From supervision")
+        case .fieldClosedOn: return ("销号日期", "Closed on")
+        case .fieldVerifications: return ("验收记录", "Verifications")
+        case .verificationPassed: return ("通过", "passed")
+        case .verificationFailed: return ("不通过", "failed")
+        case .newHazardTitle: return ("登记隐患", "New hazard")
+        case .editHazardTitle: return ("编辑隐患", "Edit hazard")
+        case .hazardTitle: return ("隐患详情", "Hazard")
+        case .verifyPassTitle: return ("验收通过并销号", "Verify and close")
+        case .verifyFailTitle: return ("验收不通过", "Verification failed")
+        case .reopenTitle: return ("重新打开隐患", "Reopen the hazard")
+        case .extendTitle: return ("延长整改期限", "Extend the deadline")
+        case .hazardFilterTitle: return ("隐患台账筛选条件（Ctrl-S 应用）", "Hazard ledger filters (Ctrl-S applies)")
+        case .hazardSection: return ("隐患（{0} 条：未销号 {1}，逾期 {2}，重大 {3}）", "Hazards ({0}: open {1}, overdue {2}, major {3})")
+        case .noHazards: return ("暂无隐患，按 h 登记", "No hazards: h registers one")
+        case .colNumber: return ("隐患编号", "Number")
+        case .colLevel: return ("等级", "Level")
+        case .colStatus: return ("状态", "Status")
+        case .colFound: return ("发现日期", "Found")
+        case .colDeadline: return ("整改期限", "Deadline")
+        case .colOverdue: return ("逾期", "Overdue")
+        case .colResponsible: return ("责任人", "Responsible")
+        case .colDescription: return ("隐患描述", "Description")
+        case .hazardCounts: return ("显示 {0} 条  未销号 {1}  逾期 {2}  重大 {3}  整改率 {4}", "shown {0}  open {1}  overdue {2}  major {3}  rectified {4}")
+        case .overdueDays: return ("逾{0}天!", "{0}d late!")
+        case .filterAll: return ("全部", "all")
+        case .filterOpen: return ("未销号", "open")
+        case .filterOverdueOnly: return ("仅逾期", "overdue only")
+        case .filterNotOverdue: return ("未逾期", "not overdue")
+        case .fieldEnterpriseFilter: return ("企业", "Enterprise")
+        case .fieldInspectorFilter: return ("发现人", "Found by")
+        case .activeFilters: return ("筛选：{0}", "filters: {0}")
+        case .actionFilters: return ("筛选条件（状态、等级、逾期、区市、企业、发现人）", "filters (status, level, overdue, district, enterprise, found by)")
+        case .actionClearAllFilters: return ("清除全部筛选", "clear every filter")
+        case .helpHazardList: return ("隐患台账", "Hazard ledger")
+        case .helpHazard: return ("隐患详情", "Hazard")
+        case .hazardSaved: return ("已保存隐患 {0}", "Saved hazard {0}")
+        case .stepDone: return ("{0}：{1}", "{0}: {1}")
+        case .hazardListHint: return ("/ 筛选  f 条件  Enter 查看  ? 帮助", "/ filter  f filters  Enter open  ? help")
+        case .noHazardMatches: return ("没有符合条件的隐患", "No hazard matches")
+        case .openHazard: return ("查看选中的隐患", "open the selected hazard")
         case .filterHint: return ("Enter 确定  Esc 清除", "Enter keep  Esc clear")
         case .supervisionListHint: return ("/ 筛选  Enter 查看  ? 帮助  q 退出", "/ filter  Enter open  ? help  q quit")
         case .errorNotATerminal: return ("标准输入和输出必须是终端", "stdin and stdout must be a terminal")
@@ -388,6 +474,53 @@ public struct Strings: Sendable {
         }
     }
 
+    public func level(_ level: HazardLevel) -> String { self[level == .major ? .levelMajor : .levelGeneral] }
+
+    public func status(_ status: HazardStatus) -> String {
+        switch status {
+        case .registered: return self[.statusRegistered]
+        case .rectifying: return self[.statusRectifying]
+        case .rectified: return self[.statusRectified]
+        case .closed: return self[.statusClosed]
+        }
+    }
+
+    public func hazardCategory(_ category: HazardCategory) -> String {
+        switch category {
+        case .equipment: return self[.hcatEquipment]
+        case .electrical: return self[.hcatElectrical]
+        case .fire: return self[.hcatFire]
+        case .hazardousMaterials: return self[.hcatHazardousMaterials]
+        case .workEnvironment: return self[.hcatWorkEnvironment]
+        case .management: return self[.hcatManagement]
+        case .behaviour: return self[.hcatBehaviour]
+        case .other: return self[.hcatOther]
+        }
+    }
+
+    /// A lifecycle step's name (also used for history lines).
+    public func step(_ action: HistoryEntry.Action) -> String {
+        switch action {
+        case .created, .edited: return ""
+        case .rectificationStarted: return self[.actStarted]
+        case .reportedRectified: return self[.actReported]
+        case .verifiedPassed: return self[.actPassed]
+        case .verificationFailed: return self[.actFailed]
+        case .reopened: return self[.actReopened]
+        case .deadlineExtended: return self[.actExtended]
+        }
+    }
+
+    public func refusal(_ refusal: HazardRefusal) -> String {
+        switch refusal {
+        case .notAllowed(let from, let action): return self[.refusalNotAllowed, status(from), step(action)]
+        case .verifierRequired: return self[.refusalVerifier]
+        case .invalidDate(let date): return self[.problemInvalidDate, date]
+        case .reasonRequired: return self[.refusalReason]
+        case .deadlineNotLater(let old, let new): return self[.refusalDeadline, old, new]
+        }
+    }
+
     public func district(_ name: String) -> String {
         guard language == .en, let district = District.named(name) else { return name }
         return district.englishName
@@ -411,6 +544,8 @@ public struct Strings: Sendable {
         case .invalidTime(let time): return self[.problemInvalidTime, time]
         case .tooFewInspectors(let n): return self[.problemTooFewInspectors, n]
         case .sameInspectorTwice(let name): return self[.problemSameInspectorTwice, name]
+        case .deadlineBeforeDiscovery(let deadline, let found): return self[.problemDeadlineBeforeDiscovery, deadline, found]
+        case .requiredForMajorHazard: return self[.problemRequiredForMajor]
         }
     }
 

@@ -20,19 +20,26 @@ public struct FieldChange: Codable, Hashable, Sendable {
     }
 }
 
-/// One change to a record: when, by whom, what.
+/// One change to a record: when, by whom, what, and why where a reason is required.
 public struct HistoryEntry: Codable, Hashable, Sendable {
-    public enum Action: String, Codable, Sendable { case created, edited }
+    public enum Action: String, Codable, Sendable {
+        case created, edited
+        // Hazard lifecycle steps:
+        case rectificationStarted, reportedRectified, verifiedPassed, verificationFailed, reopened, deadlineExtended
+    }
     /// ISO 8601 with the local offset, e.g. `2026-11-25T14:30:00+08:00`.
     public var at: String
     public var by: Operator
     public var action: Action
     public var changes: [FieldChange]
-    public init(at: String, by: Operator, action: Action, changes: [FieldChange]) {
+    /// The reason given (a failed verification, a reopening, an extension).
+    public var note: String?
+    public init(at: String, by: Operator, action: Action, changes: [FieldChange], note: String? = nil) {
         self.at = at
         self.by = by
         self.action = action
         self.changes = changes
+        self.note = note
     }
 }
 

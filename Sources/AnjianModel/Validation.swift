@@ -20,6 +20,9 @@ public struct ValidationIssue: Hashable, Sendable {
         /// A supervision entry names fewer than two inspectors.
         case tooFewInspectors(Int)
         case sameInspectorTwice(String)
+        case deadlineBeforeDiscovery(String, String)
+        /// One of the five rectification items (五落实) a major hazard must have.
+        case requiredForMajorHazard
     }
 
     public var field: String
@@ -115,6 +118,23 @@ public enum CalendarDate {
               let moved = calendar.date(byAdding: .day, value: days, to: date) else { return nil }
         let c = calendar.dateComponents([.year, .month, .day], from: moved)
         return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+    }
+
+    /// Whole days from one valid date to another (negative when `to` is earlier).
+    public static func days(from: String, to: String) -> Int? {
+        guard isValid(from), isValid(to) else { return nil }
+        func dayNumber(_ text: String) -> Int {
+            let p = text.split(separator: "-").map { Int($0)! }
+            // Days since a fixed epoch (civil-from-days inverse, proleptic Gregorian).
+            let y = p[1] <= 2 ? p[0] - 1 : p[0]
+            let era = y / 400
+            let yoe = y - era * 400
+            let mp = (p[1] + 9) % 12
+            let doy = (153 * mp + 2) / 5 + p[2] - 1
+            let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+            return era * 146_097 + doe
+        }
+        return dayNumber(to) - dayNumber(from)
     }
 
     /// `YYYY-MM-DD` and `HH:MM` of a moment in a time zone.

@@ -1,0 +1,244 @@
+import Foundation
+
+public enum HazardLevel: String, Codable, CaseIterable, Sendable {
+    /// 一般隐患
+    case general
+    /// 重大隐患: the five rectification items (五落实) are required.
+    case major
+}
+
+/// The lifecycle: registered → rectifying → rectified (awaiting verification) → closed;
+/// a failed verification goes back to rectifying; a closed hazard reopens only with a reason.
+public enum HazardStatus: String, Codable, CaseIterable, Sendable {
+    case registered, rectifying, rectified, closed
+}
+
+public enum HazardCategory: String, Codable, CaseIterable, Sendable {
+    case equipment, electrical, fire, hazardousMaterials, workEnvironment, management, behaviour, other
+}
+
+/// The "five implementations" of rectification (五落实).
+public struct Rectification: Codable, Hashable, Sendable {
+    public var responsible: String
+    public var measures: String
+    public var funds: String
+    /// `YYYY-MM-DD`
+    public var deadline: String
+    public var contingencyPlan: String
+    public init(responsible: String, measures: String = "", funds: String = "", deadline: String, contingencyPlan: String = "") {
+        self.responsible = responsible
+        self.measures = measures
+        self.funds = funds
+        self.deadline = deadline
+        self.contingencyPlan = contingencyPlan
+    }
+}
+
+/// A verification (验收): who, when, the result and a remark.
+public struct Verification: Codable, Hashable, Sendable {
+    public var verifier: String
+    public var date: String
+    public var passed: Bool
+    public var remark: String
+    public init(verifier: String, date: String, passed: Bool, remark: String) {
+        self.verifier = verifier
+        self.date = date
+        self.passed = passed
+        self.remark = remark
+    }
+}
+
+/// Why the model refused a step of the lifecycle.
+public enum HazardRefusal: Error, Hashable, Sendable {
+    case notAllowed(from: HazardStatus, action: HistoryEntry.Action)
+    case verifierRequired
+    case invalidDate(String)
+    case reasonRequired
+    case deadlineNotLater(old: String, new: String)
+}
+
+/// One entry of the hidden-hazard ledger (隐患台账).
+public struct Hazard: Codable, Hashable, Sendable, Identifiable {
+    /// Stable id, never shown or changed.
+    public var id: String
+    /// 隐患编号: `YH-<year>-<last 6 of the credit code>-<sequence>`, unique and sortable.
+    public var number: String
+    public var enterpriseCode: String
+    /// The supervision entry it was found on, if any.
+    public var supervisionID: String?
+    public var discoveredOn: String
+    public var foundBy: String
+    public var location: String
+    public var description: String
+    public var category: HazardCategory
+    public var level: HazardLevel
+    public var rectification: Rectification
+    public private(set) var status: HazardStatus
+    /// Every verification, the latest last.
+    public private(set) var verifications: [Verification]
+    /// The date it was verified and closed (销号), while closed.
+    public private(set) var closedOn: String?
+    public private(set) var history: [HistoryEntry]
+
+    public init(id: String, number: String, enterpriseCode: String, supervisionID: String? = nil, discoveredOn: String,
+                foundBy: String, location: String, description: String, category: HazardCategory, level: HazardLevel,
+                rectification: Rectification) {
+        self.id = id
+        self.number = number
+        self.enterpriseCode = enterpriseCode
+        self.supervisionID = supervisionID
+        self.discoveredOn = discoveredOn
+        self.foundBy = foundBy
+        self.location = location
+        self.description = description
+        self.category = category
+        self.level = level
+        self.rectification = rectification
+        self.status = .registered
+        self.verifications = []
+        self.closedOn = nil
+        self.history = []
+    }
+
+    public var isClosed: Bool { status == .closed }
+
+    /// Past its deadline and not closed. On the deadline day itself it is not yet overdue.
+    public func isOverdue(today: String) -> Bool {
+        !isClosed && CalendarDate.isValid(rectification.deadline) && today > rectification.deadline
+    }
+
+    /// Whole days past the deadline (0 when not overdue).
+    public func daysOverdue(today: String) -> Int {
+        guard isOverdue(today: today) else { return 0 }
+        return CalendarDate.days(from: rectification.deadline, to: today) ?? 0
+    }
+
+    /// Every problem of the record, each with its field.
+    public func validate() -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        func require(_ value: String, _ field: String) {
+            if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                issues.append(ValidationIssue(field: field, problem: .required))
+            }
+        }
+        require(description, "description")
+        require(location, "location")
+        require(foundBy, "foundBy")
+        if !CalendarDate.isValid(discoveredOn) {
+            issues.append(ValidationIssue(field: "discoveredOn", problem: .invalidDate(discoveredOn)))
+        }
+        require(rectification.responsible, "rectification.responsible")
+        if !CalendarDate.isValid(rectification.deadline) {
+            issues.append(ValidationIssue(field: "rectification.deadline", problem: .invalidDate(rectification.deadline)))
+        } else if CalendarDate.isValid(discoveredOn), rectification.deadline < discoveredOn {
+            issues.append(ValidationIssue(field: "rectification.deadline",
+                                          problem: .deadlineBeforeDiscovery(rectification.deadline, discoveredOn)))
+        }
+        if level == .major {
+            for (value, field) in [(rectification.measures, "rectification.measures"), (rectification.funds, "rectification.funds"),
+                                   (rectification.contingencyPlan, "rectification.contingencyPlan")]
+            where value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                issues.append(ValidationIssue(field: field, problem: .requiredForMajorHazard))
+            }
+        }
+        return issues
+    }
+
+    // MARK: Lifecycle. Each step checks the state and what it needs, and records itself.
+
+    public mutating func created(by signer: Operator, at time: String) {
+        history = [HistoryEntry(at: time, by: signer, action: .created, changes: [])]
+    }
+
+    public mutating func startRectification(by signer: Operator, at time: String) throws(HazardRefusal) {
+        try move(from: [.registered], to: .rectifying, action: .rectificationStarted, by: signer, at: time)
+    }
+
+    public mutating func reportRectified(by signer: Operator, at time: String) throws(HazardRefusal) {
+        try move(from: [.rectifying], to: .rectified, action: .reportedRectified, by: signer, at: time)
+    }
+
+    /// Verification passed: verified and closed (验收销号). Needs a named verifier and a date.
+    public mutating func verifyPassed(verifier: String, date: String, remark: String, by signer: Operator, at time: String) throws(HazardRefusal) {
+        try checkVerification(verifier: verifier, date: date, action: .verifiedPassed)
+        let result = Verification(verifier: verifier.trimmingCharacters(in: .whitespaces), date: date, passed: true, remark: remark)
+        try move(from: [.rectified], to: .closed, action: .verifiedPassed, by: signer, at: time,
+                 changes: [FieldChange(field: "verifier", old: "", new: result.verifier), FieldChange(field: "closedOn", old: "", new: date)],
+                 note: remark.isEmpty ? nil : remark)
+        verifications.append(result)
+        closedOn = date
+    }
+
+    /// Verification failed: back to rectifying, with the reason.
+    public mutating func verifyFailed(verifier: String, date: String, reason: String, by signer: Operator, at time: String) throws(HazardRefusal) {
+        try checkVerification(verifier: verifier, date: date, action: .verificationFailed)
+        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .reasonRequired }
+        try move(from: [.rectified], to: .rectifying, action: .verificationFailed, by: signer, at: time,
+                 changes: [FieldChange(field: "verifier", old: "", new: verifier.trimmingCharacters(in: .whitespaces))], note: reason)
+        verifications.append(Verification(verifier: verifier.trimmingCharacters(in: .whitespaces), date: date, passed: false, remark: reason))
+    }
+
+    /// A closed hazard reopens, with a reason, back into rectification.
+    public mutating func reopen(reason: String, by signer: Operator, at time: String) throws(HazardRefusal) {
+        guard status == .closed else { throw .notAllowed(from: status, action: .reopened) }
+        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .reasonRequired }
+        try move(from: [.closed], to: .rectifying, action: .reopened, by: signer, at: time,
+                 changes: [FieldChange(field: "closedOn", old: closedOn ?? "", new: "")], note: reason)
+        closedOn = nil
+    }
+
+    /// A later deadline, with a reason; the history keeps the old one.
+    public mutating func extendDeadline(to newDeadline: String, reason: String, by signer: Operator, at time: String) throws(HazardRefusal) {
+        guard !isClosed else { throw .notAllowed(from: status, action: .deadlineExtended) }
+        guard CalendarDate.isValid(newDeadline) else { throw .invalidDate(newDeadline) }
+        guard newDeadline > rectification.deadline else { throw .deadlineNotLater(old: rectification.deadline, new: newDeadline) }
+        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .reasonRequired }
+        history.append(HistoryEntry(at: time, by: signer, action: .deadlineExtended,
+                                    changes: [FieldChange(field: "rectification.deadline", old: rectification.deadline, new: newDeadline)],
+                                    note: reason))
+        rectification.deadline = newDeadline
+    }
+
+    /// Records an edit of the descriptive fields (not the status: only the steps above change it).
+    public mutating func recordEdit(from old: Hazard, by signer: Operator, at time: String) {
+        let changes = self.changes(from: old)
+        if !changes.isEmpty { history.append(HistoryEntry(at: time, by: signer, action: .edited, changes: changes)) }
+    }
+
+    /// The editable fields as text, for the history's old → new.
+    public var fieldTexts: [(field: String, text: String)] {
+        [("discoveredOn", discoveredOn), ("foundBy", foundBy), ("location", location), ("description", description),
+         ("category", category.rawValue), ("level", level.rawValue), ("rectification.responsible", rectification.responsible),
+         ("rectification.measures", rectification.measures), ("rectification.funds", rectification.funds),
+         ("rectification.deadline", rectification.deadline), ("rectification.contingencyPlan", rectification.contingencyPlan)]
+    }
+
+    public func changes(from old: Hazard) -> [FieldChange] {
+        zip(old.fieldTexts, fieldTexts).compactMap { a, b in
+            a.text == b.text ? nil : FieldChange(field: b.field, old: a.text, new: b.text)
+        }
+    }
+
+    private func checkVerification(verifier: String, date: String, action: HistoryEntry.Action) throws(HazardRefusal) {
+        guard status == .rectified else { throw .notAllowed(from: status, action: action) }
+        guard !verifier.trimmingCharacters(in: .whitespaces).isEmpty else { throw .verifierRequired }
+        guard CalendarDate.isValid(date) else { throw .invalidDate(date) }
+    }
+
+    private mutating func move(from allowed: [HazardStatus], to next: HazardStatus, action: HistoryEntry.Action,
+                               by signer: Operator, at time: String, changes: [FieldChange] = [], note: String? = nil) throws(HazardRefusal) {
+        guard allowed.contains(status) else { throw .notAllowed(from: status, action: action) }
+        history.append(HistoryEntry(at: time, by: signer, action: action,
+                                    changes: [FieldChange(field: "status", old: status.rawValue, new: next.rawValue)] + changes,
+                                    note: note))
+        status = next
+    }
+
+    /// The next free number for an enterprise in a year, unique among `taken`.
+    public static func nextNumber(year: String, enterpriseCode: String, taken: Set<String>) -> String {
+        let stem = "YH-\(year)-\(enterpriseCode.suffix(6))-"
+        var n = 1
+        while taken.contains(stem + String(format: "%03d", n)) { n += 1 }
+        return stem + String(format: "%03d", n)
+    }
+}

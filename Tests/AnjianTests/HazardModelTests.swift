@@ -1,0 +1,156 @@
+import Testing
+@testable import AnjianModel
+
+let inspector = Operator(name: "王丽娟", certificateNumber: "37062301333")
+
+func sampleHazard(level: HazardLevel = .general) -> Hazard {
+    var hazard = Hazard(id: "h1", number: "YH-2026-53906K-001", enterpriseCode: "91370602469653906K",
+                        discoveredOn: "2026-11-25", foundBy: "王丽娟", location: "二楼配电室",
+                        description: "配电箱未接地", category: .electrical, level: level,
+                        rectification: Rectification(responsible: "滕磊", deadline: "2026-12-25"))
+    hazard.created(by: inspector, at: "2026-11-25T14:30:00+08:00")
+    return hazard
+}
+
+@Suite struct HazardLifecycleTests {
+    @Test func theWholeWayToClosed() throws {
+        var h = sampleHazard()
+        #expect(h.status == .registered)
+        try h.startRectification(by: inspector, at: "t1")
+        #expect(h.status == .rectifying)
+        try h.reportRectified(by: inspector, at: "t2")
+        #expect(h.status == .rectified)
+        try h.verifyPassed(verifier: "单志刚", date: "2026-12-20", remark: "已整改到位", by: inspector, at: "t3")
+        #expect(h.status == .closed && h.closedOn == "2026-12-20")
+        #expect(h.verifications == [Verification(verifier: "单志刚", date: "2026-12-20", passed: true, remark: "已整改到位")])
+        #expect(h.history.map(\.action) == [.created, .rectificationStarted, .reportedRectified, .verifiedPassed])
+        #expect(h.history[1].changes.first == FieldChange(field: "status", old: "registered", new: "rectifying"))
+        #expect(h.history.allSatisfy { $0.by == inspector })
+    }
+
+    @Test func everyRefusedTransition() {
+        var h = sampleHazard()
+        #expect(throws: HazardRefusal.notAllowed(from: .registered, action: .reportedRectified)) { try h.reportRectified(by: inspector, at: "t") }
+        #expect(throws: HazardRefusal.notAllowed(from: .registered, action: .verifiedPassed)) {
+            try h.verifyPassed(verifier: "单志刚", date: "2026-12-01", remark: "", by: inspector, at: "t")
+        }
+        #expect(throws: HazardRefusal.notAllowed(from: .registered, action: .verificationFailed)) {
+            try h.verifyFailed(verifier: "单志刚", date: "2026-12-01", reason: "x", by: inspector, at: "t")
+        }
+        #expect(throws: HazardRefusal.notAllowed(from: .registered, action: .reopened)) { try h.reopen(reason: "x", by: inspector, at: "t") }
+        try? h.startRectification(by: inspector, at: "t")
+        #expect(throws: HazardRefusal.notAllowed(from: .rectifying, action: .rectificationStarted)) { try h.startRectification(by: inspector, at: "t") }
+        #expect(throws: HazardRefusal.notAllowed(from: .rectifying, action: .verifiedPassed)) {
+            try h.verifyPassed(verifier: "单志刚", date: "2026-12-01", remark: "", by: inspector, at: "t")
+        }
+        try? h.reportRectified(by: inspector, at: "t")
+        #expect(throws: HazardRefusal.notAllowed(from: .rectified, action: .reportedRectified)) { try h.reportRectified(by: inspector, at: "t") }
+        try? h.verifyPassed(verifier: "单志刚", date: "2026-12-01", remark: "", by: inspector, at: "t")
+        #expect(h.status == .closed)
+        #expect(throws: HazardRefusal.notAllowed(from: .closed, action: .rectificationStarted)) { try h.startRectification(by: inspector, at: "t") }
+        #expect(throws: HazardRefusal.notAllowed(from: .closed, action: .deadlineExtended)) {
+            try h.extendDeadline(to: "2027-01-31", reason: "x", by: inspector, at: "t")
+        }
+        let historyLength = h.history.count
+        #expect(historyLength == 4)  // refusals leave no trace
+    }
+
+    @Test func noClosingWithoutANamedVerifierAndADate() throws {
+        var h = sampleHazard()
+        try h.startRectification(by: inspector, at: "t")
+        try h.reportRectified(by: inspector, at: "t")
+        #expect(throws: HazardRefusal.verifierRequired) { try h.verifyPassed(verifier: " ", date: "2026-12-01", remark: "", by: inspector, at: "t") }
+        #expect(throws: HazardRefusal.invalidDate("2026-13-01")) { try h.verifyPassed(verifier: "单志刚", date: "2026-13-01", remark: "", by: inspector, at: "t") }
+        #expect(h.status == .rectified)
+    }
+
+    @Test func failedVerificationGoesBackToRectifyingWithTheReason() throws {
+        var h = sampleHazard()
+        try h.startRectification(by: inspector, at: "t")
+        try h.reportRectified(by: inspector, at: "t")
+        #expect(throws: HazardRefusal.reasonRequired) { try h.verifyFailed(verifier: "单志刚", date: "2026-12-01", reason: "", by: inspector, at: "t") }
+        try h.verifyFailed(verifier: "单志刚", date: "2026-12-01", reason: "接地线截面不足", by: inspector, at: "t")
+        #expect(h.status == .rectifying)
+        #expect(h.history.last?.action == .verificationFailed && h.history.last?.note == "接地线截面不足")
+        #expect(h.verifications.last?.passed == false)
+    }
+
+    @Test func reopenNeedsAReason() throws {
+        var h = sampleHazard()
+        try h.startRectification(by: inspector, at: "t")
+        try h.reportRectified(by: inspector, at: "t")
+        try h.verifyPassed(verifier: "单志刚", date: "2026-12-01", remark: "", by: inspector, at: "t")
+        #expect(throws: HazardRefusal.reasonRequired) { try h.reopen(reason: "  ", by: inspector, at: "t") }
+        try h.reopen(reason: "复查发现再次出现", by: inspector, at: "t")
+        #expect(h.status == .rectifying && h.closedOn == nil)
+        #expect(h.history.last?.note == "复查发现再次出现")
+    }
+
+    @Test func deadlineExtensionKeepsTheOldDeadlineInTheHistory() throws {
+        var h = sampleHazard()
+        #expect(throws: HazardRefusal.reasonRequired) { try h.extendDeadline(to: "2027-01-31", reason: "", by: inspector, at: "t") }
+        #expect(throws: HazardRefusal.deadlineNotLater(old: "2026-12-25", new: "2026-12-01")) {
+            try h.extendDeadline(to: "2026-12-01", reason: "x", by: inspector, at: "t")
+        }
+        try h.extendDeadline(to: "2027-01-31", reason: "设备到货延迟", by: inspector, at: "t")
+        #expect(h.rectification.deadline == "2027-01-31")
+        #expect(h.history.last?.changes == [FieldChange(field: "rectification.deadline", old: "2026-12-25", new: "2027-01-31")])
+        #expect(h.history.last?.note == "设备到货延迟")
+    }
+
+    @Test func overdueAtTheDeadlinesBoundary() throws {
+        var h = sampleHazard()
+        #expect(!h.isOverdue(today: "2026-12-24"))
+        #expect(!h.isOverdue(today: "2026-12-25"))  // the deadline day itself
+        #expect(h.isOverdue(today: "2026-12-26"))
+        #expect(h.daysOverdue(today: "2026-12-26") == 1)
+        #expect(h.daysOverdue(today: "2027-01-05") == 11)
+        try h.startRectification(by: inspector, at: "t")
+        try h.reportRectified(by: inspector, at: "t")
+        #expect(h.isOverdue(today: "2027-01-05"))  // awaiting verification still counts
+        try h.verifyPassed(verifier: "单志刚", date: "2027-01-05", remark: "", by: inspector, at: "t")
+        #expect(!h.isOverdue(today: "2027-01-05") && h.daysOverdue(today: "2027-02-01") == 0)
+    }
+
+    @Test func majorHazardsNeedAllFiveRectificationItems() {
+        var h = sampleHazard(level: .major)
+        #expect(Set(h.validate().map(\.field)) == ["rectification.measures", "rectification.funds", "rectification.contingencyPlan"])
+        #expect(h.validate().allSatisfy { $0.problem == .requiredForMajorHazard })
+        h.rectification.measures = "更换配电箱并可靠接地"
+        h.rectification.funds = "2.5 万元"
+        h.rectification.contingencyPlan = "停电检修，设置警戒"
+        #expect(h.validate().isEmpty)
+        #expect(sampleHazard().validate().isEmpty)  // a general hazard needs only responsible person and deadline
+        var general = sampleHazard()
+        general.rectification.responsible = ""
+        general.rectification.deadline = "2026-11-01"
+        #expect(Set(general.validate().map(\.field)) == ["rectification.responsible", "rectification.deadline"])
+    }
+
+    @Test func editsAreRecordedFieldByField() {
+        let old = sampleHazard()
+        var h = old
+        h.location = "三楼配电室"
+        h.level = .major
+        h.recordEdit(from: old, by: inspector, at: "t")
+        #expect(h.history.last?.changes == [FieldChange(field: "location", old: "二楼配电室", new: "三楼配电室"),
+                                            FieldChange(field: "level", old: "general", new: "major")])
+    }
+
+    @Test func numbersAreUniqueAndSortable() {
+        var taken: Set<String> = []
+        for _ in 0..<12 {
+            taken.insert(Hazard.nextNumber(year: "2026", enterpriseCode: "91370602469653906K", taken: taken))
+        }
+        #expect(taken.count == 12)
+        #expect(taken.sorted().first == "YH-2026-53906K-001" && taken.sorted().last == "YH-2026-53906K-012")
+        #expect(Hazard.nextNumber(year: "2026", enterpriseCode: "91370602469653906K", taken: ["YH-2026-53906K-001"]) == "YH-2026-53906K-002")
+    }
+
+    @Test func calendarDays() {
+        #expect(CalendarDate.days(from: "2026-12-31", to: "2027-01-01") == 1)
+        #expect(CalendarDate.days(from: "2024-02-28", to: "2024-03-01") == 2)
+        #expect(CalendarDate.days(from: "2026-11-25", to: "2026-11-25") == 0)
+        #expect(CalendarDate.days(from: "2026-11-25", to: "2026-10-26") == -30)
+    }
+}
