@@ -35,6 +35,8 @@ public struct LoadedLedger: Sendable {
     public var inspectors: [Inspector]
     /// Supervision entries by enterprise credit code.
     public var supervisions: [String: [SupervisionEntry]]
+    /// Hazards by enterprise credit code.
+    public var hazards: [String: [Hazard]]
     /// Warnings found on load (e.g. an organization-code check digit), with their record.
     public var warnings: [(record: Int, issue: ValidationIssue)]
     /// True when this run created the directory from the demo ledger.
@@ -66,6 +68,7 @@ public enum LedgerStore {
         let (enterprises, warnings) = try loadEnterprises(enterprisesURL)
         return LoadedLedger(directory: directory, manifest: manifest, enterprises: enterprises,
                             inspectors: try loadInspectors(directory), supervisions: try loadSupervisions(directory),
+                            hazards: try loadHazards(directory),
                             warnings: warnings, initializedNow: initialized)
     }
 
@@ -116,6 +119,9 @@ public enum LedgerStore {
             for (code, entries) in try DemoLedger.supervisions() {
                 try saveSupervisions(entries, enterprise: code, in: directory)
             }
+            for (code, hazards) in try DemoLedger.hazards() {
+                try saveHazards(hazards, enterprise: code, in: directory)
+            }
         }
         let stamp = ISO8601DateFormatter().string(from: now)
         try AtomicFile.write(JSONFiles.encode(LedgerManifest(source: source, createdAt: stamp)),
@@ -155,6 +161,14 @@ public enum DemoLedger {
         let url = try resource("demo/supervisions.json")
         let file = try JSONFiles.decode(DemoFile.self, from: JSONFiles.read(url), path: url.path, supportedVersion: 1)
         return Dictionary(grouping: file.entries, by: \.enterpriseCode)
+    }
+
+    /// The demo hazards, by enterprise.
+    public static func hazards() throws -> [String: [Hazard]] {
+        struct DemoFile: Codable { var schemaVersion: Int; var hazards: [Hazard] }
+        let url = try resource("demo/hazards.json")
+        let file = try JSONFiles.decode(DemoFile.self, from: JSONFiles.read(url), path: url.path, supportedVersion: 1)
+        return Dictionary(grouping: file.hazards, by: \.enterpriseCode)
     }
 
     public static func pinyinTable() throws -> PinyinTable {

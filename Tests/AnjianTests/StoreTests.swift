@@ -25,7 +25,8 @@ func permissions(_ url: URL) -> Int {
         let again = try LedgerStore.open(dir)
         #expect(!again.initializedNow && again.isDemo && again.enterprises == ledger.enterprises)
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
-        #expect(names == ["enterprises.json", "inspectors.json", "ledger.json", "supervisions"])
+        #expect(names == ["enterprises.json", "hazards", "inspectors.json", "ledger.json", "supervisions"])
+        #expect(Set(again.hazards.values.joined().map(\.status)) == Set(HazardStatus.allCases))
         #expect(permissions(dir.appendingPathComponent("supervisions")) == 0o700)
         #expect(!again.inspectors.isEmpty && !again.supervisions.isEmpty)
     }
