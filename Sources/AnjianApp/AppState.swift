@@ -18,6 +18,10 @@ public enum Route: Hashable, Sendable {
     case enterprises
     /// The enterprise page; the index is into the ledger's enterprises.
     case enterprise(Int)
+    /// View 2: the city-wide hazard ledger.
+    case hazards
+    /// One hazard's page.
+    case hazard(enterpriseCode: String, id: String)
     /// View 3: every supervision entry of the city.
     case supervisions
     /// One supervision entry, read-only, with its history.
@@ -30,6 +34,8 @@ public enum Effect: Hashable, Sendable {
     case quit, redraw, suspend
     /// Write this enterprise's supervision file with the entry added or replaced.
     case saveSupervision(SupervisionEntry)
+    /// Write this enterprise's hazard file with the hazard added or replaced.
+    case saveHazard(Hazard)
     /// Remember the operator in the configuration file.
     case saveOperator(Operator)
 }
@@ -80,6 +86,15 @@ public struct AppState: Sendable {
     public var supervisionList = SupervisionListState()
     /// The form being edited, if any: it takes every key.
     public var form: SupervisionForm? = nil
+
+    // Hazards
+    public var hazards: [String: [Hazard]]
+    public var hazardDirectory: HazardDirectory
+    public var hazardList = HazardListState()
+    /// A hazard form or a lifecycle step's form, if open: it takes every key.
+    public var hazardForm: HazardForm? = nil
+    /// A step waiting for the runner to save it.
+    public var pendingStep: HistoryEntry.Action? = nil
     /// Asked once at start when the operator is unknown.
     public var operatorForm: Form? = nil
     /// Set when another process holds the data directory: nothing can be saved.
@@ -106,7 +121,8 @@ public struct AppState: Sendable {
 
     public init(directory: EnterpriseDirectory, language: Language, useColor: Bool, isDemo: Bool,
                 dataPath: String, width: Int, height: Int, pinyin: PinyinTable,
-                inspectors: [Inspector] = [], supervisions: [String: [SupervisionEntry]] = [:], signer: Operator? = nil) {
+                inspectors: [Inspector] = [], supervisions: [String: [SupervisionEntry]] = [:],
+                hazards: [String: [Hazard]] = [:], signer: Operator? = nil) {
         self.directory = directory
         let strings = Strings(language)
         self.strings = strings
@@ -115,6 +131,8 @@ public struct AppState: Sendable {
         self.signer = signer
         self.supervisionDirectory = SupervisionDirectory(supervisions, enterprises: directory.enterprises, pinyin: pinyin,
                                                          labels: Strings.searchLabels)
+        self.hazards = hazards
+        self.hazardDirectory = HazardDirectory(hazards, enterprises: directory.enterprises, pinyin: pinyin)
         self.useColor = useColor
         self.isDemo = isDemo
         self.dataPath = dataPath
@@ -122,6 +140,7 @@ public struct AppState: Sendable {
         self.height = height
         self.rows = Array(directory.enterprises.indices)
         refreshSupervisionRows()
+        refreshHazardRows()
     }
 
     /// An enterprise's supervision entries, newest first.
@@ -171,6 +190,10 @@ public struct AppState: Sendable {
     }
 
     public var enterprises: [Enterprise] { directory.enterprises }
+
+    /// Each enterprise's place in pinyin order of names, computed once: sorting thousands of
+    /// hazards by enterprise then compares numbers, not collated strings.
+    public var enterpriseRank: [Int] { directory.pinyinRank }
 
     public var selectedEnterprise: Int? { rows.indices.contains(selected) ? rows[selected] : nil }
 
@@ -250,6 +273,15 @@ enum EnterpriseSorting {
         case .creditCode: return .text(e.creditCode)
         case .safetyPerson: return .text(e.safetyResponsible.name)
         case .safetyPhone: return .text(e.safetyResponsible.phone)
+        }
+    }
+
+    /// Without collation: for keys that are numbers or ASCII (dates, numbers).
+    static func compareFast(_ a: SortKey, _ b: SortKey) -> Int {
+        switch (a, b) {
+        case let (.number(x), .number(y)): return x < y ? -1 : (x > y ? 1 : 0)
+        case let (.text(x), .text(y)): return x < y ? -1 : (x > y ? 1 : 0)
+        default: return 0
         }
     }
 

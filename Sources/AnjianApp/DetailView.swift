@@ -61,13 +61,27 @@ enum DetailView {
 
     static func labelWidth(_ s: Strings) -> Int { s.language == .zh ? 16 : 20 }
 
+    /// What a selectable row of the page opens.
+    enum Target: Hashable {
+        case supervision(String, String)
+        case hazard(String, String)
+    }
+
     struct Row {
         var label: String
         var value: String
         var style: Style
-        /// For a supervision entry's row: its index among the entries, newest first.
+        /// For a selectable row: its index among the page's targets.
         var entry: Int? = nil
         var isHeader = false
+    }
+
+    /// The page's selectable rows in order: supervision entries (newest first), then hazards
+    /// (open ones first, by deadline).
+    static func targets(_ state: AppState, enterprise index: Int) -> [Target] {
+        let code = state.enterprises[index].creditCode
+        return state.supervisionEntries(of: code).map { .supervision(code, $0.id) }
+            + state.hazardEntries(of: code).map { .hazard(code, $0.id) }
     }
 
     /// The page laid out at a width: the profile (long values wrapped), then the
@@ -91,6 +105,19 @@ enum DetailView {
         }
         for (i, entry) in entries.enumerated() {
             rows.append(Row(label: "", value: SupervisionDetailView.summary(entry, strings: s), style: .plain, entry: i))
+        }
+        let hazards = state.hazardEntries(of: e.creditCode)
+        let counts = state.hazardCounts(hazards)
+        rows.append(Row(label: "", value: "", style: .plain))
+        rows.append(Row(label: s[.hazardSection, counts.total, counts.open, counts.overdue, counts.major], value: "",
+                        style: theme.header, isHeader: true))
+        if hazards.isEmpty {
+            rows.append(Row(label: "", value: s[.noHazards], style: theme.dim))
+        }
+        let today = state.today
+        for (i, hazard) in hazards.enumerated() {
+            rows.append(Row(label: "", value: HazardPageView.summary(hazard, strings: s, today: today),
+                            style: theme.hazard(hazard, today: today), entry: entries.count + i))
         }
         return rows
     }

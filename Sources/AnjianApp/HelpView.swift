@@ -18,6 +18,11 @@ enum HelpView {
             result.append((.helpFilter, entries(Keymap.filtering) + Keymap.textEditing))
         case .supervision:
             result.append((.helpSupervision, entries(Keymap.supervision)))
+        case .hazards:
+            result.append((.helpHazardList, entries(Keymap.hazardList)))
+            result.append((.helpFilter, entries(Keymap.filtering) + Keymap.textEditing))
+        case .hazard:
+            result.append((.helpHazard, entries(Keymap.hazard)))
         }
         result.append((.helpForm, Keymap.form + Keymap.textEditing))
         result.append((.helpGlobal, entries(Keymap.global)))

@@ -1,3 +1,4 @@
+import AnjianModel
 import AnjianScreen
 
 /// What a key does. The keymaps below are data: the same tables drive key handling
@@ -10,6 +11,10 @@ public enum Action: Hashable, Sendable {
     // While a filter is being typed:
     case acceptFilter, cancelFilter
     case edit
+    /// View 2's filters form, and clearing every filter.
+    case filters, clearAllFilters
+    /// A hazard's lifecycle step.
+    case step(HistoryEntry.Action)
 }
 
 public struct KeyBinding: Sendable {
@@ -92,13 +97,43 @@ public enum Keymap {
         KeyBinding(keys: [.character("q")], action: .quit, text: .actionQuit),
     ]
 
+    /// View 2: the city's hazard ledger.
+    public static let hazardList: [KeyBinding] = tableMoves + [
+        KeyBinding(keys: [.enter], action: .open, text: .openHazard),
+        KeyBinding(keys: [.character("f")], action: .filters, text: .actionFilters),
+        KeyBinding(keys: [.character("F")], action: .clearAllFilters, text: .actionClearAllFilters),
+    ] + tableTools + [
+        KeyBinding(keys: [.character("?")], action: .help, text: .actionHelp),
+        KeyBinding(keys: [.character("q")], action: .quit, text: .actionQuit),
+    ]
+
+    /// A hazard's page: the steps allowed in its state are on their own keys.
+    public static let hazard: [KeyBinding] = [
+        KeyBinding(keys: [.up, .character("k")], action: .moveUp, text: .actionScrollUp),
+        KeyBinding(keys: [.down, .character("j")], action: .moveDown, text: .actionScrollDown),
+        KeyBinding(keys: [.character("r")], action: .step(.rectificationStarted), text: .actStarted),
+        KeyBinding(keys: [.character("c")], action: .step(.reportedRectified), text: .actReported),
+        KeyBinding(keys: [.character("v")], action: .step(.verifiedPassed), text: .actPassed),
+        KeyBinding(keys: [.character("x")], action: .step(.verificationFailed), text: .actFailed),
+        KeyBinding(keys: [.character("o")], action: .step(.reopened), text: .actReopened),
+        KeyBinding(keys: [.character("t")], action: .step(.deadlineExtended), text: .actExtended),
+        KeyBinding(keys: [.character("e")], action: .edit, text: .actionEdit),
+        KeyBinding(keys: [.escape, .character("q"), .left], action: .back, text: .actionBack),
+        KeyBinding(keys: [.character("1")], action: .showView(1), text: .actionView1),
+        KeyBinding(keys: [.character("2")], action: .showView(2), text: .actionView2),
+        KeyBinding(keys: [.character("3")], action: .showView(3), text: .actionView3),
+        KeyBinding(keys: [.character("?")], action: .help, text: .actionHelp),
+    ]
+
     /// One supervision entry, read-only.
     public static let supervision: [KeyBinding] = [
         KeyBinding(keys: [.up, .character("k")], action: .moveUp, text: .actionScrollUp),
         KeyBinding(keys: [.down, .character("j")], action: .moveDown, text: .actionScrollDown),
         KeyBinding(keys: [.character("e")], action: .edit, text: .actionEdit),
+        KeyBinding(keys: [.character("h")], action: .newHazard, text: .actionNewHazard),
         KeyBinding(keys: [.escape, .character("q"), .left], action: .back, text: .actionBack),
         KeyBinding(keys: [.character("1")], action: .showView(1), text: .actionView1),
+        KeyBinding(keys: [.character("2")], action: .showView(2), text: .actionView2),
         KeyBinding(keys: [.character("3")], action: .showView(3), text: .actionView3),
         KeyBinding(keys: [.character("?")], action: .help, text: .actionHelp),
     ]

@@ -79,6 +79,14 @@ struct Theme {
         }
     }
 
+    /// Overdue and major hazards stand out; the text carries a marker too (`逾N天!`, `重大隐患!`).
+    func hazard(_ hazard: Hazard, today: String) -> Style {
+        if hazard.isOverdue(today: today) { return Style(foreground: color ? .red : nil, bold: true) }
+        if hazard.level == .major { return Style(foreground: color ? .magenta : nil, bold: !color) }
+        if hazard.isClosed { return Style(dim: true) }
+        return .plain
+    }
+
     func integrity(_ status: IntegrityStatus) -> Style {
         guard color else { return status == .black ? Style(bold: true) : .plain }
         switch status {
@@ -102,6 +110,8 @@ public enum AppView {
             FormView.render(form, state: state, theme: theme, into: &screen)
         } else if let form = state.form {
             FormView.render(form.form, state: state, theme: theme, into: &screen)
+        } else if let form = state.hazardForm {
+            FormView.render(form.form, state: state, theme: theme, into: &screen)
         } else if state.showingHelp {
             HelpView.render(state, theme: theme, into: &screen)
         } else {
@@ -110,6 +120,8 @@ public enum AppView {
             case .enterprise(let index): DetailView.render(state, enterprise: index, theme: theme, into: &screen)
             case .supervisions: SupervisionListView.render(state, theme: theme, into: &screen)
             case .supervision(let code, let id): SupervisionDetailView.render(state, code: code, id: id, theme: theme, into: &screen)
+            case .hazards: HazardListView.render(state, theme: theme, into: &screen)
+            case .hazard(let code, let id): HazardPageView.render(state, code: code, id: id, theme: theme, into: &screen)
             }
         }
         return screen
@@ -134,6 +146,7 @@ public enum AppView {
         let current: Int
         switch state.route {
         case .supervisions, .supervision: current = 3
+        case .hazards, .hazard: current = 2
         default: current = 1
         }
         for (n, text) in tabs {

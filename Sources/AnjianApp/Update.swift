@@ -24,6 +24,7 @@ extension AppState {
         }
         if operatorForm != nil { return updateOperatorForm(event) }
         if form != nil { return updateForm(event) }
+        if hazardForm != nil { return updateHazardForm(event) }
         switch event {
         case .text(let text): return handleText(text)
         case .key(let key): return handle(key)
@@ -94,14 +95,22 @@ extension AppState {
         refreshSupervisionRows()
         form = nil
         message = strings[.saved, entry.id]
-        if case .enterprise = route {
-            detailSelection = supervisionEntries(of: entry.enterpriseCode).firstIndex { $0.id == entry.id } ?? 0
+        if case .enterprise(let index) = route {
+            detailSelection = DetailView.targets(self, enterprise: index).firstIndex(of: .supervision(entry.enterpriseCode, entry.id)) ?? 0
         }
     }
 
     /// The runner could not save: the form stays open with everything typed.
     public mutating func saveFailed(_ reason: String) {
-        form?.form.message = strings[.saveFailed, reason]
+        let text = strings[.saveFailed, reason]
+        if form != nil {
+            form?.form.message = text
+        } else if hazardForm != nil {
+            hazardForm?.form.message = text
+        } else {
+            message = text
+        }
+        pendingStep = nil
     }
 
     /// The values the UI needs to be told it may not change anything, or nil when it may.
@@ -170,15 +179,19 @@ extension AppState {
             if form != nil {
                 return effects + updateForm(.text(String(rest)))
             }
-            if !showingHelp, route == .enterprises || route == .supervisions {
-                if filtering || supervisionList.filtering {
+            if hazardForm != nil {
+                return effects + updateHazardForm(.text(String(rest)))
+            }
+            if !showingHelp, route == .enterprises || route == .supervisions || route == .hazards {
+                if filtering || supervisionList.filtering || hazardList.filtering {
                     insertIntoFilter(String(rest))
                     return effects
                 }
                 if !character.isASCII, Keymap.action(for: .character(character), in: Keymap.list) == nil {
-                    if route == .enterprises { filtering = true; filter = TextInput() } else {
-                        supervisionList.filtering = true
-                        supervisionList.filter = TextInput()
+                    switch route {
+                    case .enterprises: filtering = true; filter = TextInput()
+                    case .hazards: hazardList.filtering = true; hazardList.filter = TextInput()
+                    default: supervisionList.filtering = true; supervisionList.filter = TextInput()
                     }
                     continue
                 }
@@ -191,10 +204,14 @@ extension AppState {
     }
 
     private mutating func insertIntoFilter(_ text: String) {
-        if route == .enterprises {
+        switch route {
+        case .enterprises:
             filter.insert(text)
             refreshRows()
-        } else {
+        case .hazards:
+            hazardList.filter.insert(text)
+            refreshHazardRows()
+        default:
             supervisionList.filter.insert(text)
             refreshSupervisionRows()
         }
@@ -220,11 +237,21 @@ extension AppState {
             let before = supervisionList.filter.text
             if supervisionList.filter.handle(key), supervisionList.filter.text != before { refreshSupervisionRows() }
             return []
-        case .enterprises, .supervisions:
+        case .hazards where hazardList.filtering:
+            if let action = Keymap.action(for: key, in: Keymap.filtering) {
+                return perform(action, key: key)
+            }
+            let before = hazardList.filter.text
+            if hazardList.filter.handle(key), hazardList.filter.text != before { refreshHazardRows() }
+            return []
+        case .enterprises, .supervisions, .hazards:
             if case .character(let c) = key, !c.isASCII, Keymap.action(for: key, in: Keymap.list) == nil {
                 return handleText(String(c))
             }
-            return perform(Keymap.action(for: key, in: route == .enterprises ? Keymap.list : Keymap.supervisionList), key: key)
+            let keymap = route == .enterprises ? Keymap.list : route == .hazards ? Keymap.hazardList : Keymap.supervisionList
+            return perform(Keymap.action(for: key, in: keymap), key: key)
+        case .hazard:
+            return perform(Keymap.action(for: key, in: Keymap.hazard), key: key)
         case .enterprise:
             return perform(Keymap.action(for: key, in: Keymap.detail), key: key)
         case .supervision:
@@ -236,7 +263,7 @@ extension AppState {
         guard let action else { return [] }
         switch action {
         case .quit:
-            let topLevel = route == .enterprises || route == .supervisions
+            let topLevel = route == .enterprises || route == .supervisions || route == .hazards
             if key == .control("c") || topLevel && !showingHelp { return [.quit] }
             return []
         case .redraw: return [.redraw]
@@ -272,6 +299,8 @@ extension AppState {
         case .enterprise(let index): performInDetail(action, enterprise: index)
         case .supervisions: performInSupervisionList(action)
         case .supervision(let code, let id): performInSupervision(action, code: code, id: id)
+        case .hazards: performInHazardList(action)
+        case .hazard(let code, let id): return performInHazard(action, code: code, id: id)
         }
         return []
     }
@@ -279,8 +308,8 @@ extension AppState {
     mutating func showView(_ n: Int) {
         switch n {
         case 1: route = .enterprises; backStack = []
-        case 3: route = .supervisions; backStack = []; refreshSupervisionRows()
-        default: message = strings[.viewNotYet, strings[.viewHazards]]
+        case 2: route = .hazards; backStack = []; refreshHazardRows()
+        default: route = .supervisions; backStack = []; refreshSupervisionRows()
         }
     }
 
@@ -338,36 +367,40 @@ extension AppState {
         case .newSupervision:
             if let index = selectedEnterprise { openNewSupervision(index) }
         case .newHazard:
-            message = strings[.viewNotYet, strings[.actionNewHazard]]
+            if let index = selectedEnterprise { openNewHazard(index) }
         default: break
         }
         clampSelection()
     }
 
     private mutating func performInDetail(_ action: Action, enterprise index: Int) {
-        let entries = supervisionEntries(of: enterprises[index].creditCode)
+        let targets = DetailView.targets(self, enterprise: index)
         let page = max(1, height - 4)
         switch action {
         case .moveUp:
-            if entries.isEmpty { detailScroll -= 1 } else { detailSelection -= 1 }
+            if targets.isEmpty { detailScroll -= 1 } else { detailSelection -= 1 }
         case .moveDown:
-            if entries.isEmpty { detailScroll += 1 } else { detailSelection += 1 }
+            if targets.isEmpty { detailScroll += 1 } else { detailSelection += 1 }
         case .pageUp: detailScroll -= page
         case .pageDown: detailScroll += page
         case .moveTop: detailScroll = 0; detailSelection = 0
-        case .moveBottom: detailScroll = Int.max / 2; detailSelection = entries.count - 1
+        case .moveBottom: detailScroll = Int.max / 2; detailSelection = targets.count - 1
         case .back: goBack()
         case .open:
-            if entries.indices.contains(detailSelection) {
-                open(.supervision(enterpriseCode: enterprises[index].creditCode, id: entries[detailSelection].id))
+            if targets.indices.contains(detailSelection) {
+                switch targets[detailSelection] {
+                case .supervision(let code, let id): open(.supervision(enterpriseCode: code, id: id))
+                case .hazard(let code, let id): open(.hazard(enterpriseCode: code, id: id))
+                }
             }
         case .newSupervision: openNewSupervision(index)
-        case .newHazard: message = strings[.viewNotYet, strings[.actionNewHazard]]
+        case .newHazard: openNewHazard(index)
         default: break
         }
-        detailSelection = max(0, min(detailSelection, entries.count - 1))
+        detailSelection = max(0, min(detailSelection, targets.count - 1))
         if case .enterprise(let current) = route, current == index {
-            if !entries.isEmpty, [.moveUp, .moveDown, .moveTop, .moveBottom].contains(action) {
+            // Home shows the top of the page (the profile); the other moves follow the selection.
+            if !targets.isEmpty, [.moveUp, .moveDown, .moveBottom].contains(action) {
                 detailScroll = DetailView.scrollShowing(self, enterprise: index)
             }
             detailScroll = max(0, min(detailScroll, DetailView.maxScroll(self, enterprise: index)))
@@ -418,6 +451,8 @@ extension AppState {
         case .moveDown: detailScroll = min(detailScroll + 1, SupervisionDetailView.maxScroll(self, code: code, id: id))
         case .back: goBack()
         case .edit: openEdit(code, id)
+        case .newHazard:
+            if let index = supervisionDirectory.enterprise(code) { openNewHazard(index, supervisionID: id) }
         default: break
         }
     }

@@ -122,7 +122,6 @@ public struct Hazard: Codable, Hashable, Sendable, Identifiable {
             }
         }
         require(description, "description")
-        require(location, "location")
         require(foundBy, "foundBy")
         if !CalendarDate.isValid(discoveredOn) {
             issues.append(ValidationIssue(field: "discoveredOn", problem: .invalidDate(discoveredOn)))

@@ -1,12 +1,22 @@
+import Foundation
+
 /// The enterprises of the ledger with their search index, built once when the ledger
 /// loads so that filtering never recomputes readings per keystroke.
 public struct EnterpriseDirectory: Sendable {
     public let enterprises: [Enterprise]
     let searchIndex: [EnterpriseSearchEntry]
 
+    /// Each enterprise's position when names are sorted in pinyin order.
+    public let pinyinRank: [Int]
+
     public init(enterprises: [Enterprise], pinyin: PinyinTable) {
         self.enterprises = enterprises
         self.searchIndex = enterprises.map { EnterpriseSearchEntry($0, pinyin: pinyin) }
+        let zh = Locale(identifier: "zh_CN")
+        let order = enterprises.indices.sorted { enterprises[$0].name.compare(enterprises[$1].name, locale: zh) == .orderedAscending }
+        var rank = [Int](repeating: 0, count: enterprises.count)
+        for (position, index) in order.enumerated() { rank[index] = position }
+        self.pinyinRank = rank
     }
 
     /// Indices of the enterprises that match the query, in ledger order; `candidates`

@@ -89,7 +89,8 @@ struct Anjian: ParsableCommand {
         var state = AppState(directory: EnterpriseDirectory(enterprises: ledger.enterprises, pinyin: pinyin),
                              language: language, useColor: useColor, isDemo: ledger.isDemo,
                              dataPath: directory.path, width: size.width, height: size.height, pinyin: pinyin,
-                             inspectors: ledger.inspectors, supervisions: ledger.supervisions, signer: signer)
+                             inspectors: ledger.inspectors, supervisions: ledger.supervisions,
+                             hazards: ledger.hazards, signer: signer)
         state.isReadOnly = readOnly
         state.readOnlyHolder = holder
         if ledger.initializedNow {
@@ -117,6 +118,17 @@ struct Anjian: ParsableCommand {
                             if let i = entries.firstIndex(where: { $0.id == entry.id }) { entries[i] = entry } else { entries.append(entry) }
                             try LedgerStore.saveSupervisions(entries, enterprise: entry.enterpriseCode, in: directory)
                             state.saveSucceeded(entry)
+                        } catch let error as StoreError {
+                            state.saveFailed(strings.storeError(error))
+                        } catch {
+                            state.saveFailed("\(error)")
+                        }
+                    case .saveHazard(let hazard):
+                        do {
+                            var list = state.hazards[hazard.enterpriseCode] ?? []
+                            if let i = list.firstIndex(where: { $0.id == hazard.id }) { list[i] = hazard } else { list.append(hazard) }
+                            try LedgerStore.saveHazards(list, enterprise: hazard.enterpriseCode, in: directory)
+                            state.hazardSaveSucceeded(hazard)
                         } catch let error as StoreError {
                             state.saveFailed(strings.storeError(error))
                         } catch {

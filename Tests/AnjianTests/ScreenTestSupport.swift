@@ -10,6 +10,7 @@ let demoDirectory = EnterpriseDirectory(enterprises: demoEnterprises, pinyin: pi
 
 let demoInspectors: [Inspector] = try! DemoLedger.inspectors()
 let demoSupervisions: [String: [SupervisionEntry]] = try! DemoLedger.supervisions()
+let demoHazards: [String: [Hazard]] = try! DemoLedger.hazards()
 /// 2026-11-25 14:30 in Yantai.
 let fixedNow = Date(timeIntervalSince1970: 1_795_588_200)
 let demoOperator = Operator(name: "王丽娟", certificateNumber: "37062301333")
@@ -18,7 +19,8 @@ func makeState(_ language: Language = .zh, width: Int = 80, height: Int = 24, co
                signer: Operator? = demoOperator) -> AppState {
     var state = AppState(directory: demoDirectory, language: language, useColor: color, isDemo: true,
                          dataPath: "/home/inspector/.local/share/anjian", width: width, height: height,
-                         pinyin: pinyinTable, inspectors: demoInspectors, supervisions: demoSupervisions, signer: signer)
+                         pinyin: pinyinTable, inspectors: demoInspectors, supervisions: demoSupervisions,
+                         hazards: demoHazards, signer: signer)
     state.clock = { fixedNow }
     state.timeZone = TimeZone(identifier: "Asia/Shanghai")!
     return state

@@ -1,0 +1,193 @@
+import Foundation
+import AnjianModel
+import AnjianScreen
+
+/// The hazard forms, all on the form engine: a new or edited hazard, one lifecycle step
+/// (asking only for what the step needs), and the filters of view 2.
+public struct HazardForm: Sendable {
+    public enum Purpose: Sendable, Equatable {
+        case new
+        case edit(Hazard)
+        case step(HistoryEntry.Action, Hazard)
+        case filters
+    }
+
+    public var form: Form
+    public let purpose: Purpose
+    public let enterpriseCode: String
+    public let supervisionID: String?
+
+    static let majorOnly = ["rectification.measures", "rectification.funds", "rectification.contingencyPlan"]
+    /// The standard period for rectifying a general hazard.
+    static let standardDays = 30
+
+    /// A new hazard: the focus on the description, every other required field holding a
+    /// default (general, found today by the operator, deadline a standard period ahead,
+    /// the enterprise's safety responsible person responsible), so a description and
+    /// Ctrl-S make a valid entry.
+    public static func new(for enterprise: Enterprise, supervisionID: String? = nil, signer: Operator?, today: String,
+                           strings s: Strings) -> HazardForm {
+        var hazard = Hazard(id: "", number: "", enterpriseCode: enterprise.creditCode, supervisionID: supervisionID,
+                            discoveredOn: today, foundBy: signer?.name ?? "", location: "", description: "",
+                            category: .equipment, level: .general,
+                            rectification: Rectification(responsible: enterprise.safetyResponsible.name,
+                                                         deadline: CalendarDate.adding(days: standardDays, to: today) ?? today))
+        hazard.location = ""
+        var result = HazardForm(hazard: hazard, purpose: .new, title: s[.newHazardTitle] + " · " + enterprise.name,
+                                today: today, strings: s)
+        result.form.focus = result.form.index(of: "description") ?? 0
+        return result
+    }
+
+    public static func edit(_ hazard: Hazard, of enterprise: Enterprise, today: String, strings s: Strings) -> HazardForm {
+        HazardForm(hazard: hazard, purpose: .edit(hazard), title: s[.editHazardTitle] + " · " + hazard.number, today: today, strings: s)
+    }
+
+    init(hazard h: Hazard, purpose: Purpose, title: String, today: String, strings s: Strings) {
+        self.purpose = purpose
+        self.enterpriseCode = h.enterpriseCode
+        self.supervisionID = h.supervisionID
+        let fields = [
+            FormField(id: "description", label: s[.fieldDescription], kind: .multiline(lines: 2), text: h.description, width: 60),
+            FormField(id: "location", label: s[.fieldLocation], kind: .text, text: h.location, width: 24),
+            FormField(id: "category", label: s[.fieldHazardCategory], kind: .choice(HazardCategory.allCases.map { s.hazardCategory($0) }),
+                      choice: HazardCategory.allCases.firstIndex(of: h.category) ?? 0, width: 12, startsRow: false),
+            FormField(id: "level", label: s[.fieldLevel], kind: .choice(HazardLevel.allCases.map { s.level($0) }),
+                      choice: HazardLevel.allCases.firstIndex(of: h.level) ?? 0, width: 12),
+            FormField(id: "discoveredOn", label: s[.fieldDiscoveredOn], kind: .date, text: h.discoveredOn, width: 12, startsRow: false),
+            FormField(id: "foundBy", label: s[.fieldFoundBy], kind: .text, text: h.foundBy, width: 10),
+            FormField(id: "rectification.responsible", label: s[.fieldResponsible], kind: .text, text: h.rectification.responsible,
+                      width: 10, startsRow: false),
+            FormField(id: "rectification.deadline", label: s[.fieldDeadline], kind: .date, text: h.rectification.deadline, width: 12),
+            FormField(id: "rectification.funds", label: s[.fieldFunds], kind: .text, text: h.rectification.funds, width: 14, startsRow: false),
+            FormField(id: "rectification.measures", label: s[.fieldMeasures], kind: .multiline(lines: 2), text: h.rectification.measures, width: 60),
+            FormField(id: "rectification.contingencyPlan", label: s[.fieldContingency], kind: .multiline(lines: 2),
+                      text: h.rectification.contingencyPlan, width: 60),
+        ]
+        form = Form(title: title, fields: fields, today: today)
+        baseLabels = Dictionary(uniqueKeysWithValues: fields.map { ($0.id, $0.label) })
+        markRequired()
+    }
+
+    /// A lifecycle step's form: verification (verifier, date, remark or reason), reopening
+    /// (reason), extension (new deadline, reason).
+    public static func step(_ action: HistoryEntry.Action, _ hazard: Hazard, signer: Operator?, today: String,
+                            strings s: Strings) -> HazardForm {
+        var fields: [FormField] = []
+        switch action {
+        case .verifiedPassed, .verificationFailed:
+            fields = [
+                FormField(id: "verifier", label: s[.fieldVerifier], kind: .inspectorName, text: signer?.name ?? "", width: 10),
+                FormField(id: "date", label: s[.fieldVerifyDate], kind: .date, text: today, width: 12, startsRow: false),
+                FormField(id: "note", label: s[action == .verifiedPassed ? .fieldRemark : .fieldReason], kind: .multiline(lines: 2), width: 60),
+            ]
+        case .reopened:
+            fields = [FormField(id: "note", label: s[.fieldReason], kind: .multiline(lines: 2), width: 60)]
+        case .deadlineExtended:
+            fields = [
+                FormField(id: "deadline", label: s[.fieldNewDeadline], kind: .date,
+                          text: CalendarDate.adding(days: standardDays, to: hazard.rectification.deadline) ?? "", width: 12),
+                FormField(id: "note", label: s[.fieldReason], kind: .multiline(lines: 2), width: 60),
+            ]
+        default:
+            break
+        }
+        let title = s.step(action) + " · " + hazard.number
+        var result = HazardForm(form: Form(title: title, fields: fields, today: today), purpose: .step(action, hazard),
+                                enterpriseCode: hazard.enterpriseCode, supervisionID: hazard.supervisionID)
+        result.form.focus = action == .verifiedPassed || action == .verificationFailed ? (action == .verificationFailed ? 2 : 0) : 0
+        return result
+    }
+
+    /// The filters of view 2, filled with the current criteria.
+    public static func filters(_ criteria: HazardCriteria, today: String, strings s: Strings) -> HazardForm {
+        let statuses = [s[.filterAll], s[.filterOpen]] + HazardStatus.allCases.map { s.status($0) }
+        let statusChoice: Int
+        switch criteria.status {
+        case .all: statusChoice = 0
+        case .open: statusChoice = 1
+        case .only(let status): statusChoice = 2 + (HazardStatus.allCases.firstIndex(of: status) ?? 0)
+        }
+        let overdueChoice: Int
+        switch criteria.overdue {
+        case .all: overdueChoice = 0
+        case .overdue: overdueChoice = 1
+        case .notOverdue: overdueChoice = 2
+        }
+        let districts = [s[.filterAll]] + District.all.map { s.district($0.name) }
+        let fields = [
+            FormField(id: "status", label: s[.fieldStatus], kind: .choice(statuses), choice: statusChoice, width: 14),
+            FormField(id: "level", label: s[.fieldLevel], kind: .choice([s[.filterAll]] + HazardLevel.allCases.map { s.level($0) }),
+                      choice: criteria.level.map { 1 + (HazardLevel.allCases.firstIndex(of: $0) ?? 0) } ?? 0, width: 12),
+            FormField(id: "overdue", label: s[.colOverdue], kind: .choice([s[.filterAll], s[.filterOverdueOnly], s[.filterNotOverdue]]),
+                      choice: overdueChoice, width: 10),
+            FormField(id: "district", label: s[.fieldDistrict], kind: .choice(districts),
+                      choice: criteria.district.flatMap { name in District.all.firstIndex { $0.name == name } }.map { $0 + 1 } ?? 0, width: 14),
+            FormField(id: "enterprise", label: s[.fieldEnterpriseFilter], kind: .text, text: criteria.enterprise, width: 20),
+            FormField(id: "inspector", label: s[.fieldInspectorFilter], kind: .text, text: criteria.inspector, width: 10),
+        ]
+        return HazardForm(form: Form(title: s[.hazardFilterTitle], fields: fields, today: today), purpose: .filters,
+                          enterpriseCode: "", supervisionID: nil)
+    }
+
+    init(form: Form, purpose: Purpose, enterpriseCode: String, supervisionID: String?) {
+        self.form = form
+        self.purpose = purpose
+        self.enterpriseCode = enterpriseCode
+        self.supervisionID = supervisionID
+        self.baseLabels = [:]
+    }
+
+    var baseLabels: [String: String]
+
+    /// The five rectification items are marked required (`*`) while the level is major.
+    mutating func markRequired() {
+        guard let level = form.index(of: "level") else { return }
+        let major = HazardLevel.allCases[form.fields[level].choice] == .major
+        for id in Self.majorOnly {
+            guard let i = form.index(of: id), let base = baseLabels[id] else { continue }
+            form.fields[i].label = major ? base + "*" : base
+        }
+    }
+
+    /// The hazard the form describes (for `.new` and `.edit`).
+    func hazard() -> Hazard {
+        var h: Hazard
+        if case .edit(let original) = purpose {
+            h = original
+        } else {
+            h = Hazard(id: "", number: "", enterpriseCode: enterpriseCode, supervisionID: supervisionID, discoveredOn: "",
+                       foundBy: "", location: "", description: "", category: .equipment, level: .general,
+                       rectification: Rectification(responsible: "", deadline: ""))
+        }
+        func text(_ id: String) -> String { form.value(id).trimmingCharacters(in: .whitespacesAndNewlines) }
+        h.description = text("description")
+        h.location = text("location")
+        h.category = HazardCategory.allCases[form.choice("category")]
+        h.level = HazardLevel.allCases[form.choice("level")]
+        h.discoveredOn = text("discoveredOn")
+        h.foundBy = text("foundBy")
+        h.rectification = Rectification(responsible: text("rectification.responsible"), measures: text("rectification.measures"),
+                                        funds: text("rectification.funds"), deadline: text("rectification.deadline"),
+                                        contingencyPlan: text("rectification.contingencyPlan"))
+        return h
+    }
+
+    /// The criteria the filters form describes.
+    func criteria() -> HazardCriteria {
+        var c = HazardCriteria()
+        switch form.choice("status") {
+        case 0: c.status = .all
+        case 1: c.status = .open
+        case let n: c.status = .only(HazardStatus.allCases[n - 2])
+        }
+        let level = form.choice("level")
+        c.level = level == 0 ? nil : HazardLevel.allCases[level - 1]
+        c.overdue = [HazardCriteria.OverdueFilter.all, .overdue, .notOverdue][form.choice("overdue")]
+        let district = form.choice("district")
+        c.district = district == 0 ? nil : District.all[district - 1].name
+        c.enterprise = form.value("enterprise").trimmingCharacters(in: .whitespaces)
+        c.inspector = form.value("inspector").trimmingCharacters(in: .whitespaces)
+        return c
+    }
+}

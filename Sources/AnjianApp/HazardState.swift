@@ -1,0 +1,155 @@
+import Foundation
+import AnjianModel
+import AnjianScreen
+
+public enum HazardColumn: Hashable, Sendable, CaseIterable {
+    case number, enterprise, district, level, status, found, deadline, overdue, responsible, description
+}
+
+/// The filters of view 2; they combine with each other and with `/`.
+public struct HazardCriteria: Hashable, Sendable {
+    public enum StatusFilter: Hashable, Sendable { case all, open, only(HazardStatus) }
+    public enum OverdueFilter: Hashable, Sendable { case all, overdue, notOverdue }
+    public var status: StatusFilter = .all
+    public var level: HazardLevel? = nil
+    public var overdue: OverdueFilter = .all
+    public var district: String? = nil
+    /// Matched against the enterprise's name, short name and district (pinyin too).
+    public var enterprise = ""
+    /// Matched against who found the hazard (pinyin too).
+    public var inspector = ""
+
+    public var isEmpty: Bool { self == HazardCriteria() }
+}
+
+public struct HazardListState: Sendable {
+    public var filter = TextInput()
+    public var filtering = false
+    public var criteria = HazardCriteria()
+    public var sortColumn: HazardColumn = .deadline
+    public var ascending = true
+    public var rows: [Int] = []
+    public var selected = 0
+    public var top = 0
+    var lastMatch: (query: SearchQuery, criteria: HazardCriteria, rows: [Int])? = nil
+}
+
+/// What the header of view 2 counts, over the rows shown.
+public struct HazardCounts: Equatable, Sendable {
+    public var total = 0, open = 0, overdue = 0, major = 0, closed = 0
+    /// Closed over total, as a percentage text ("—" when nothing is shown).
+    public var rectificationRate: String {
+        total == 0 ? "—" : String(format: "%.1f%%", Double(closed) * 100 / Double(total))
+    }
+}
+
+extension AppState {
+    /// Today in the user's time zone, from the state's clock (tests set it).
+    public var today: String { CalendarDate.dayAndTime(clock(), in: timeZone).day }
+
+    var hazardBodyHeight: Int { max(1, height - Layout.listChrome - 1) }
+
+    public func hazardEntries(of code: String) -> [Hazard] {
+        (hazards[code] ?? []).sorted { ($0.isClosed ? 1 : 0, $0.rectification.deadline, $0.number) < ($1.isClosed ? 1 : 0, $1.rectification.deadline, $1.number) }
+    }
+
+    public func hazard(_ code: String, _ id: String) -> Hazard? { hazards[code]?.first { $0.id == id } }
+
+    public func hazardCounts(_ list: [Hazard]) -> HazardCounts {
+        let day = today
+        var counts = HazardCounts()
+        for hazard in list {
+            counts.total += 1
+            if hazard.isClosed { counts.closed += 1 } else { counts.open += 1 }
+            if hazard.isOverdue(today: day) { counts.overdue += 1 }
+            if hazard.level == .major { counts.major += 1 }
+        }
+        return counts
+    }
+
+    var shownHazardCounts: HazardCounts {
+        hazardCounts(hazardList.rows.map { hazardDirectory.records[$0].hazard })
+    }
+
+    /// Applies the criteria and the `/` filter, then sorts. Narrowing the text filter
+    /// only re-checks the rows of the last result.
+    mutating func refreshHazardRows() {
+        let list = hazardList
+        let current = list.rows.indices.contains(list.selected) ? list.rows[list.selected] : nil
+        let query = SearchQuery(list.filter.text)
+        let records = hazardDirectory.records
+        var candidates: [Int]
+        if let last = list.lastMatch, last.criteria == list.criteria, query.narrows(last.query) {
+            candidates = last.rows
+        } else {
+            let day = today
+            let criteria = list.criteria
+            let enterpriseQuery = SearchQuery(criteria.enterprise), inspectorQuery = SearchQuery(criteria.inspector)
+            candidates = records.indices.filter { i in
+                let h = records[i].hazard
+                switch criteria.status {
+                case .all: break
+                case .open: if h.isClosed { return false }
+                case .only(let status): if h.status != status { return false }
+                }
+                if let level = criteria.level, h.level != level { return false }
+                switch criteria.overdue {
+                case .all: break
+                case .overdue: if !h.isOverdue(today: day) { return false }
+                case .notOverdue: if h.isOverdue(today: day) { return false }
+                }
+                if let district = criteria.district, enterprises[records[i].enterprise].district != district { return false }
+                return hazardDirectory.enterpriseMatches(i, enterpriseQuery) && hazardDirectory.finderMatches(i, inspectorQuery)
+            }
+        }
+        let matched = hazardDirectory.matching(query, among: candidates)
+        hazardList.lastMatch = (query, list.criteria, matched)
+        hazardList.rows = sortHazards(matched)
+        if let current, let index = hazardList.rows.firstIndex(of: current), !list.filtering {
+            hazardList.selected = index
+        } else if list.filtering {
+            hazardList.selected = 0
+        }
+        clampHazardSelection()
+    }
+
+    func sortHazards(_ rows: [Int]) -> [Int] {
+        let records = hazardDirectory.records
+        let day = today
+        let column = hazardList.sortColumn
+        let ascending = hazardList.ascending
+        let keyed: [(Int, EnterpriseSorting.SortKey)] = rows.map { i in
+            let h = records[i].hazard
+            let key: EnterpriseSorting.SortKey
+            switch column {
+            case .number: key = .text(h.number)
+            case .enterprise: key = .number(enterpriseRank[records[i].enterprise])
+            case .district: key = .number(District.named(enterprises[records[i].enterprise].district)?.order ?? 99)
+            case .level: key = .number(h.level == .major ? 1 : 0)
+            case .status: key = .number(HazardStatus.allCases.firstIndex(of: h.status) ?? 0)
+            case .found: key = .text(h.discoveredOn)
+            case .deadline: key = .text(h.rectification.deadline)
+            case .overdue: key = .number(h.daysOverdue(today: day))
+            case .responsible: key = .text(h.rectification.responsible)
+            case .description: key = .text(h.description)
+            }
+            return (i, key)
+        }
+        return keyed.sorted { a, b in
+            // Plain comparison: the text keys here are ASCII dates and numbers; names use a rank.
+            let order = EnterpriseSorting.compareFast(a.1, b.1)
+            if order != 0 { return ascending ? order < 0 : order > 0 }
+            return records[a.0].hazard.number < records[b.0].hazard.number
+        }.map(\.0)
+    }
+
+    mutating func clampHazardSelection() {
+        let body = hazardBodyHeight
+        var list = hazardList
+        list.selected = max(0, min(list.selected, list.rows.count - 1))
+        if list.selected < list.top { list.top = list.selected }
+        if list.selected >= list.top + body { list.top = list.selected - body + 1 }
+        list.top = max(0, min(list.top, max(0, list.rows.count - body)))
+        hazardList = list
+    }
+}

@@ -1,0 +1,67 @@
+/// Every hazard of the city with a search index, for the city-wide ledger (view 2).
+/// Built once at load; a saved hazard updates its own row only.
+public struct HazardDirectory: Sendable {
+    public struct Record: Sendable {
+        public var hazard: Hazard
+        /// Index into the ledger's enterprises.
+        public var enterprise: Int
+        var texts: [PinyinSearchText]
+        var plain: [UInt8]
+    }
+
+    public private(set) var records: [Record] = []
+    var positions: [String: Int] = [:]
+    let pinyin: PinyinTable
+    let enterprises: [Enterprise]
+    let enterpriseIndex: [String: Int]
+    /// Enterprise names' indexes, shared by every hazard of the enterprise.
+    let enterpriseTexts: [[PinyinSearchText]]
+
+    public init(_ hazards: [String: [Hazard]], enterprises: [Enterprise], pinyin: PinyinTable) {
+        self.pinyin = pinyin
+        self.enterprises = enterprises
+        var index: [String: Int] = [:]
+        for (i, e) in enterprises.enumerated() { index[e.creditCode] = i }
+        self.enterpriseIndex = index
+        self.enterpriseTexts = enterprises.map { e in [e.name, e.shortName, e.district].map { PinyinSearchText($0, table: pinyin) } }
+        for code in hazards.keys.sorted() {
+            for hazard in hazards[code]! { upsert(hazard) }
+        }
+    }
+
+    /// Adds the hazard, or replaces the one with its id.
+    public mutating func upsert(_ hazard: Hazard) {
+        guard let enterprise = enterpriseIndex[hazard.enterpriseCode] else { return }
+        let texts = enterpriseTexts[enterprise] + [hazard.foundBy, hazard.rectification.responsible, hazard.description, hazard.location]
+            .map { PinyinSearchText($0, table: pinyin) }
+        let plain = [hazard.number, hazard.discoveredOn, hazard.rectification.deadline, hazard.enterpriseCode]
+            .joined(separator: "\u{1}").lowercased()
+        let record = Record(hazard: hazard, enterprise: enterprise, texts: texts, plain: Array(plain.utf8))
+        if let i = positions[hazard.id] {
+            records[i] = record
+        } else {
+            positions[hazard.id] = records.count
+            records.append(record)
+        }
+    }
+
+    /// Indices of records matching the text query (all when empty), within `candidates` when given.
+    public func matching(_ query: SearchQuery, among candidates: [Int]? = nil) -> [Int] {
+        if query.isEmpty { return candidates ?? Array(records.indices) }
+        return (candidates ?? Array(records.indices)).filter { i in
+            containsBytes(records[i].plain, query.folded) || records[i].texts.contains { $0.matches(query) }
+        }
+    }
+
+    /// Whether a record's enterprise (name, short name, district) matches a query.
+    public func enterpriseMatches(_ record: Int, _ query: SearchQuery) -> Bool {
+        query.isEmpty || enterpriseTexts[records[record].enterprise].contains { $0.matches(query) }
+    }
+
+    /// Whether the one who found it matches a query.
+    public func finderMatches(_ record: Int, _ query: SearchQuery) -> Bool {
+        query.isEmpty || records[record].texts[enterpriseTexts[records[record].enterprise].count].matches(query)
+    }
+
+    public func enterprise(_ code: String) -> Int? { enterpriseIndex[code] }
+}
