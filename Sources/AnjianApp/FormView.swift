@@ -12,7 +12,7 @@ enum FormView {
         var width: Int
     }
 
-    static func labelWidth(_ s: Strings) -> Int { s.language == .zh ? 12 : 16 }
+    static func labelWidth(_ s: Strings) -> Int { s.language == .zh ? 12 : 18 }
 
     /// Where each field goes, in form coordinates (row 0 is the first field row).
     static func layout(_ form: Form, strings s: Strings, width: Int) -> (placements: [Placement], errorRows: [Int: [(x: Int, text: String)]], height: Int) {

@@ -142,7 +142,7 @@ public struct HazardForm: Sendable {
 
     /// The five rectification items are marked required (`*`) while the level is major.
     mutating func markRequired() {
-        guard let level = form.index(of: "level") else { return }
+        guard !baseLabels.isEmpty, let level = form.index(of: "level") else { return }
         let major = HazardLevel.allCases[form.fields[level].choice] == .major
         for id in Self.majorOnly {
             guard let i = form.index(of: id), let base = baseLabels[id] else { continue }

@@ -376,4 +376,75 @@ func displayColumn(of needle: String, in line: String) -> Int? {
         try second.keys("q")
         #expect(try second.exitStatus() == 0)
     }
+
+    @Test func registerAHazardAndWalkItToClosed() throws {
+        let data = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let command = "\(anjianBinary) --data \(data.path)"
+        let environment = ["LANG": "zh_CN.UTF-8", "ANJIAN_OPERATOR": "王丽娟"]
+        var session: TmuxSession? = try TmuxSession(command: command, environment: environment, width: 100, height: 30)
+        try session!.waitFor(text: "60/60 家")
+        let target = try #require(try LedgerStore.open(data).enterprises.first { $0.name == "莱州鑫源矿业有限公司" })
+        try session!.keys("/")
+        try session!.type("鑫源")
+        try session!.waitFor(text: "1/60 家")
+        try session!.keys("Enter", "Enter")
+        try session!.waitFor(text: "暂无隐患")
+        try session!.keys("h")
+        try session!.waitFor(text: "登记隐患")
+        try session!.type("井口提升机制动器磨损超限")
+        try session!.keys("C-s")
+        var screen = try session!.waitFor(text: "已保存隐患")
+        #expect(screen.contains { $0.contains("隐患（1 条：未销号 1，逾期 0，重大 0）") })
+        #expect(screen.contains { $0.contains("已登记") && $0.contains("井口提升机制动器磨损超限") })
+
+        // It is in view 2 too; open it there and walk it through the lifecycle.
+        try session!.keys("2", "/")
+        try session!.type("提升机")
+        screen = try session!.waitFor(text: "显示 1 条")
+        try session!.keys("Enter", "Enter")
+        try session!.waitFor(text: "r 开始整改")
+        try session!.keys("r")
+        try session!.waitFor(text: "c 整改完成待验收")
+        try session!.keys("c")
+        try session!.waitFor(text: "v 验收通过并销号")
+        try session!.keys("v")
+        try session!.waitFor(text: "验收人")
+        try session!.keys("C-s")
+        screen = try session!.waitFor(text: "o 重新打开")
+        #expect(screen.contains { $0.contains("已验收销号") })
+
+        let file = data.appendingPathComponent("hazards/\(target.creditCode).json")
+        let hazard = try #require(try JSONDecoder().decode(HazardsFile.self, from: Data(contentsOf: file)).hazards.first)
+        #expect(hazard.status == .closed && hazard.verifications.first?.verifier == "王丽娟")
+        #expect(hazard.history.map(\.action) == [.created, .rectificationStarted, .reportedRectified, .verifiedPassed])
+        #expect(hazard.history.allSatisfy { $0.by.name == "王丽娟" })
+        try session!.keys("Escape", "q")
+        #expect(try session!.exitStatus() == 0)
+        session = nil
+
+        let again = try TmuxSession(command: command, environment: environment, width: 100, height: 30)
+        try again.waitFor(text: "60/60 家")
+        try again.keys("2", "/")
+        try again.type("提升机")
+        screen = try again.waitFor(text: "显示 1 条")
+        #expect(screen.contains { $0.contains("已验收销号") })
+        try again.keys("Escape", "q")
+        #expect(try again.exitStatus() == 0)
+    }
+
+    @Test func theLedgerMarksOverdueAndMajorWithoutColour() throws {
+        let data = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let session = try TmuxSession(command: "\(anjianBinary) --data \(data.path)",
+                                      environment: ["LANG": "zh_CN.UTF-8", "NO_COLOR": "1", "ANJIAN_OPERATOR": "王丽娟"],
+                                      width: 140, height: 40)
+        try session.waitFor(text: "60/60 家")
+        try session.keys("2")
+        let screen = try session.waitFor(text: "整改率")
+        #expect(screen.contains { $0.contains("重大隐患!") })
+        #expect(screen.contains { $0.range(of: #"逾\d+天!"#, options: .regularExpression) != nil })
+        try session.keys("q")
+        #expect(try session.exitStatus() == 0)
+    }
 }

@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+@testable import AnjianApp
+import AnjianModel
+import AnjianScreen
+import AnjianStore
+
+/// A demo hazard with history beyond its creation, for the page screens.
+let steppedHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }.first { $0.history.count >= 4 }!
+let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }.first { $0.level == .major }!
+
+@Suite struct HazardFlowTests {
+    @Test func newHazardOpensOnTheDescriptionAndADescriptionIsEnough() throws {
+        var state = makeState()
+        state.press(.character("h"))
+        let form = try #require(state.hazardForm?.form)
+        #expect(form.fields[form.focus].id == "description")
+        #expect(form.value("discoveredOn") == "2026-11-25" && form.value("foundBy") == "王丽娟")
+        #expect(form.value("rectification.deadline") == "2026-12-25")
+        #expect(form.value("rectification.responsible") == demoEnterprises[0].safetyResponsible.name)
+        state.type("二楼配电箱未接地")
+        guard case .saveHazard(let hazard)? = state.update(.key(.control("s"))).first else {
+            Issue.record("not saved: \(state.hazardForm?.form.message ?? "")")
+            return
+        }
+        #expect(hazard.validate().isEmpty && hazard.status == .registered)
+        #expect(hazard.number == "YH-2026-\(demoEnterprises[0].creditCode.suffix(6))-002")  // the demo has -001
+        #expect(hazard.history.first?.action == .created && hazard.history.first?.by == demoOperator)
+        state.hazardSaveSucceeded(hazard)
+        #expect(state.hazardForm == nil)
+        #expect(state.hazardEntries(of: hazard.enterpriseCode).contains(hazard))
+        state.press(.character("2"))
+        #expect(state.hazardList.rows.contains { state.hazardDirectory.records[$0].hazard.id == hazard.id })
+    }
+
+    @Test func switchingToMajorMakesTheFiveItemsRequired() throws {
+        var state = makeState()
+        state.press(.character("h"))
+        state.type("液氨管道阀门泄漏")
+        state.hazardForm?.form.focus(on: "level")
+        state.press(.right)
+        #expect(state.hazardForm?.form.fields.first { $0.id == "rectification.funds" }?.label.hasSuffix("*") == true)
+        #expect(state.update(.key(.control("s"))).isEmpty)
+        let form = try #require(state.hazardForm?.form)
+        for id in HazardForm.majorOnly {
+            #expect(form.fields[form.index(of: id)!].error == "重大隐患必填（五落实）")
+        }
+        state.hazardForm?.form.focus(on: "level")
+        state.press(.left)
+        #expect(state.hazardForm?.form.fields.first { $0.id == "rectification.funds" }?.label.hasSuffix("*") == false)
+    }
+
+    @Test func stepsOnThePageAndRefusalsSayWhy() throws {
+        var state = makeState()
+        let hazard = try #require(demoHazards.values.joined().first { $0.status == .registered })
+        state.route = .hazard(enterpriseCode: hazard.enterpriseCode, id: hazard.id)
+        state.press(.character("v"))
+        #expect(state.hazardForm == nil)
+        #expect(state.message == "“已登记”状态下不能验收通过并销号")
+        guard case .saveHazard(let started)? = state.update(.key(.character("r"))).first else {
+            Issue.record("r did not start the rectification")
+            return
+        }
+        #expect(started.status == .rectifying)
+        state.hazardSaveSucceeded(started)
+        guard case .saveHazard(let reported)? = state.update(.key(.character("c"))).first else { return }
+        state.hazardSaveSucceeded(reported)
+        state.press(.character("x"))
+        #expect(state.hazardForm?.form.fields[state.hazardForm!.form.focus].id == "note")
+        #expect(state.update(.key(.control("s"))).isEmpty)  // a failed verification needs its reason
+        #expect(state.hazardForm?.form.message == "须填写原因")
+        state.type("接地线截面不足")
+        guard case .saveHazard(let failed)? = state.update(.key(.control("s"))).first else { return }
+        #expect(failed.status == .rectifying && failed.history.last?.note == "接地线截面不足")
+    }
+
+    @Test func filtersCombine() {
+        var state = makeState()
+        state.press(.character("2"))
+        let all = state.hazardList.rows.count
+        state.hazardList.criteria = HazardCriteria(status: .open, level: nil, overdue: .overdue)
+        state.refreshHazardRows()
+        let openOverdue = state.hazardList.rows.map { state.hazardDirectory.records[$0].hazard }
+        #expect(!openOverdue.isEmpty && openOverdue.count < all)
+        #expect(openOverdue.allSatisfy { !$0.isClosed && $0.isOverdue(today: "2026-11-25") })
+        state.hazardList.criteria.district = "芝罘区"
+        state.refreshHazardRows()
+        #expect(state.hazardList.rows.allSatisfy { demoEnterprises[state.hazardDirectory.records[$0].enterprise].district == "芝罘区" })
+        state.press(.character("/"))
+        state.type("pdx")  // 配电箱 by pinyin initials
+        #expect(state.hazardList.rows.allSatisfy { state.hazardDirectory.records[$0].hazard.description.contains("配电箱") })
+        state.press(.escape, .character("F"))
+        #expect(state.hazardList.rows.count == all)
+    }
+
+    @Test func theFiltersFormSetsTheCriteria() {
+        var state = makeState()
+        state.press(.character("2"), .character("f"))
+        state.press(.right)            // status: open
+        state.press(.tab, .right, .right)  // level: major
+        _ = state.update(.key(.control("s")))
+        #expect(state.hazardList.criteria.status == .open && state.hazardList.criteria.level == .major)
+        #expect(state.hazardList.rows.allSatisfy { state.hazardDirectory.records[$0].hazard.level == .major })
+    }
+
+    @Test func countsAndRectificationRate() {
+        var state = makeState()
+        state.press(.character("2"))
+        let counts = state.shownHazardCounts
+        let all = demoHazards.values.joined()
+        #expect(counts.total == all.count)
+        #expect(counts.open == all.filter { !$0.isClosed }.count)
+        #expect(counts.overdue == all.filter { $0.isOverdue(today: "2026-11-25") }.count)
+        #expect(counts.major == all.filter { $0.level == .major }.count)
+        #expect(counts.rectificationRate == String(format: "%.1f%%", Double(all.filter(\.isClosed).count) * 100 / Double(all.count)))
+    }
+}
+
+@Suite struct HazardScreenTests {
+    static let sizes = [(Language.zh, 80, 24), (.en, 80, 24), (.zh, 140, 40), (.en, 140, 40)]
+
+    @Test(arguments: sizes)
+    func hazardForm(_ language: Language, _ width: Int, _ height: Int) {
+        var state = makeState(language, width: width, height: height)
+        state.press(.character("h"))
+        state.type("二楼配电箱未可靠接地")
+        expectScreen(AppView.render(state), named: "hazard-form-\(language)-\(width)x\(height)")
+    }
+
+    @Test(arguments: sizes)
+    func hazardPageWithHistory(_ language: Language, _ width: Int, _ height: Int) {
+        var state = makeState(language, width: width, height: height)
+        state.route = .hazard(enterpriseCode: steppedHazard.enterpriseCode, id: steppedHazard.id)
+        expectScreen(AppView.render(state), named: "hazard-page-\(language)-\(width)x\(height)")
+    }
+
+    @Test(arguments: sizes)
+    func ledgerWithFilters(_ language: Language, _ width: Int, _ height: Int) {
+        var state = makeState(language, width: width, height: height)
+        state.press(.character("2"))
+        state.hazardList.criteria = HazardCriteria(status: .open)
+        state.hazardList.sortColumn = .overdue
+        state.hazardList.ascending = false
+        state.refreshHazardRows()
+        expectScreen(AppView.render(state), named: "hazards-open-\(language)-\(width)x\(height)")
+    }
+
+    @Test func majorHazardPage() {
+        var state = makeState(.zh, width: 100, height: 40)
+        state.route = .hazard(enterpriseCode: majorHazard.enterpriseCode, id: majorHazard.id)
+        expectScreen(AppView.render(state), named: "hazard-page-major-zh-100x40")
+    }
+
+    /// Overdue and major are marked by text, not only colour.
+    @Test func markersWithoutColour() {
+        var state = makeState(.zh, width: 140, height: 40, color: false)
+        state.press(.character("2"))
+        let text = AppView.render(state).text
+        #expect(text.contains("逾") && text.contains("天!"))
+        #expect(text.contains("重大隐患!"))
+    }
+}
