@@ -164,9 +164,10 @@ public struct AppState: Sendable {
         supervisionList.lastMatch = (query, result)
         let records = supervisionDirectory.records
         let column = list.sortColumn
-        let keyed = result.map { ($0, SupervisionSorting.key(records[$0], column: column, enterprises: enterprises, strings: strings)) }
+        let rank = enterpriseRank
+        let keyed = result.map { ($0, SupervisionSorting.key(records[$0], column: column, rank: rank)) }
         result = keyed.sorted { a, b in
-            let order = EnterpriseSorting.compare(a.1, b.1)
+            let order = EnterpriseSorting.compareFast(a.1, b.1)
             if order != 0 { return list.ascending ? order < 0 : order > 0 }
             return SupervisionEntry.newestFirst(records[a.0].entry, records[b.0].entry)
         }.map(\.0)
@@ -237,13 +238,14 @@ public struct AppState: Sendable {
 /// Sort keys. Chinese text sorts in pinyin order (ICU's zh collation through
 /// Foundation), not by code point, which would be arbitrary to a reader.
 enum SupervisionSorting {
-    static func key(_ record: SupervisionDirectory.Record, column: SupervisionColumn, enterprises: [Enterprise],
-                    strings: Strings) -> EnterpriseSorting.SortKey {
+    /// Numbers and ASCII only, so sorting thousands of entries needs no collation;
+    /// enterprises sort by their precomputed pinyin rank.
+    static func key(_ record: SupervisionDirectory.Record, column: SupervisionColumn, rank: [Int]) -> EnterpriseSorting.SortKey {
         let e = record.entry
         switch column {
         case .date: return .text(e.date + " " + e.time)
-        case .enterprise: return .text(enterprises[record.enterprise].name)
-        case .district: return .number(District.named(enterprises[record.enterprise].district)?.order ?? 99)
+        case .enterprise: return .number(rank[record.enterprise])
+        case .district: return .number(record.districtOrder)
         case .kind: return .number(SupervisionKind.allCases.firstIndex(of: e.kind) ?? 0)
         case .inspectors: return .text(e.inspectors.first?.name ?? "")
         case .conclusion: return .number(SupervisionConclusion.allCases.firstIndex(of: e.conclusion) ?? 0)

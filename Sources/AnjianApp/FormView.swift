@@ -155,8 +155,8 @@ enum FormView {
         var column = 0
         var caret = (row: 0, column: 0)
         for (i, character) in input.characters.enumerated() {
-            if i == input.caret { caret = (rows.count - 1, column) }
             if character == "\n" {
+                if i == input.caret { caret = (rows.count - 1, column) }
                 rows.append("")
                 column = 0
                 continue
@@ -166,6 +166,8 @@ enum FormView {
                 rows.append("")
                 column = 0
             }
+            // After wrapping: the caret before a character that moved to the next row is there too.
+            if i == input.caret { caret = (rows.count - 1, column) }
             rows[rows.count - 1].append(character)
             column += w
         }

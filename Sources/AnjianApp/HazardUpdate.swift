@@ -9,6 +9,7 @@ extension AppState {
     /// `h`: a new hazard for an enterprise, linked to a supervision entry when opened from one.
     mutating func openNewHazard(_ index: Int, supervisionID: String? = nil) {
         if let refusal = readOnlyMessage { message = refusal; return }
+        guard requireSigner() else { return }
         hazardForm = HazardForm.new(for: enterprises[index], supervisionID: supervisionID, signer: signer, today: today, strings: strings)
     }
 
@@ -116,6 +117,7 @@ extension AppState {
     /// A step that needs nothing more than a key (start rectification, report rectified).
     mutating func performStep(_ action: HistoryEntry.Action, code: String, id: String) -> [Effect] {
         if let refusal = readOnlyMessage { message = refusal; return [] }
+        guard requireSigner() else { return [] }
         guard var hazard = hazard(code, id) else { return [] }
         do {
             switch action {
@@ -208,6 +210,7 @@ extension AppState {
         case .back: goBack()
         case .edit:
             if let refusal = readOnlyMessage { message = refusal; return [] }
+            guard requireSigner() else { return [] }
             if let hazard = hazard(code, id), let index = hazardDirectory.enterprise(code) {
                 hazardForm = HazardForm.edit(hazard, of: enterprises[index], today: today, strings: strings)
             }

@@ -10,6 +10,9 @@ public struct SupervisionForm: Sendable {
     public let original: SupervisionEntry?
     /// How many inspector rows the form has (at least two).
     public private(set) var inspectorRows: Int
+    /// Certificate numbers filled from the roster, by row prefix: renaming that inspector
+    /// clears the number again rather than keep someone else's.
+    var pickedCertificates: [String: String] = [:]
 
     static func kindLabels(_ s: Strings) -> [String] { SupervisionKind.allCases.map { s.kind($0) } }
     static func conclusionLabels(_ s: Strings) -> [String] { SupervisionConclusion.allCases.map { s.conclusion($0) } }
@@ -104,11 +107,22 @@ public struct SupervisionForm: Sendable {
         entry.inspectors = inspectors
         entry.accompanying = ContactPerson(name: form.value("accompanying.name").trimmingCharacters(in: .whitespaces),
                                            position: form.value("accompanying.position").trimmingCharacters(in: .whitespaces),
-                                           phone: form.value("accompanying.phone").trimmingCharacters(in: .whitespaces))
+                                           phone: form.value("accompanying.phone").filter { !$0.isWhitespace })
         entry.itemsChecked = form.value("itemsChecked").trimmingCharacters(in: .whitespacesAndNewlines)
         entry.findings = form.value("findings").trimmingCharacters(in: .whitespacesAndNewlines)
         entry.conclusion = SupervisionConclusion.allCases[form.choice("conclusion")]
         return entry
+    }
+
+    /// The focused inspector's name changed: a number picked for the old name goes.
+    mutating func nameEdited() {
+        let id = form.fields[form.focus].id
+        guard id.hasSuffix(".name") else { return }
+        let prefix = String(id.dropLast(".name".count))
+        if let picked = pickedCertificates[prefix], form.value(prefix + ".certificateNumber") == picked {
+            form.setValue(prefix + ".certificateNumber", "")
+            pickedCertificates[prefix] = nil
+        }
     }
 
     /// Refreshes the roster suggestions under the focused inspector-name field.
@@ -137,6 +151,7 @@ public struct SupervisionForm: Sendable {
         let prefix = String(id.dropLast(".name".count))
         form.setValue(id, suggestion.value)
         form.setValue(prefix + ".certificateNumber", suggestion.secondValue)
+        pickedCertificates[prefix] = suggestion.secondValue
         form.suggestions = []
         if let cert = form.index(of: prefix + ".certificateNumber") {
             form.fields[form.focus].error = nil

@@ -17,7 +17,17 @@ extension AppState {
            [.quit, .redraw, .suspend].contains(action) {
             // Ctrl-C, Ctrl-L, Ctrl-Z work everywhere, forms included. Saved data is on disk.
             switch action {
-            case .quit: return [.quit]
+            case .quit:
+                // A changed form is not thrown away by a stray Ctrl-C: it asks, and a second Ctrl-C quits.
+                if let open = form?.form, open.changed, !open.confirmingDiscard {
+                    form?.form.confirmingDiscard = true
+                    return []
+                }
+                if let open = hazardForm?.form, open.changed, !open.confirmingDiscard {
+                    hazardForm?.form.confirmingDiscard = true
+                    return []
+                }
+                return [.quit]
             case .redraw: return [.redraw]
             default: return [.suspend]
             }
@@ -36,7 +46,9 @@ extension AppState {
 
     private mutating func updateForm(_ event: InputEvent) -> [Effect] {
         guard var current = form else { return [] }
+        let before = current.form.fields[current.form.focus].text
         let outcome = current.form.handle(event)
+        if current.form.fields[current.form.focus].text != before { current.nameEdited() }
         switch outcome {
         case .none: break
         case .cancel:
@@ -56,6 +68,7 @@ extension AppState {
                 if let first = issues.first, let index = current.form.index(of: first.field) {
                     current.form.focus = index
                 }
+                current.form.suggestions = []
                 form = current
                 return []
             }
@@ -155,14 +168,24 @@ extension AppState {
         }
     }
 
+    /// Every change is signed: without an operator, ask for one first.
+    mutating func requireSigner() -> Bool {
+        guard signer == nil else { return true }
+        operatorForm = AppState.operatorForm(strings: strings, today: today)
+        message = strings[.operatorNeeded]
+        return false
+    }
+
     /// Opens the new-supervision form for an enterprise, unless read-only.
     mutating func openNewSupervision(_ index: Int) {
         if let refusal = readOnlyMessage { message = refusal; return }
+        guard requireSigner() else { return }
         form = SupervisionForm.new(for: enterprises[index], signer: signer, now: clock(), zone: timeZone, strings: strings)
     }
 
     mutating func openEdit(_ code: String, _ id: String) {
         if let refusal = readOnlyMessage { message = refusal; return }
+        guard requireSigner() else { return }
         guard let entry = supervisionEntry(code, id), let index = supervisionDirectory.enterprise(code) else { return }
         form = SupervisionForm.edit(entry, of: enterprises[index], now: clock(), zone: timeZone, strings: strings)
     }

@@ -5,15 +5,19 @@ public struct SupervisionDirectory: Sendable {
         public var entry: SupervisionEntry
         /// Index into the ledger's enterprises.
         public var enterprise: Int
+        /// The enterprise's district in the customary order, for sorting.
+        public var districtOrder: Int
         var texts: [PinyinSearchText]
         var plain: [UInt8]
     }
 
     public private(set) var records: [Record] = []
+    /// Where each entry's record is, by enterprise code and entry id: O(1) updates.
+    var positions: [String: Int] = [:]
     let pinyin: PinyinTable
     let enterprises: [Enterprise]
     let enterpriseIndex: [String: Int]
-    /// Labels of kind and conclusion (in every UI language), so `/双随机` or `/recheck` work.
+    /// Labels of kind and conclusion (in every UI language), so `/双随机` or `/re-check` work.
     let labels: @Sendable (SupervisionEntry) -> [String]
 
     public init(_ supervisions: [String: [SupervisionEntry]], enterprises: [Enterprise], pinyin: PinyinTable,
@@ -37,10 +41,13 @@ public struct SupervisionDirectory: Sendable {
             .map { PinyinSearchText($0, table: pinyin) }
         let plain = ([entry.date, entry.time, entry.enterpriseCode, entry.findings, entry.itemsChecked]
             + entry.inspectors.map(\.certificateNumber) + labels(entry)).joined(separator: "\u{1}").lowercased()
-        let record = Record(entry: entry, enterprise: enterprise, texts: texts, plain: Array(plain.utf8))
-        if let i = records.firstIndex(where: { $0.entry.id == entry.id && $0.entry.enterpriseCode == entry.enterpriseCode }) {
+        let record = Record(entry: entry, enterprise: enterprise, districtOrder: District.named(e.district)?.order ?? 99,
+                            texts: texts, plain: Array(plain.utf8))
+        let key = entry.enterpriseCode + "/" + entry.id
+        if let i = positions[key] {
             records[i] = record
         } else {
+            positions[key] = records.count
             records.append(record)
         }
     }

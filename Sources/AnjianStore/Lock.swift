@@ -55,6 +55,14 @@ public final class DirectoryLock: @unchecked Sendable {
         return try? JSONDecoder().decode(LockHolder.self, from: Data(buffer[0..<count]))
     }
 
+    /// Rewrites who holds the lock (the operator became known after it was taken).
+    public func update(_ holder: LockHolder) {
+        guard fd >= 0, let data = try? JSONFiles.encode(holder) else { return }
+        ftruncate(fd, 0)
+        _ = data.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+        fsync(fd)
+    }
+
     public func release() {
         guard fd >= 0 else { return }
         flock(fd, LOCK_UN)

@@ -135,6 +135,8 @@ struct Anjian: ParsableCommand {
                             state.saveFailed("\(error)")
                         }
                     case .saveOperator(let chosen):
+                        lock?.update(LockHolder(pid: getpid(), operatorName: chosen.name,
+                                                since: CalendarDate.timestamp(Date(), in: .current)))
                         do {
                             try OperatorConfig.save(chosen, to: configURL)
                         } catch let error as StoreError {

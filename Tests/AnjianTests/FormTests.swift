@@ -99,6 +99,19 @@ import AnjianStore
         #expect(form.handle(.key(.character("y"))) == .cancel)
     }
 
+    @Test func theCaretOfAWrappedMultiLineFieldIsWhereTheTextIs() {
+        var input = TextInput(String(repeating: "x", count: 59) + "yz")
+        input.handle(.left)
+        let (rows, caret) = FormView.wrap(input, width: 60, lines: 2)
+        #expect(rows == [String(repeating: "x", count: 59) + "y", "z"])
+        #expect(caret.row == 1 && caret.column == 0)
+        var chinese = TextInput("二楼配电箱")
+        chinese.handle(.left)
+        let wrapped = FormView.wrap(chinese, width: 6, lines: 2)
+        #expect(wrapped.0 == ["二楼配", "电箱"])
+        #expect(wrapped.1.row == 1 && wrapped.1.column == 2)
+    }
+
     @Test func ctrlSAsksToSave() {
         var form = textForm()
         #expect(form.handle(.key(.control("s"))) == .save)
@@ -199,6 +212,48 @@ import AnjianStore
         #expect(entry.id == original.id)
         #expect(entry.history.count == original.history.count + 1)
         #expect(entry.history.last?.changes.map(\.field) == ["findings"])
+    }
+
+    @Test func renamingAPickedInspectorDropsTheirCertificateNumber() throws {
+        var state = openForm()
+        state.type("szg")
+        state.press(.enter)
+        let picked = try #require(state.form?.form.value("inspectors[1].certificateNumber"))
+        #expect(!picked.isEmpty)
+        state.form?.form.focus(on: "inspectors[1].name")
+        state.press(.control("u"))
+        state.type("区文博")
+        #expect(state.form?.form.value("inspectors[1].certificateNumber") == "")
+    }
+
+    @Test func ctrlCOnAChangedFormAsksFirst() {
+        var state = openForm()
+        state.type("张")
+        #expect(state.update(.key(.control("c"))).isEmpty)
+        #expect(state.form?.form.confirmingDiscard == true)
+        #expect(state.update(.key(.control("c"))) == [.quit])
+    }
+
+    @Test func withoutAnOperatorNothingUnsignedCanBeStarted() {
+        var state = makeState(signer: nil)
+        state.press(.character("s"))
+        #expect(state.form == nil && state.operatorForm != nil)
+        state.press(.escape)
+        state.press(.character("h"))
+        #expect(state.hazardForm == nil && state.operatorForm != nil)
+    }
+
+    @Test func phonesAreSavedWithoutSpaces() throws {
+        var state = openForm()
+        state.type("张伟明")
+        state.press(.tab)
+        state.type("37061988888")
+        state.form?.form.setValue("accompanying.phone", "186 2431 4768")
+        guard case .saveSupervision(let entry)? = state.update(.key(.control("s"))).first else {
+            Issue.record("not saved")
+            return
+        }
+        #expect(entry.accompanying.phone == "18624314768")
     }
 
     @Test func readOnlyRefusesToOpenTheForm() {
