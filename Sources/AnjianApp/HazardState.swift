@@ -31,7 +31,11 @@ public struct HazardListState: Sendable {
     public var rows: [Int] = []
     public var selected = 0
     public var top = 0
+    /// The header's counts for `rows`, set by `refreshHazardRows`.
+    public internal(set) var counts = HazardCounts()
     var lastMatch: (query: SearchQuery, criteria: HazardCriteria, rows: [Int])? = nil
+    /// The last few results, so Backspace returns to one without searching again.
+    var recent: [(query: SearchQuery, criteria: HazardCriteria, rows: [Int])] = []
 }
 
 /// What the header of view 2 counts, over the rows shown.
@@ -67,9 +71,8 @@ extension AppState {
         return counts
     }
 
-    var shownHazardCounts: HazardCounts {
-        hazardCounts(hazardList.rows.map { hazardDirectory.records[$0].hazard })
-    }
+    /// Counted when the rows change, not on every frame.
+    var shownHazardCounts: HazardCounts { hazardList.counts }
 
     /// Applies the criteria and the `/` filter, then sorts. Narrowing the text filter
     /// only re-checks the rows of the last result.
@@ -79,12 +82,20 @@ extension AppState {
         let query = SearchQuery(list.filter.text)
         let records = hazardDirectory.records
         var candidates: [Int]
+        if let cached = list.recent.last(where: { $0.criteria == list.criteria && $0.query.raw == query.raw }) {
+            // Backspace: the rows of this very query were computed a moment ago.
+            hazardList.lastMatch = cached
+            hazardList.rows = sortHazards(cached.rows)
+            restoreHazardSelection(current)
+            return
+        }
         if let last = list.lastMatch, last.criteria == list.criteria, query.narrows(last.query) {
             candidates = last.rows
         } else {
             let day = today
             let criteria = list.criteria
-            let enterpriseQuery = SearchQuery(criteria.enterprise), inspectorQuery = SearchQuery(criteria.inspector)
+            let enterpriseHit = hazardDirectory.enterprisesMatching(SearchQuery(criteria.enterprise))
+            let inspectorQuery = SearchQuery(criteria.inspector)
             candidates = records.indices.filter { i in
                 let h = records[i].hazard
                 switch criteria.status {
@@ -99,15 +110,21 @@ extension AppState {
                 case .notOverdue: if h.isOverdue(today: day) { return false }
                 }
                 if let district = criteria.district, enterprises[records[i].enterprise].district != district { return false }
-                return hazardDirectory.enterpriseMatches(i, enterpriseQuery) && hazardDirectory.finderMatches(i, inspectorQuery)
+                return enterpriseHit[records[i].enterprise] && hazardDirectory.finderMatches(i, inspectorQuery)
             }
         }
         let matched = hazardDirectory.matching(query, among: candidates)
         hazardList.lastMatch = (query, list.criteria, matched)
+        hazardList.recent = Array((hazardList.recent + [(query, list.criteria, matched)]).suffix(12))
         hazardList.rows = sortHazards(matched)
-        if let current, let index = hazardList.rows.firstIndex(of: current), !list.filtering {
+        restoreHazardSelection(current)
+    }
+
+    private mutating func restoreHazardSelection(_ current: Int?) {
+        hazardList.counts = hazardCounts(hazardList.rows.map { hazardDirectory.records[$0].hazard })
+        if let current, let index = hazardList.rows.firstIndex(of: current), !hazardList.filtering {
             hazardList.selected = index
-        } else if list.filtering {
+        } else if hazardList.filtering {
             hazardList.selected = 0
         }
         clampHazardSelection()
@@ -127,8 +144,8 @@ extension AppState {
             case .district: key = .number(District.named(enterprises[records[i].enterprise].district)?.order ?? 99)
             case .level: key = .number(h.level == .major ? 1 : 0)
             case .status: key = .number(HazardStatus.allCases.firstIndex(of: h.status) ?? 0)
-            case .found: key = .text(h.discoveredOn)
-            case .deadline: key = .text(h.rectification.deadline)
+            case .found: key = .number(Self.dayNumber(h.discoveredOn))
+            case .deadline: key = .number(Self.dayNumber(h.rectification.deadline))
             case .overdue: key = .number(h.daysOverdue(today: day))
             case .responsible: key = .text(h.rectification.responsible)
             case .description: key = .text(h.description)
@@ -141,6 +158,13 @@ extension AppState {
             if order != 0 { return ascending ? order < 0 : order > 0 }
             return records[a.0].hazard.number < records[b.0].hazard.number
         }.map(\.0)
+    }
+
+    /// `2026-11-25` → 20261125: dates compare as numbers, faster than strings.
+    static func dayNumber(_ date: String) -> Int {
+        var n = 0
+        for byte in date.utf8 where byte >= 48 && byte <= 57 { n = n * 10 + Int(byte - 48) }
+        return n
     }
 
     mutating func clampHazardSelection() {

@@ -151,6 +151,7 @@ extension AppState {
         hazards[hazard.enterpriseCode] = list
         hazardDirectory.upsert(hazard)
         hazardList.lastMatch = nil
+        hazardList.recent = []
         refreshHazardRows()
         let step = hazard.history.last.map { strings.step($0.action) } ?? ""
         message = step.isEmpty ? strings[.hazardSaved, hazard.number] : strings[.stepDone, step, hazard.number]

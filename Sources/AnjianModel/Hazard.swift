@@ -104,7 +104,9 @@ public struct Hazard: Codable, Hashable, Sendable, Identifiable {
 
     /// Past its deadline and not closed. On the deadline day itself it is not yet overdue.
     public func isOverdue(today: String) -> Bool {
-        !isClosed && CalendarDate.isValid(rectification.deadline) && today > rectification.deadline
+        // Dates are validated when saved and loaded; YYYY-MM-DD compares as text. This runs
+        // for every row of view 2, so no parsing here.
+        !isClosed && rectification.deadline.utf8.count == 10 && today > rectification.deadline
     }
 
     /// Whole days past the deadline (0 when not overdue).

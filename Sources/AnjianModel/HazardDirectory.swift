@@ -32,7 +32,7 @@ public struct HazardDirectory: Sendable {
     /// Adds the hazard, or replaces the one with its id.
     public mutating func upsert(_ hazard: Hazard) {
         guard let enterprise = enterpriseIndex[hazard.enterpriseCode] else { return }
-        let texts = enterpriseTexts[enterprise] + [hazard.foundBy, hazard.rectification.responsible, hazard.description, hazard.location]
+        let texts = [hazard.foundBy, hazard.rectification.responsible, hazard.description, hazard.location]
             .map { PinyinSearchText($0, table: pinyin) }
         let plain = [hazard.number, hazard.discoveredOn, hazard.rectification.deadline, hazard.enterpriseCode]
             .joined(separator: "\u{1}").lowercased()
@@ -46,21 +46,24 @@ public struct HazardDirectory: Sendable {
     }
 
     /// Indices of records matching the text query (all when empty), within `candidates` when given.
+    /// The enterprise's names are matched once per enterprise, not once per hazard.
     public func matching(_ query: SearchQuery, among candidates: [Int]? = nil) -> [Int] {
         if query.isEmpty { return candidates ?? Array(records.indices) }
+        let enterpriseHit = enterpriseTexts.map { texts in texts.contains { $0.matches(query) } }
         return (candidates ?? Array(records.indices)).filter { i in
-            containsBytes(records[i].plain, query.folded) || records[i].texts.contains { $0.matches(query) }
+            enterpriseHit[records[i].enterprise] || containsBytes(records[i].plain, query.folded)
+                || records[i].texts.contains { $0.matches(query) }
         }
     }
 
-    /// Whether a record's enterprise (name, short name, district) matches a query.
-    public func enterpriseMatches(_ record: Int, _ query: SearchQuery) -> Bool {
-        query.isEmpty || enterpriseTexts[records[record].enterprise].contains { $0.matches(query) }
+    /// Which enterprises (name, short name, district) match a query, by enterprise index.
+    public func enterprisesMatching(_ query: SearchQuery) -> [Bool] {
+        enterpriseTexts.map { texts in query.isEmpty || texts.contains { $0.matches(query) } }
     }
 
     /// Whether the one who found it matches a query.
     public func finderMatches(_ record: Int, _ query: SearchQuery) -> Bool {
-        query.isEmpty || records[record].texts[enterpriseTexts[records[record].enterprise].count].matches(query)
+        query.isEmpty || records[record].texts[0].matches(query)
     }
 
     public func enterprise(_ code: String) -> Int? { enterpriseIndex[code] }

@@ -17,6 +17,8 @@ public struct SupervisionDirectory: Sendable {
     let pinyin: PinyinTable
     let enterprises: [Enterprise]
     let enterpriseIndex: [String: Int]
+    /// Enterprise names' indexes, shared by every entry of the enterprise.
+    let enterpriseTexts: [[PinyinSearchText]]
     /// Labels of kind and conclusion (in every UI language), so `/双随机` or `/re-check` work.
     let labels: @Sendable (SupervisionEntry) -> [String]
 
@@ -28,6 +30,7 @@ public struct SupervisionDirectory: Sendable {
         var index: [String: Int] = [:]
         for (i, e) in enterprises.enumerated() { index[e.creditCode] = i }
         self.enterpriseIndex = index
+        self.enterpriseTexts = enterprises.map { e in [e.name, e.shortName, e.district].map { PinyinSearchText($0, table: pinyin) } }
         for code in supervisions.keys.sorted() {
             for entry in supervisions[code]! { upsert(entry) }
         }
@@ -37,8 +40,7 @@ public struct SupervisionDirectory: Sendable {
     public mutating func upsert(_ entry: SupervisionEntry) {
         guard let enterprise = enterpriseIndex[entry.enterpriseCode] else { return }
         let e = enterprises[enterprise]
-        let texts = ([e.name, e.shortName, e.district, entry.accompanying.name] + entry.inspectors.map(\.name))
-            .map { PinyinSearchText($0, table: pinyin) }
+        let texts = ([entry.accompanying.name] + entry.inspectors.map(\.name)).map { PinyinSearchText($0, table: pinyin) }
         let plain = ([entry.date, entry.time, entry.enterpriseCode, entry.findings, entry.itemsChecked]
             + entry.inspectors.map(\.certificateNumber) + labels(entry)).joined(separator: "\u{1}").lowercased()
         let record = Record(entry: entry, enterprise: enterprise, districtOrder: District.named(e.district)?.order ?? 99,
@@ -55,8 +57,10 @@ public struct SupervisionDirectory: Sendable {
     /// Indices of matching records (all when the query is empty), within `candidates` when given.
     public func matching(_ query: SearchQuery, among candidates: [Int]? = nil) -> [Int] {
         if query.isEmpty { return Array(records.indices) }
+        let enterpriseHit = enterpriseTexts.map { texts in texts.contains { $0.matches(query) } }
         return (candidates ?? Array(records.indices)).filter { i in
-            containsBytes(records[i].plain, query.folded) || records[i].texts.contains { $0.matches(query) }
+            enterpriseHit[records[i].enterprise] || containsBytes(records[i].plain, query.folded)
+                || records[i].texts.contains { $0.matches(query) }
         }
     }
 

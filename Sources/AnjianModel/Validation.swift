@@ -122,9 +122,13 @@ public enum CalendarDate {
 
     /// Whole days from one valid date to another (negative when `to` is earlier).
     public static func days(from: String, to: String) -> Int? {
-        guard isValid(from), isValid(to) else { return nil }
+        guard from.utf8.count == 10, to.utf8.count == 10 else { return nil }
         func dayNumber(_ text: String) -> Int {
-            let p = text.split(separator: "-").map { Int($0)! }
+            // Digits only, without allocating: this runs for every overdue row when sorting.
+            var p = [0, 0, 0], part = 0
+            for byte in text.utf8 {
+                if byte == 45 { part += 1 } else if part < 3 { p[part] = p[part] * 10 + Int(byte &- 48) }
+            }
             // Days since a fixed epoch (civil-from-days inverse, proleptic Gregorian).
             let y = p[1] <= 2 ? p[0] - 1 : p[0]
             let era = y / 400

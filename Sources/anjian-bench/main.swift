@@ -80,6 +80,55 @@ var big: EnterpriseDirectory!
 measure("build the search index (12,000 enterprises)", runs: 3) { big = EnterpriseDirectory(enterprises: many, pinyin: pinyin) }
 report("keystroke in the filter + render, 12,000 enterprises", typing(keys, on: big, pinyin: pinyin))
 
+// The city-wide views on a large ledger: 20,000 hazards and 20,000 supervision entries
+// (the demo's repeated over the 60 enterprises), a keystroke in `/` and a sort change.
+do {
+    let demoHazards = ledger.hazards.values.flatMap { $0 }
+    let demoEntries = ledger.supervisions.values.flatMap { $0 }
+    var manyHazards: [String: [Hazard]] = [:]
+    var manyEntries: [String: [SupervisionEntry]] = [:]
+    for n in 0..<20_000 {
+        let e = ledger.enterprises[n % ledger.enterprises.count]
+        var h = demoHazards[n % demoHazards.count]
+        h.id = "bench-\(n)"
+        h.number = "YH-2026-\(e.creditCode.suffix(6))-\(n)"
+        h.enterpriseCode = e.creditCode
+        manyHazards[e.creditCode, default: []].append(h)
+        var entry = demoEntries[n % demoEntries.count]
+        entry.id = "S-bench-\(n)"
+        entry.enterpriseCode = e.creditCode
+        manyEntries[e.creditCode, default: []].append(entry)
+    }
+    var big: AppState!
+    measure("build the state: 20,000 hazards + 20,000 entries", runs: 3) {
+        big = AppState(directory: directory, language: .zh, useColor: true, isDemo: true, dataPath: data.path,
+                       width: 140, height: 40, pinyin: pinyin, inspectors: ledger.inspectors,
+                       supervisions: manyEntries, hazards: manyHazards)
+    }
+    for (view, name) in [(Key.character("2"), "view 2 (20,000 hazards)"), (.character("3"), "view 3 (20,000 entries)")] {
+        var samples: [Double] = []
+        var sorting: [Double] = []
+        for _ in 0..<max(3, runs / 3) {
+            var s = big!
+            _ = s.update(.key(view))
+            _ = s.update(.key(.character("/")))
+            for key in "pdx".map({ Key.character($0) }) + [.backspace, .backspace, .backspace] {
+                let start = DispatchTime.now().uptimeNanoseconds
+                _ = s.update(.key(key))
+                _ = AppView.render(s)
+                samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+            }
+            _ = s.update(.key(.escape))
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = s.update(.key(.character("o")))
+            _ = AppView.render(s)
+            sorting.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+        }
+        report("keystroke in / + render, \(name)", samples)
+        report("sort by the next column + render, \(name)", sorting)
+    }
+}
+
 // Saving a supervision entry writes one enterprise's file (temp, fsync, rename), so its cost
 // does not grow with the city's ledger: measured on a file of 10 entries.
 if let code = ledger.supervisions.keys.sorted().first, var sample = ledger.supervisions[code]?.first {
