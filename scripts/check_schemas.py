@@ -40,5 +40,17 @@ except jsonschema.ValidationError:
     pass
 else:
     sys.exit("the schema accepted a supervision entry with one inspector")
+hazards = json.loads((root / "Resources/demo/hazards.json").read_text(encoding="utf-8"))["hazards"]
+for code in sorted({h["enterpriseCode"] for h in hazards}):
+    check("hazards.schema.json", {"schemaVersion": 1, "enterpriseCode": code,
+                                   "hazards": [h for h in hazards if h["enterpriseCode"] == code]})
+major = next(h for h in hazards if h["level"] == "major")
+bad = dict(major, rectification=dict(major["rectification"], funds=""))
+try:
+    check("hazards.schema.json", {"schemaVersion": 1, "enterpriseCode": bad["enterpriseCode"], "hazards": [bad]})
+except jsonschema.ValidationError:
+    pass
+else:
+    sys.exit("the schema accepted a major hazard without funds")
 check("config.schema.json", {"schemaVersion": 1, "operator": {"name": "王丽娟", "certificateNumber": "37062301333"}})
-print("schemas: the demo ledger validates; a bad credit code and a one-inspector entry are rejected")
+print("schemas: the demo ledger validates; a bad credit code, a one-inspector entry and a major hazard without funds are rejected")
