@@ -31,6 +31,7 @@ public struct TextInput: Hashable, Sendable {
     }
 
     /// Applies an editing key; returns false when the key is not an editing key.
+    @discardableResult
     public mutating func handle(_ key: Key) -> Bool {
         switch key {
         case .character(let c): insert(String(c))

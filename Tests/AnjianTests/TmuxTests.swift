@@ -118,6 +118,7 @@ final class TmuxSession {
         throw TmuxError.timeout(what, lines.joined(separator: "\n"))
     }
 
+    @discardableResult
     func waitFor(text: String) throws -> [String] {
         try waitFor("\"\(text)\" on screen") { $0.joined(separator: "\n").contains(text) }
     }
