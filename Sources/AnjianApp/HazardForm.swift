@@ -85,8 +85,9 @@ public struct HazardForm: Sendable {
             fields = [FormField(id: "note", label: s[.fieldReason], kind: .multiline(lines: 2), width: 60)]
         case .deadlineExtended:
             fields = [
+                // A standard period from today or from the old deadline, whichever is later.
                 FormField(id: "deadline", label: s[.fieldNewDeadline], kind: .date,
-                          text: CalendarDate.adding(days: standardDays, to: hazard.rectification.deadline) ?? "", width: 12),
+                          text: CalendarDate.adding(days: standardDays, to: max(today, hazard.rectification.deadline)) ?? "", width: 12),
                 FormField(id: "note", label: s[.fieldReason], kind: .multiline(lines: 2), width: 60),
             ]
         default:

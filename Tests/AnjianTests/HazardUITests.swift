@@ -74,6 +74,21 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
         #expect(failed.status == .rectifying && failed.history.last?.note == "接地线截面不足")
     }
 
+    @Test func anExtensionDefaultsToAPeriodFromTodayForAnOverdueHazard() throws {
+        var state = makeState()
+        let overdue = try #require(demoHazards.values.joined().first { $0.isOverdue(today: "2026-11-25") })
+        state.route = .hazard(enterpriseCode: overdue.enterpriseCode, id: overdue.id)
+        state.press(.character("t"))
+        #expect(state.hazardForm?.form.value("deadline") == "2026-12-25")
+        state.type("配件延迟到货")
+        guard case .saveHazard(let extended)? = state.update(.key(.control("s"))).first else {
+            Issue.record("not saved: \(state.hazardForm?.form.message ?? "")")
+            return
+        }
+        #expect(extended.rectification.deadline == "2026-12-25" && !extended.isOverdue(today: "2026-11-25"))
+        #expect(extended.history.last?.changes.first?.old == overdue.rectification.deadline)
+    }
+
     @Test func filtersCombine() {
         var state = makeState()
         state.press(.character("2"))
