@@ -96,7 +96,8 @@ public struct HazardForm: Sendable {
         let title = s.step(action) + " · " + hazard.number
         var result = HazardForm(form: Form(title: title, fields: fields, today: today), purpose: .step(action, hazard),
                                 enterpriseCode: hazard.enterpriseCode, supervisionID: hazard.supervisionID)
-        result.form.focus = action == .verifiedPassed || action == .verificationFailed ? (action == .verificationFailed ? 2 : 0) : 0
+        // Everything else has a default: start where the user must type (the remark or reason).
+        result.form.focus = result.form.index(of: "note") ?? 0
         return result
     }
 
