@@ -181,13 +181,8 @@ public struct AppState: Sendable {
     }
 
     mutating func clampSupervisionSelection() {
-        let body = supervisionBodyHeight
-        var list = supervisionList
-        list.selected = max(0, min(list.selected, list.rows.count - 1))
-        if list.selected < list.top { list.top = list.selected }
-        if list.selected >= list.top + body { list.top = list.selected - body + 1 }
-        list.top = max(0, min(list.top, max(0, list.rows.count - body)))
-        supervisionList = list
+        TableMoves.clamp(selected: &supervisionList.selected, top: &supervisionList.top,
+                         rowCount: supervisionList.rows.count, body: supervisionBodyHeight)
     }
 
     public var enterprises: [Enterprise] { directory.enterprises }
@@ -227,11 +222,7 @@ public struct AppState: Sendable {
     }
 
     mutating func clampSelection() {
-        selected = max(0, min(selected, rows.count - 1))
-        let body = listBodyHeight
-        if selected < top { top = selected }
-        if selected >= top + body { top = selected - body + 1 }
-        top = max(0, min(top, max(0, rows.count - body)))
+        TableMoves.clamp(selected: &selected, top: &top, rowCount: rows.count, body: listBodyHeight)
     }
 }
 

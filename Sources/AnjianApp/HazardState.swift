@@ -168,12 +168,6 @@ extension AppState {
     }
 
     mutating func clampHazardSelection() {
-        let body = hazardBodyHeight
-        var list = hazardList
-        list.selected = max(0, min(list.selected, list.rows.count - 1))
-        if list.selected < list.top { list.top = list.selected }
-        if list.selected >= list.top + body { list.top = list.selected - body + 1 }
-        list.top = max(0, min(list.top, max(0, list.rows.count - body)))
-        hazardList = list
+        TableMoves.clamp(selected: &hazardList.selected, top: &hazardList.top, rowCount: hazardList.rows.count, body: hazardBodyHeight)
     }
 }

@@ -160,16 +160,13 @@ extension AppState {
     }
 
     mutating func performInHazardList(_ action: Action) {
-        let page = max(1, hazardBodyHeight - 1)
         var list = hazardList
+        if TableMoves.apply(action, selected: &list.selected, top: &list.top, rowCount: list.rows.count, body: hazardBodyHeight) {
+            hazardList = list
+            return
+        }
         var refresh = false
         switch action {
-        case .moveUp: list.selected -= 1
-        case .moveDown: list.selected += 1
-        case .pageUp: list.selected -= page; list.top -= page
-        case .pageDown: list.selected += page; list.top += page
-        case .moveTop: list.selected = 0
-        case .moveBottom: list.selected = list.rows.count - 1
         case .filter: list.filtering = true
         case .clearFilter, .cancelFilter:
             list.filtering = false

@@ -348,14 +348,8 @@ extension AppState {
     }
 
     private mutating func performInList(_ action: Action) {
-        let page = max(1, listBodyHeight - 1)
+        if TableMoves.apply(action, selected: &selected, top: &top, rowCount: rows.count, body: listBodyHeight) { return }
         switch action {
-        case .moveUp: selected -= 1
-        case .moveDown: selected += 1
-        case .pageUp: selected -= page; top -= page
-        case .pageDown: selected += page; top += page
-        case .moveTop: selected = 0
-        case .moveBottom: selected = rows.count - 1
         case .open:
             if let index = selectedEnterprise {
                 open(.enterprise(index))
@@ -431,15 +425,12 @@ extension AppState {
     }
 
     private mutating func performInSupervisionList(_ action: Action) {
-        let page = max(1, supervisionBodyHeight - 1)
         var list = supervisionList
+        if TableMoves.apply(action, selected: &list.selected, top: &list.top, rowCount: list.rows.count, body: supervisionBodyHeight) {
+            supervisionList = list
+            return
+        }
         switch action {
-        case .moveUp: list.selected -= 1
-        case .moveDown: list.selected += 1
-        case .pageUp: list.selected -= page; list.top -= page
-        case .pageDown: list.selected += page; list.top += page
-        case .moveTop: list.selected = 0
-        case .moveBottom: list.selected = list.rows.count - 1
         case .filter: list.filtering = true
         case .clearFilter, .cancelFilter:
             list.filtering = false
