@@ -147,7 +147,7 @@ extension AppState {
     /// The runner saved the hazard: keep it, close the form, say so.
     public mutating func hazardSaveSucceeded(_ hazard: Hazard) {
         var list = hazards[hazard.enterpriseCode] ?? []
-        if let i = list.firstIndex(where: { $0.id == hazard.id }) { list[i] = hazard } else { list.append(hazard) }
+        list.upsert(hazard)
         hazards[hazard.enterpriseCode] = list
         hazardDirectory.upsert(hazard)
         hazardList.lastMatch = nil

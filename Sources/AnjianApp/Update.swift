@@ -101,7 +101,7 @@ extension AppState {
     /// The runner saved the entry: keep it, close the form, say so.
     public mutating func saveSucceeded(_ entry: SupervisionEntry) {
         var entries = supervisions[entry.enterpriseCode] ?? []
-        if let i = entries.firstIndex(where: { $0.id == entry.id }) { entries[i] = entry } else { entries.append(entry) }
+        entries.upsert(entry)
         supervisions[entry.enterpriseCode] = entries
         supervisionDirectory.upsert(entry)
         supervisionList.lastMatch = nil

@@ -42,3 +42,10 @@ struct EnterpriseSearchEntry: Sendable {
         containsBytes(creditCode, query.folded) || texts.contains { $0.matches(query) }
     }
 }
+
+extension Array where Element: Identifiable {
+    /// Replaces the element with the same id, or appends it.
+    public mutating func upsert(_ element: Element) {
+        if let i = firstIndex(where: { $0.id == element.id }) { self[i] = element } else { append(element) }
+    }
+}

@@ -15,38 +15,23 @@ public struct HazardsFile: Codable, Sendable {
     }
 }
 
+extension HazardsFile: PerEnterpriseFile {
+    static let recordsKey = "hazards"
+    var records: [Hazard] { hazards }
+    static func enterpriseCode(of record: Hazard) -> String { record.enterpriseCode }
+    init(enterpriseCode: String, records: [Hazard]) { self.init(enterpriseCode: enterpriseCode, hazards: records) }
+}
+
 extension LedgerStore {
     public static let hazardsFolder = "hazards"
 
-    /// All hazards by enterprise credit code. A file whose hazards belong to another
-    /// enterprise than its name says, or that does not decode, stops the load.
+    /// All hazards by enterprise credit code.
     public static func loadHazards(_ directory: URL) throws -> [String: [Hazard]] {
-        let folder = directory.appendingPathComponent(hazardsFolder)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [:] }
-        var result: [String: [Hazard]] = [:]
-        for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
-            let url = folder.appendingPathComponent(name)
-            let file = try JSONFiles.decode(HazardsFile.self, from: JSONFiles.read(url), path: url.path,
-                                            supportedVersion: HazardsFile.currentVersion)
-            let code = String(name.dropLast(5))
-            guard file.enterpriseCode == code else {
-                throw StoreError.damaged(path: url.path, line: nil, column: nil, field: "enterpriseCode",
-                                         reason: .wrongEnterprise(file.enterpriseCode))
-            }
-            for (index, hazard) in file.hazards.enumerated() where hazard.enterpriseCode != code {
-                throw StoreError.damaged(path: url.path, line: nil, column: nil,
-                                         field: "hazards[\(index)].enterpriseCode", reason: .wrongEnterprise(hazard.enterpriseCode))
-            }
-            result[code] = file.hazards
-        }
-        return result
+        try loadFolder(HazardsFile.self, directory.appendingPathComponent(hazardsFolder))
     }
 
     /// Writes one enterprise's hazards (atomically); nothing else is touched.
     public static func saveHazards(_ hazards: [Hazard], enterprise code: String, in directory: URL) throws {
-        let folder = directory.appendingPathComponent(hazardsFolder)
-        try AtomicFile.ensureDirectory(folder)
-        try AtomicFile.write(JSONFiles.encode(HazardsFile(enterpriseCode: code, hazards: hazards)),
-                             to: folder.appendingPathComponent(code + ".json"))
+        try saveFile(HazardsFile.self, hazards, enterprise: code, in: directory.appendingPathComponent(hazardsFolder))
     }
 }

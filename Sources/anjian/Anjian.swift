@@ -115,7 +115,7 @@ struct Anjian: ParsableCommand {
                     case .saveSupervision(let entry):
                         do {
                             var entries = state.supervisions[entry.enterpriseCode] ?? []
-                            if let i = entries.firstIndex(where: { $0.id == entry.id }) { entries[i] = entry } else { entries.append(entry) }
+                            entries.upsert(entry)
                             try LedgerStore.saveSupervisions(entries, enterprise: entry.enterpriseCode, in: directory)
                             state.saveSucceeded(entry)
                         } catch let error as StoreError {
@@ -126,7 +126,7 @@ struct Anjian: ParsableCommand {
                     case .saveHazard(let hazard):
                         do {
                             var list = state.hazards[hazard.enterpriseCode] ?? []
-                            if let i = list.firstIndex(where: { $0.id == hazard.id }) { list[i] = hazard } else { list.append(hazard) }
+                            list.upsert(hazard)
                             try LedgerStore.saveHazards(list, enterprise: hazard.enterpriseCode, in: directory)
                             state.hazardSaveSucceeded(hazard)
                         } catch let error as StoreError {
