@@ -247,21 +247,13 @@ enum HazardPageView {
     }
 
     static func maxScroll(_ state: AppState, code: String, id: String) -> Int {
-        max(0, lines(state, code: code, id: id, width: state.width).count - (state.height - 3))
+        max(0, lines(state, code: code, id: id, width: state.width).count - AppView.pageBodyHeight(state))
     }
 
     static func render(_ state: AppState, code: String, id: String, theme: Theme, into screen: inout Screen) {
         let s = state.strings
         AppView.renderTitle(state, theme: theme, subtitle: s[.hazardTitle], into: &screen)
-        let all = lines(state, code: code, id: id, width: screen.width)
-        let body = screen.height - 3
-        let scroll = min(state.detailScroll, max(0, all.count - body))
-        let labelWidth = DetailView.labelWidth(s)
-        for (i, line) in all.dropFirst(scroll).prefix(body).enumerated() {
-            screen.put(line.label.padded(toWidth: labelWidth), x: 1, y: 1 + i, style: theme.label)
-            screen.put(line.value, x: labelWidth + 3, y: 1 + i, style: line.style, maxWidth: screen.width - labelWidth - 3)
-        }
-        AppView.renderMessage(state, theme: theme, into: &screen)
+        AppView.renderPage(lines(state, code: code, id: id, width: screen.width), state: state, theme: theme, into: &screen)
         guard let h = state.hazard(code, id) else { return }
         let keys = allowedSteps(h).compactMap { step in
             Keymap.hazard.first { $0.action == .step(step) }.map { $0.keys[0].displayName + " " + s.step(step) }

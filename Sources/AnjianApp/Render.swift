@@ -186,6 +186,22 @@ public enum AppView {
             + operatorText(state) + " · "
     }
 
+    /// Rows between the title and the message line of a scrolling page.
+    static func pageBodyHeight(_ state: AppState) -> Int { state.height - 3 }
+
+    /// A read-only page of label / value lines (a supervision entry, a hazard), scrolled.
+    static func renderPage(_ lines: [(label: String, value: String, style: Style)], state: AppState, theme: Theme,
+                           into screen: inout Screen) {
+        let body = pageBodyHeight(state)
+        let scroll = min(state.detailScroll, max(0, lines.count - body))
+        let labelWidth = DetailView.labelWidth(state.strings)
+        for (i, line) in lines.dropFirst(scroll).prefix(body).enumerated() {
+            screen.put(line.label.padded(toWidth: labelWidth), x: 1, y: 1 + i, style: theme.label)
+            screen.put(line.value, x: labelWidth + 3, y: 1 + i, style: line.style, maxWidth: screen.width - labelWidth - 3)
+        }
+        renderMessage(state, theme: theme, into: &screen)
+    }
+
     /// The operator for the status line.
     static func operatorText(_ state: AppState) -> String {
         state.signer.map { state.strings[.operatorLabel, $0.name] } ?? state.strings[.noOperator]

@@ -115,15 +115,15 @@ enum SupervisionDetailView {
             .joined(separator: "  ")
     }
 
-    static func lines(_ state: AppState, code: String, id: String, width: Int) -> [(label: String, value: String, bold: Bool)] {
+    static func lines(_ state: AppState, code: String, id: String, width: Int) -> [(label: String, value: String, style: Style)] {
         let s = state.strings
         guard let e = state.supervisionEntry(code, id) else { return [] }
         let labelWidth = DetailView.labelWidth(s)
         let valueWidth = max(10, width - labelWidth - 3)
-        var result: [(String, String, Bool)] = []
+        var result: [(String, String, Style)] = []
         func add(_ label: String, _ value: String, bold: Bool = false) {
             for (i, part) in value.wrapped(toWidth: valueWidth).enumerated() {
-                result.append((i == 0 ? label : "", part, bold))
+                result.append((i == 0 ? label : "", part, bold ? Style(bold: true) : .plain))
             }
         }
         let enterprise = state.supervisionDirectory.enterprise(code).map { state.enterprises[$0].name } ?? code
@@ -137,8 +137,8 @@ enum SupervisionDetailView {
         add(s[.fieldItemsChecked], e.itemsChecked.isEmpty ? s[.noneValue] : e.itemsChecked)
         add(s[.fieldFindings], e.findings.isEmpty ? s[.noneValue] : e.findings)
         add(s[.fieldConclusion], s.conclusion(e.conclusion), bold: e.conclusion != .noProblem)
-        result.append(("", "", false))
-        result.append((s[.historyTitle], "", true))
+        result.append(("", "", .plain))
+        result.append((s[.historyTitle], "", Style(bold: true)))
         for item in e.history {
             let who = item.by.name.isEmpty ? s[.noOperator] : item.by.name
             add("", s[item.action == .created ? .historyCreated : .historyEdited, readableTime(item.at), who])
@@ -163,22 +163,13 @@ enum SupervisionDetailView {
     }
 
     static func maxScroll(_ state: AppState, code: String, id: String) -> Int {
-        max(0, lines(state, code: code, id: id, width: state.width).count - (state.height - 3))
+        max(0, lines(state, code: code, id: id, width: state.width).count - AppView.pageBodyHeight(state))
     }
 
     static func render(_ state: AppState, code: String, id: String, theme: Theme, into screen: inout Screen) {
         let s = state.strings
         AppView.renderTitle(state, theme: theme, subtitle: s[.supervisionTitle], into: &screen)
-        let all = lines(state, code: code, id: id, width: screen.width)
-        let body = screen.height - 3
-        let scroll = min(state.detailScroll, max(0, all.count - body))
-        let labelWidth = DetailView.labelWidth(s)
-        for (i, line) in all.dropFirst(scroll).prefix(body).enumerated() {
-            screen.put(line.label.padded(toWidth: labelWidth), x: 1, y: 1 + i, style: theme.label)
-            screen.put(line.value, x: labelWidth + 3, y: 1 + i, style: line.bold ? Style(bold: true) : .plain,
-                       maxWidth: screen.width - labelWidth - 3)
-        }
-        AppView.renderMessage(state, theme: theme, into: &screen)
+        AppView.renderPage(lines(state, code: code, id: id, width: screen.width), state: state, theme: theme, into: &screen)
         AppView.renderStatus(id, right: s[.supervisionHint], theme: theme, into: &screen)
     }
 }
