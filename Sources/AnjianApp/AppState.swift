@@ -101,6 +101,7 @@ public struct AppState: Sendable {
     public var readOnlyHolder: LockHolder? = nil
     public var isReadOnly = false
     public var clock: @Sendable () -> Date = { Date() }
+    var cachedEnterpriseRank: [Int]? = nil
     public var timeZone = TimeZone.current
 
     // Enterprise list
@@ -164,7 +165,7 @@ public struct AppState: Sendable {
         supervisionList.lastMatch = (query, result)
         let records = supervisionDirectory.records
         let column = list.sortColumn
-        let rank = enterpriseRank
+        let rank = column == .enterprise ? enterpriseRank() : []
         let keyed = result.map { ($0, SupervisionSorting.key(records[$0], column: column, rank: rank)) }
         result = keyed.sorted { a, b in
             let order = EnterpriseSorting.compareFast(a.1, b.1)
@@ -187,9 +188,14 @@ public struct AppState: Sendable {
 
     public var enterprises: [Enterprise] { directory.enterprises }
 
-    /// Each enterprise's place in pinyin order of names, computed once: sorting thousands of
-    /// hazards by enterprise then compares numbers, not collated strings.
-    public var enterpriseRank: [Int] { directory.pinyinRank }
+    /// Each enterprise's place in pinyin order of names, computed once, when first needed:
+    /// sorting thousands of hazards by enterprise then compares numbers, not collated strings.
+    mutating func enterpriseRank() -> [Int] {
+        if let rank = cachedEnterpriseRank { return rank }
+        let rank = directory.pinyinRank()
+        cachedEnterpriseRank = rank
+        return rank
+    }
 
     public var selectedEnterprise: Int? { rows.indices.contains(selected) ? rows[selected] : nil }
 

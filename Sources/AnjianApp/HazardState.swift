@@ -130,7 +130,8 @@ extension AppState {
         clampHazardSelection()
     }
 
-    func sortHazards(_ rows: [Int]) -> [Int] {
+    mutating func sortHazards(_ rows: [Int]) -> [Int] {
+        let rank = hazardList.sortColumn == .enterprise ? enterpriseRank() : []
         let records = hazardDirectory.records
         let day = today
         let column = hazardList.sortColumn
@@ -140,7 +141,7 @@ extension AppState {
             let key: EnterpriseSorting.SortKey
             switch column {
             case .number: key = .text(h.number)
-            case .enterprise: key = .number(enterpriseRank[records[i].enterprise])
+            case .enterprise: key = .number(rank[records[i].enterprise])
             case .district: key = .number(District.named(enterprises[records[i].enterprise].district)?.order ?? 99)
             case .level: key = .number(h.level == .major ? 1 : 0)
             case .status: key = .number(HazardStatus.allCases.firstIndex(of: h.status) ?? 0)

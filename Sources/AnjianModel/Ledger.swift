@@ -6,17 +6,19 @@ public struct EnterpriseDirectory: Sendable {
     public let enterprises: [Enterprise]
     let searchIndex: [EnterpriseSearchEntry]
 
-    /// Each enterprise's position when names are sorted in pinyin order.
-    public let pinyinRank: [Int]
-
     public init(enterprises: [Enterprise], pinyin: PinyinTable) {
         self.enterprises = enterprises
         self.searchIndex = enterprises.map { EnterpriseSearchEntry($0, pinyin: pinyin) }
+    }
+
+    /// Each enterprise's position when names are sorted in pinyin order (ICU collation:
+    /// computed when a table is first sorted by enterprise, not at start-up).
+    public func pinyinRank() -> [Int] {
         let zh = Locale(identifier: "zh_CN")
         let order = enterprises.indices.sorted { enterprises[$0].name.compare(enterprises[$1].name, locale: zh) == .orderedAscending }
         var rank = [Int](repeating: 0, count: enterprises.count)
         for (position, index) in order.enumerated() { rank[index] = position }
-        self.pinyinRank = rank
+        return rank
     }
 
     /// Indices of the enterprises that match the query, in ledger order; `candidates`

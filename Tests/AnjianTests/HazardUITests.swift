@@ -108,6 +108,16 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
         #expect(state.hazardList.rows.count == all)
     }
 
+    @Test func sortingByEnterpriseFollowsPinyinOrder() {
+        var state = makeState()
+        state.press(.character("2"))
+        state.hazardList.sortColumn = .enterprise
+        state.refreshHazardRows()
+        let names = state.hazardList.rows.map { demoEnterprises[state.hazardDirectory.records[$0].enterprise].name }
+        let zh = Locale(identifier: "zh_CN")
+        #expect(names == names.sorted { $0.compare($1, locale: zh) != .orderedDescending })
+    }
+
     @Test func theFiltersFormSetsTheCriteria() {
         var state = makeState()
         state.press(.character("2"), .character("f"))
