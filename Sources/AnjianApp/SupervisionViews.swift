@@ -3,14 +3,15 @@ import AnjianScreen
 
 /// View 3: every supervision entry of the city, newest first by default.
 enum SupervisionListView {
-    static func width(of column: SupervisionColumn) -> Int {
+    static func width(of column: SupervisionColumn, _ s: Strings) -> Int {
         switch column {
         case .date: return 16
         case .enterprise: return 20
         case .district: return 8
-        case .kind: return 12
+        // As wide as the longest label in the UI language (Chinese 12, English up to 21).
+        case .kind: return SupervisionKind.allCases.map { s.kind($0).displayWidth }.max() ?? 12
         case .inspectors: return 14
-        case .conclusion: return 10
+        case .conclusion: return SupervisionConclusion.allCases.map { s.conclusion($0).displayWidth }.max() ?? 10
         case .accompanying: return 8
         case .findings: return 24
         }
@@ -19,19 +20,19 @@ enum SupervisionListView {
     static let core: [SupervisionColumn] = [.date, .enterprise, .kind, .inspectors, .conclusion]
     static let optional: [SupervisionColumn] = [.district, .accompanying, .findings]
 
-    static func visibleColumns(width: Int) -> [SupervisionColumn] { columnWidths(width: width).map(\.column) }
+    static func visibleColumns(width: Int, _ s: Strings) -> [SupervisionColumn] { columnWidths(width: width, s).map(\.column) }
 
     /// Column widths; the enterprise takes what is left.
-    static func columnWidths(width: Int) -> [(column: SupervisionColumn, width: Int)] {
+    static func columnWidths(width: Int, _ s: Strings) -> [(column: SupervisionColumn, width: Int)] {
         var columns = core
         func used(_ list: [SupervisionColumn]) -> Int {
-            Layout.marker + list.reduce(0) { $0 + Self.width(of: $1) } + Layout.gap * (list.count - 1)
+            Layout.marker + list.reduce(0) { $0 + Self.width(of: $1, s) } + Layout.gap * (list.count - 1)
         }
         for column in optional where used(columns + [column]) + 8 <= width {
             columns.insert(column, at: column == .district ? 2 : columns.count)
         }
-        let enterpriseWidth = max(10, Self.width(of: .enterprise) + width - used(columns))
-        return columns.map { ($0, $0 == .enterprise ? enterpriseWidth : Self.width(of: $0)) }
+        let enterpriseWidth = max(10, Self.width(of: .enterprise, s) + width - used(columns))
+        return columns.map { ($0, $0 == .enterprise ? enterpriseWidth : Self.width(of: $0, s)) }
     }
 
     static func title(of column: SupervisionColumn) -> Text {
@@ -68,7 +69,7 @@ enum SupervisionListView {
         let total = state.supervisionDirectory.records.count
         let count = s[.supervisionsCount, list.rows.count, total]
         AppView.renderTitle(state, theme: theme, subtitle: count, into: &screen)
-        let columns = columnWidths(width: screen.width)
+        let columns = columnWidths(width: screen.width, s)
         var x = Layout.marker
         for (column, width) in columns {
             var title = s[title(of: column)]

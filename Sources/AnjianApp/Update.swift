@@ -437,7 +437,7 @@ extension AppState {
             list.filter = TextInput()
         case .acceptFilter: list.filtering = false
         case .sortNextColumn:
-            let columns = SupervisionListView.visibleColumns(width: width)
+            let columns = SupervisionListView.visibleColumns(width: width, strings)
             let i = columns.firstIndex(of: list.sortColumn) ?? -1
             list.sortColumn = columns[(i + 1) % columns.count]
             list.ascending = list.sortColumn != .date

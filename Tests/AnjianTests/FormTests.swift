@@ -301,6 +301,14 @@ import AnjianStore
         expectScreen(AppView.render(state), named: "supervision-entry-zh-100x30")
     }
 
+    @Test func supervisionListInEnglishShowsWholeLabels() {
+        var state = makeState(.en, width: 120, height: 20)
+        state.press(.character("3"))
+        let screen = AppView.render(state)
+        expectScreen(screen, named: "supervisions-en-120x20")
+        #expect(screen.text.contains("rectification ordered") && screen.text.contains("double-random check"))
+    }
+
     @Test func enterprisePageListsItsEntriesNewestFirst() throws {
         var state = makeState(.en, width: 100, height: 40)
         let code = try #require(demoSupervisions.keys.sorted().first { demoSupervisions[$0]!.count > 1 })
