@@ -93,15 +93,13 @@ public struct AppState: Sendable {
     public var hazardList = HazardListState()
     /// A hazard form or a lifecycle step's form, if open: it takes every key.
     public var hazardForm: HazardForm? = nil
-    /// A step waiting for the runner to save it.
-    public var pendingStep: HistoryEntry.Action? = nil
     /// Asked once at start when the operator is unknown.
     public var operatorForm: Form? = nil
     /// Set when another process holds the data directory: nothing can be saved.
     public var readOnlyHolder: LockHolder? = nil
     public var isReadOnly = false
     public var clock: @Sendable () -> Date = { Date() }
-    var cachedEnterpriseRank: [Int]? = nil
+    var cachedEnterpriseRank: [Bool: [Int]] = [:]
     public var timeZone = TimeZone.current
 
     // Enterprise list
@@ -190,10 +188,10 @@ public struct AppState: Sendable {
 
     /// Each enterprise's place in pinyin order of names, computed once, when first needed:
     /// sorting thousands of hazards by enterprise then compares numbers, not collated strings.
-    mutating func enterpriseRank() -> [Int] {
-        if let rank = cachedEnterpriseRank { return rank }
-        let rank = directory.pinyinRank()
-        cachedEnterpriseRank = rank
+    mutating func enterpriseRank(shortName: Bool = false) -> [Int] {
+        if let rank = cachedEnterpriseRank[shortName] { return rank }
+        let rank = directory.pinyinRank(by: shortName ? \.shortName : \.name)
+        cachedEnterpriseRank[shortName] = rank
         return rank
     }
 

@@ -102,7 +102,7 @@ enum FormView {
         } else if let message = form.message {
             screen.put(message, x: 1, y: messageRow, style: theme.error, maxWidth: screen.width - 2)
         }
-        let hint = s[.formHint] + (form.fields.contains { $0.kind == .inspectorName } ? "  " + s[.formHintAddRow] : "")
+        let hint = s[.formHint] + (form.fields.contains { $0.id.hasPrefix("inspectors[") } ? "  " + s[.formHintAddRow] : "")
         AppView.renderStatus(AppView.operatorText(state), right: hint, theme: theme, into: &screen)
     }
 

@@ -121,7 +121,17 @@ extension AppState {
     }
 
     private mutating func restoreHazardSelection(_ current: Int?) {
-        hazardList.counts = hazardCounts(hazardList.rows.map { hazardDirectory.records[$0].hazard })
+        let records = hazardDirectory.records
+        let day = today
+        var counts = HazardCounts()
+        for row in hazardList.rows {
+            let hazard = records[row].hazard
+            counts.total += 1
+            if hazard.isClosed { counts.closed += 1 } else { counts.open += 1 }
+            if hazard.isOverdue(today: day) { counts.overdue += 1 }
+            if hazard.level == .major { counts.major += 1 }
+        }
+        hazardList.counts = counts
         if let current, let index = hazardList.rows.firstIndex(of: current), !hazardList.filtering {
             hazardList.selected = index
         } else if hazardList.filtering {
@@ -131,7 +141,8 @@ extension AppState {
     }
 
     mutating func sortHazards(_ rows: [Int]) -> [Int] {
-        let rank = hazardList.sortColumn == .enterprise ? enterpriseRank() : []
+        // View 2 shows the short name: it sorts by it.
+        let rank = hazardList.sortColumn == .enterprise ? enterpriseRank(shortName: true) : []
         let records = hazardDirectory.records
         let day = today
         let column = hazardList.sortColumn
@@ -154,7 +165,8 @@ extension AppState {
             return (i, key)
         }
         return keyed.sorted { a, b in
-            // Plain comparison: the text keys here are ASCII dates and numbers; names use a rank.
+            // Plain comparison without collation (fast): numbers, dates as numbers, names by a
+            // pinyin rank; only responsible person and description fall back to code-point order.
             let order = EnterpriseSorting.compareFast(a.1, b.1)
             if order != 0 { return ascending ? order < 0 : order > 0 }
             return records[a.0].hazard.number < records[b.0].hazard.number

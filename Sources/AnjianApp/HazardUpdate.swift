@@ -68,18 +68,39 @@ extension AppState {
                 return []
             }
             if case .edit(let original) = current.purpose {
+                // The deadline moves only through an extension, which needs a reason and keeps the old one.
+                if hazard.rectification.deadline != original.rectification.deadline {
+                    return refuse(strings[.deadlineByExtension], field: "rectification.deadline")
+                }
+                if hazard.changes(from: original).isEmpty {
+                    hazardForm = nil
+                    message = strings[.nothingChanged]
+                    return []
+                }
                 hazard.recordEdit(from: original, by: signerOrNobody, at: now)
             } else {
                 hazard.id = UUID().uuidString.lowercased()
                 let taken = Set(hazardDirectory.records.map(\.hazard.number))
                 hazard.number = Hazard.nextNumber(year: String(hazard.discoveredOn.prefix(4)), enterpriseCode: hazard.enterpriseCode, taken: taken)
                 hazard.created(by: signerOrNobody, at: now)
+                // Registered on a visit: the entry lists it too (both files are written).
+                if let source = hazard.supervisionID, var entry = supervisionEntry(hazard.enterpriseCode, source),
+                   !entry.hazardIDs.contains(hazard.id) {
+                    let old = entry
+                    entry.hazardIDs.append(hazard.id)
+                    hazardForm = current
+                    return [.saveHazard(hazard), .saveSupervision(entry.recordingHistory(from: old, by: signerOrNobody, at: now))]
+                }
             }
             hazardForm = current
             return [.saveHazard(hazard)]
         case .step(let action, let original):
             var hazard = original
             let note = current.form.value("note").trimmingCharacters(in: .whitespacesAndNewlines)
+            let date = current.form.value("date").trimmingCharacters(in: .whitespaces)
+            if current.form.index(of: "date") != nil, CalendarDate.isValid(date), date > today {
+                return refuse(strings[.refusalFutureDate, date], field: "date")
+            }
             do {
                 switch action {
                 case .verifiedPassed:
@@ -103,6 +124,7 @@ extension AppState {
                 case .invalidDate: field = current.form.index(of: "date") != nil ? "date" : "deadline"
                 case .reasonRequired: field = "note"
                 case .deadlineNotLater: field = "deadline"
+                case .dateBeforeDiscovery: field = "date"
                 case .notAllowed: field = nil
                 }
                 return refuse(strings.refusal(error), field: field)
@@ -140,7 +162,6 @@ extension AppState {
         } catch {
             return []
         }
-        pendingStep = action
         return [.saveHazard(hazard)]
     }
 
@@ -156,7 +177,10 @@ extension AppState {
         let step = hazard.history.last.map { strings.step($0.action) } ?? ""
         message = step.isEmpty ? strings[.hazardSaved, hazard.number] : strings[.stepDone, step, hazard.number]
         hazardForm = nil
-        pendingStep = nil
+        if case .enterprise(let index) = route {
+            detailSelection = DetailView.targets(self, enterprise: index).firstIndex(of: .hazard(hazard.enterpriseCode, hazard.id)) ?? detailSelection
+            detailScroll = DetailView.scrollShowing(self, enterprise: index)
+        }
     }
 
     mutating func performInHazardList(_ action: Action) {

@@ -215,7 +215,7 @@ enum HazardPageView {
             for change in item.changes where change.field != "status" {
                 add("", "  " + fieldLabel(change.field, s) + "：" + display(change.old, s) + " -> " + display(change.new, s))
             }
-            if let note = item.note { add("", "  " + s[.fieldReason] + "：" + note) }
+            if let note = item.note { add("", "  " + s[item.action == .verifiedPassed ? .fieldRemark : .fieldReason] + "：" + note) }
         }
         return result
     }

@@ -52,7 +52,7 @@ public enum Text: Sendable, CaseIterable {
     case damageInvalidJSON, damageNotAnObject, damageMissingVersion, damageMissingField, damageWrongType
     case damageInvalidValue, damageWrongEnterprise, errorNotADirectory
     case problemDeadlineBeforeDiscovery, problemRequiredForMajor, refusalNotAllowed, refusalVerifier, refusalReason, refusalDeadline, levelGeneral, levelMajor, statusRegistered, statusRectifying, statusRectified, statusClosed, hcatEquipment, hcatElectrical, hcatFire, hcatHazardousMaterials, hcatWorkEnvironment, hcatManagement, hcatBehaviour, hcatOther, actStarted, actReported, actPassed, actFailed, actReopened, actExtended, fieldNumber, fieldDiscoveredOn, fieldFoundBy, fieldLocation, fieldDescription, fieldHazardCategory, fieldLevel, fieldResponsible, fieldMeasures, fieldFunds, fieldDeadline, fieldContingency, fieldStatus, fieldVerifier, fieldVerifyDate, fieldRemark, fieldReason, fieldNewDeadline, fieldSupervision, fieldClosedOn, fieldVerifications, verificationPassed, verificationFailed, newHazardTitle, editHazardTitle, hazardTitle, verifyPassTitle, verifyFailTitle, reopenTitle, extendTitle, hazardFilterTitle, hazardSection, noHazards, colNumber, colLevel, colStatus, colFound, colDeadline, colOverdue, colResponsible, colDescription, hazardCounts, overdueDays, filterAll, filterOpen, filterOverdueOnly, filterNotOverdue, fieldEnterpriseFilter, fieldInspectorFilter, activeFilters, actionFilters, actionClearAllFilters, helpHazardList, helpHazard, hazardSaved, stepDone, hazardListHint, noHazardMatches, openHazard
-    case operatorNeeded
+    case operatorNeeded, refusalBeforeDiscovery, refusalFutureDate, deadlineByExtension, linkedHazards, nothingChanged
     case dataDirectory, readingLine, noneValue, formHintAddRow, filterHint, supervisionListHint, errorNotATerminal, errorNotEmpty
     case fieldDate, fieldTime, fieldKind, fieldInspector, fieldCertificate, fieldAccompanying, fieldPosition, fieldPhone, fieldItemsChecked, fieldFindings, fieldConclusion, fieldInspectors, newSupervisionTitle, editSupervisionTitle, kindRoutine, kindSpecialCampaign, kindDoubleRandom, kindComplaint, kindRecheck, conclusionNoProblem, conclusionRectification, conclusionCaseFiled, formHint, confirmDiscard, formHasErrors, saved, saveFailed, readOnlyBanner, readOnlyUnknown, readOnlyTag, operatorLabel, noOperator, operatorFormTitle, fieldOperatorName, supervisionSection, noSupervisions, supervisionTitle, historyTitle, historyCreated, historyEdited, colDate, colEnterprise, colKind, colInspectors, colConclusion, colAccompanying, colFindings, noSupervisionMatches, noSupervisionEntries, supervisionsCount, actionEdit, actionAddInspector, actionSave, actionCancel, actionNextField, actionPreviousField, actionChoice, actionPick, actionNewLine, actionOpenEntry, helpForm, helpSupervisionList, helpSupervision, problemInvalidTime, problemTooFewInspectors, problemSameInspectorTwice, supervisionHint, detailHint
 
@@ -201,6 +201,11 @@ public enum Text: Sendable, CaseIterable {
         case .dataDirectory: return ("数据目录", "data")
         case .readingLine: return ("第 {0}/{1} 行", "line {0}/{1}")
         case .noneValue: return ("—", "-")
+        case .refusalBeforeDiscovery: return ("验收日期 {0} 早于发现日期 {1}", "the verification date {0} is before the discovery {1}")
+        case .refusalFutureDate: return ("日期 {0} 晚于今天", "the date {0} is after today")
+        case .deadlineByExtension: return ("整改期限只能用 t 延期（须写原因）", "the deadline changes only by t, extend (with a reason)")
+        case .linkedHazards: return ("登记隐患", "Hazards found")
+        case .nothingChanged: return ("没有修改", "Nothing changed")
         case .operatorNeeded: return ("每一处修改都要由操作员签名：请先填写操作员", "Every change is signed: who is the operator?")
         case .problemDeadlineBeforeDiscovery: return ("整改期限 {0} 早于发现日期 {1}", "the deadline {0} is before the discovery date {1}")
         case .problemRequiredForMajor: return ("重大隐患必填（五落实）", "required for a major hazard")
@@ -359,7 +364,7 @@ public enum Text: Sendable, CaseIterable {
         case .problemTooFewInspectors: return ("至少需要两名检查人员（现有 {0} 名）", "at least two inspectors are needed (now {0})")
         case .problemSameInspectorTwice: return ("同一名检查人员出现两次：{0}", "the same inspector twice: {0}")
         case .supervisionHint: return ("e 编辑  Esc 返回", "e edit  Esc back")
-        case .detailHint: return ("s 新建监管记录  Enter 查看  Esc 返回", "s new entry  Enter open  Esc back")
+        case .detailHint: return ("s 监管记录  h 登记隐患  Enter 查看  Esc 返回", "s entry  h hazard  Enter open  Esc back")
         }
     }
 }
@@ -520,6 +525,7 @@ public struct Strings: Sendable {
         case .invalidDate(let date): return self[.problemInvalidDate, date]
         case .reasonRequired: return self[.refusalReason]
         case .deadlineNotLater(let old, let new): return self[.refusalDeadline, old, new]
+        case .dateBeforeDiscovery(let date, let discovered): return self[.refusalBeforeDiscovery, date, discovered]
         }
     }
 

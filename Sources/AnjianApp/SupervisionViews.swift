@@ -138,6 +138,10 @@ enum SupervisionDetailView {
         add(s[.fieldItemsChecked], e.itemsChecked.isEmpty ? s[.noneValue] : e.itemsChecked)
         add(s[.fieldFindings], e.findings.isEmpty ? s[.noneValue] : e.findings)
         add(s[.fieldConclusion], s.conclusion(e.conclusion), bold: e.conclusion != .noProblem)
+        let found = (state.hazards[code] ?? []).filter { e.hazardIDs.contains($0.id) }
+        if !found.isEmpty {
+            add(s[.linkedHazards], found.map { $0.number + " " + s.status($0.status) }.joined(separator: "；"))
+        }
         result.append(("", "", .plain))
         result.append((s[.historyTitle], "", Style(bold: true)))
         for item in e.history {

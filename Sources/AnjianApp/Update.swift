@@ -11,6 +11,7 @@ extension AppState {
             height = h
             clampSelection()
             clampSupervisionSelection()
+            clampHazardSelection()
             return [.redraw]
         }
         if case .key(let key) = event, let action = Keymap.action(for: key, in: []),
@@ -106,8 +107,9 @@ extension AppState {
         supervisionDirectory.upsert(entry)
         supervisionList.lastMatch = nil
         refreshSupervisionRows()
+        // A link added to the entry behind a new hazard saves quietly: the hazard's message stays.
+        if form != nil { message = strings[.saved, entry.id] }
         form = nil
-        message = strings[.saved, entry.id]
         if case .enterprise(let index) = route {
             detailSelection = DetailView.targets(self, enterprise: index).firstIndex(of: .supervision(entry.enterpriseCode, entry.id)) ?? 0
         }
@@ -123,7 +125,6 @@ extension AppState {
         } else {
             message = text
         }
-        pendingStep = nil
     }
 
     /// The values the UI needs to be told it may not change anything, or nil when it may.

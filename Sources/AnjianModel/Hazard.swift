@@ -55,6 +55,8 @@ public enum HazardRefusal: Error, Hashable, Sendable {
     case invalidDate(String)
     case reasonRequired
     case deadlineNotLater(old: String, new: String)
+    /// A verification dated before the hazard was found.
+    case dateBeforeDiscovery(date: String, discovered: String)
 }
 
 /// One entry of the hidden-hazard ledger (隐患台账).
@@ -104,7 +106,7 @@ public struct Hazard: Codable, Hashable, Sendable, Identifiable {
 
     /// Past its deadline and not closed. On the deadline day itself it is not yet overdue.
     public func isOverdue(today: String) -> Bool {
-        // Dates are validated when saved and loaded; YYYY-MM-DD compares as text. This runs
+        // Dates are validated when saved and loaded (`consistencyIssues`); YYYY-MM-DD compares as text. This runs
         // for every row of view 2, so no parsing here.
         !isClosed && rectification.deadline.utf8.count == 10 && today > rectification.deadline
     }
@@ -141,6 +143,29 @@ public struct Hazard: Codable, Hashable, Sendable, Identifiable {
             where value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 issues.append(ValidationIssue(field: field, problem: .requiredForMajorHazard))
             }
+        }
+        return issues
+    }
+
+    /// Problems of a stored record beyond `validate()`: a state its history and fields do
+    /// not support (closed without a close date or a passed verification, a close date on
+    /// an open hazard, a malformed date). Checked when files are loaded.
+    public func consistencyIssues() -> [ValidationIssue] {
+        var issues = validate().errors
+        if id.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(ValidationIssue(field: "id", problem: .required)) }
+        if number.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(ValidationIssue(field: "number", problem: .required)) }
+        if status == .closed {
+            if closedOn.map(CalendarDate.isValid) != true {
+                issues.append(ValidationIssue(field: "closedOn", problem: .invalidDate(closedOn ?? "")))
+            }
+            if verifications.last?.passed != true || verifications.last?.verifier.trimmingCharacters(in: .whitespaces).isEmpty != false {
+                issues.append(ValidationIssue(field: "verifications", problem: .required))
+            }
+        } else if let closedOn {
+            issues.append(ValidationIssue(field: "closedOn", problem: .invalidDate(closedOn)))
+        }
+        for (i, v) in verifications.enumerated() where !CalendarDate.isValid(v.date) {
+            issues.append(ValidationIssue(field: "verifications[\(i)].date", problem: .invalidDate(v.date)))
         }
         return issues
     }
@@ -224,6 +249,7 @@ public struct Hazard: Codable, Hashable, Sendable, Identifiable {
         guard status == .rectified else { throw .notAllowed(from: status, action: action) }
         guard !verifier.trimmingCharacters(in: .whitespaces).isEmpty else { throw .verifierRequired }
         guard CalendarDate.isValid(date) else { throw .invalidDate(date) }
+        guard date >= discoveredOn else { throw .dateBeforeDiscovery(date: date, discovered: discoveredOn) }
     }
 
     private mutating func move(from allowed: [HazardStatus], to next: HazardStatus, action: HistoryEntry.Action,

@@ -13,9 +13,9 @@ public struct EnterpriseDirectory: Sendable {
 
     /// Each enterprise's position when names are sorted in pinyin order (ICU collation:
     /// computed when a table is first sorted by enterprise, not at start-up).
-    public func pinyinRank() -> [Int] {
+    public func pinyinRank(by name: (Enterprise) -> String = \.name) -> [Int] {
         let zh = Locale(identifier: "zh_CN")
-        let order = enterprises.indices.sorted { enterprises[$0].name.compare(enterprises[$1].name, locale: zh) == .orderedAscending }
+        let order = enterprises.indices.sorted { name(enterprises[$0]).compare(name(enterprises[$1]), locale: zh) == .orderedAscending }
         var rank = [Int](repeating: 0, count: enterprises.count)
         for (position, index) in order.enumerated() { rank[index] = position }
         return rank

@@ -25,9 +25,24 @@ extension HazardsFile: PerEnterpriseFile {
 extension LedgerStore {
     public static let hazardsFolder = "hazards"
 
-    /// All hazards by enterprise credit code.
+    /// All hazards by enterprise credit code. A record whose fields or state do not hold
+    /// together, or a repeated id, stops the load with the file, record and field.
     public static func loadHazards(_ directory: URL) throws -> [String: [Hazard]] {
-        try loadFolder(HazardsFile.self, directory.appendingPathComponent(hazardsFolder))
+        let folder = directory.appendingPathComponent(hazardsFolder)
+        let hazards = try loadFolder(HazardsFile.self, folder)
+        var ids: Set<String> = []
+        for code in hazards.keys.sorted() {
+            let path = folder.appendingPathComponent(code + ".json").path
+            for (index, hazard) in hazards[code]!.enumerated() {
+                if let issue = hazard.consistencyIssues().first {
+                    throw StoreError.invalidRecord(path: path, record: index, name: hazard.number, issue: issue)
+                }
+                if !ids.insert(hazard.id).inserted {
+                    throw StoreError.duplicateKey(path: path, record: index, key: hazard.id)
+                }
+            }
+        }
+        return hazards
     }
 
     /// Writes one enterprise's hazards (atomically); nothing else is touched.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import AnjianModel
 
@@ -62,6 +63,30 @@ func sampleHazard(level: HazardLevel = .general) -> Hazard {
         #expect(throws: HazardRefusal.verifierRequired) { try h.verifyPassed(verifier: " ", date: "2026-12-01", remark: "", by: inspector, at: "t") }
         #expect(throws: HazardRefusal.invalidDate("2026-13-01")) { try h.verifyPassed(verifier: "单志刚", date: "2026-13-01", remark: "", by: inspector, at: "t") }
         #expect(h.status == .rectified)
+    }
+
+    @Test func aVerificationCannotPrecedeTheDiscovery() throws {
+        var h = sampleHazard()
+        try h.startRectification(by: inspector, at: "t")
+        try h.reportRectified(by: inspector, at: "t")
+        #expect(throws: HazardRefusal.dateBeforeDiscovery(date: "2026-01-01", discovered: "2026-11-25")) {
+            try h.verifyPassed(verifier: "单志刚", date: "2026-01-01", remark: "", by: inspector, at: "t")
+        }
+        #expect(h.status == .rectified)
+    }
+
+    @Test func storedStatesMustHoldTogether() throws {
+        var h = sampleHazard()
+        #expect(h.consistencyIssues().isEmpty)
+        try h.startRectification(by: inspector, at: "t")
+        try h.reportRectified(by: inspector, at: "t")
+        try h.verifyPassed(verifier: "单志刚", date: "2026-12-01", remark: "", by: inspector, at: "t")
+        #expect(h.consistencyIssues().isEmpty)
+        // A hand-edited file: closed without its verification.
+        let json = String(decoding: try JSONEncoder().encode(h), as: UTF8.self)
+            .replacingOccurrences(of: "\"passed\":true", with: "\"passed\":false")
+        let edited = try JSONDecoder().decode(Hazard.self, from: Data(json.utf8))
+        #expect(edited.consistencyIssues().map(\.field) == ["verifications"])
     }
 
     @Test func failedVerificationGoesBackToRectifyingWithTheReason() throws {

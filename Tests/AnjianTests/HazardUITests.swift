@@ -89,6 +89,51 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
         #expect(extended.history.last?.changes.first?.old == overdue.rectification.deadline)
     }
 
+    @Test func anEditCannotMoveTheDeadline() throws {
+        var state = makeState()
+        let hazard = try #require(demoHazards.values.joined().first { $0.status == .registered })
+        state.route = .hazard(enterpriseCode: hazard.enterpriseCode, id: hazard.id)
+        state.press(.character("e"))
+        state.hazardForm?.form.setValue("rectification.deadline", "2027-06-30")
+        #expect(state.update(.key(.control("s"))).isEmpty)
+        #expect(state.hazardForm?.form.message == "整改期限只能用 t 延期（须写原因）")
+        state.hazardForm?.form.setValue("rectification.deadline", hazard.rectification.deadline)
+        state.hazardForm?.form.setValue("location", "三楼配电室")
+        guard case .saveHazard(let edited)? = state.update(.key(.control("s"))).first else { return }
+        #expect(edited.history.last?.changes == [FieldChange(field: "location", old: hazard.location, new: "三楼配电室")])
+    }
+
+    @Test func aVerificationDatedInTheFutureIsRefused() throws {
+        var state = makeState()
+        let hazard = try #require(demoHazards.values.joined().first { $0.status == .rectified })
+        state.route = .hazard(enterpriseCode: hazard.enterpriseCode, id: hazard.id)
+        state.press(.character("v"))
+        state.hazardForm?.form.setValue("date", "2026-12-31")
+        #expect(state.update(.key(.control("s"))).isEmpty)
+        #expect(state.hazardForm?.form.message == "日期 2026-12-31 晚于今天")
+    }
+
+    @Test func aHazardFoundOnAVisitIsListedOnTheEntryToo() throws {
+        var state = makeState()
+        let code = try #require(demoSupervisions.keys.sorted().first)
+        let entry = try #require(state.supervisionEntries(of: code).first)
+        state.route = .supervision(enterpriseCode: code, id: entry.id)
+        state.press(.character("h"))
+        state.type("消防栓水压不足")
+        let effects = state.update(.key(.control("s")))
+        guard effects.count == 2, case .saveHazard(let hazard) = effects[0], case .saveSupervision(let linked) = effects[1] else {
+            Issue.record("expected a hazard and its entry to be saved: \(effects)")
+            return
+        }
+        #expect(hazard.supervisionID == entry.id)
+        #expect(linked.hazardIDs == [hazard.id] && linked.history.last?.changes.map(\.field) == ["hazardIDs"])
+        state.hazardSaveSucceeded(hazard)
+        state.saveSucceeded(linked)
+        #expect(state.message?.contains(hazard.number) == true)
+        let page = SupervisionDetailView.lines(state, code: code, id: entry.id, width: 100).map(\.value).joined()
+        #expect(page.contains(hazard.number))
+    }
+
     @Test func filtersCombine() {
         var state = makeState()
         state.press(.character("2"))
@@ -113,7 +158,8 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
         state.press(.character("2"))
         state.hazardList.sortColumn = .enterprise
         state.refreshHazardRows()
-        let names = state.hazardList.rows.map { demoEnterprises[state.hazardDirectory.records[$0].enterprise].name }
+        // The column shows the short name, and sorts by it.
+        let names = state.hazardList.rows.map { demoEnterprises[state.hazardDirectory.records[$0].enterprise].shortName }
         let zh = Locale(identifier: "zh_CN")
         #expect(names == names.sorted { $0.compare($1, locale: zh) != .orderedDescending })
     }

@@ -158,6 +158,26 @@ func permissions(_ url: URL) -> Int {
         #expect(try LedgerStore.open(dir).initializedNow)
     }
 
+    @Test func anInconsistentHazardFileIsRefusedAndLeftAlone() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try LedgerStore.open(dir)
+        let folder = dir.appendingPathComponent("hazards")
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().first)
+        let file = folder.appendingPathComponent(name)
+        let text = try String(contentsOf: file, encoding: .utf8)
+            .replacingOccurrences(of: "\"status\" : \"registered\"", with: "\"status\" : \"closed\"")
+            .replacingOccurrences(of: "\"status\" : \"rectifying\"", with: "\"status\" : \"closed\"")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        #expect {
+            try LedgerStore.open(dir)
+        } throws: { error in
+            guard case StoreError.invalidRecord(let path, _, _, let issue) = error else { return false }
+            return path == file.path && issue.field == "closedOn"
+        }
+        #expect(try String(contentsOf: file, encoding: .utf8) == text)
+    }
+
     @Test func dataDirectoryPrecedence() {
         let env = ["ANJIAN_DATA": "/env/data", "XDG_DATA_HOME": "/xdg", "HOME": "/home/u"]
         #expect(DataDirectory.resolve(flag: "/flag", environment: env).path == "/flag")
