@@ -48,8 +48,8 @@ for n, e in enumerate(picked):
     desc, location, category = DESCRIPTIONS[n % len(DESCRIPTIONS)]
     state = states[n % len(states)]
     major = n in (3, 9, 17)
-    discovered = add_days("2026-09-01", n * 3)
-    deadline = add_days(discovered, 60 if major else 30)
+    discovered = add_days("2026-09-01", n * 2)
+    deadline = add_days(discovered, 60 if major else (30 if n % 2 == 0 else 90))
     found_by = rng.choice(verifiers)
     code = e["creditCode"]
     source = next((s for s in supervisions if s["enterpriseCode"] == code), None)
@@ -67,11 +67,11 @@ for n, e in enumerate(picked):
         step("rectificationStarted", "registered", "rectifying", add_days(discovered, 2))
         status = "rectifying"
     if state in ("rectified", "closed"):
-        step("reportedRectified", "rectifying", "rectified", add_days(discovered, 20))
+        step("reportedRectified", "rectifying", "rectified", add_days(discovered, 15))
         status = "rectified"
     if state == "closed":
         verifier = rng.choice(verifiers)
-        date = add_days(discovered, 25)
+        date = add_days(discovered, 20)
         step("verifiedPassed", "rectified", "closed", date, None,
              [{"field": "verifier", "new": verifier, "old": ""}, {"field": "closedOn", "new": date, "old": ""}])
         verifications.append({"date": date, "passed": True, "remark": "整改到位，同意销号", "verifier": verifier})
@@ -110,5 +110,7 @@ for n, e in enumerate(picked):
     hazards.append(hazard)
 
 (demo / "hazards.json").write_text(json.dumps({"hazards": hazards, "schemaVersion": 1}, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+latest = max(e["at"][:10] for h in hazards for e in h["history"])
+assert latest <= "2026-11-24" and max(h["discoveredOn"] for h in hazards) <= "2026-11-24", latest
 print(len(hazards), "hazards;", sum(h["level"] == "major" for h in hazards), "major;",
       sum(h["status"] != "closed" and h["rectification"]["deadline"] < "2026-11-25" for h in hazards), "overdue on 2026-11-25")
