@@ -34,6 +34,9 @@ public struct HazardListState: Sendable {
     /// The header's counts for `rows`, set by `refreshHazardRows`.
     public internal(set) var counts = HazardCounts()
     var lastMatch: (query: SearchQuery, criteria: HazardCriteria, rows: [Int])? = nil
+    /// Every record in the current sort order, computed when the sort or the data changes:
+    /// filtering keeps this order, so a keystroke never sorts.
+    var sorted: (column: HazardColumn, ascending: Bool, rows: [Int])? = nil
     /// The last few results, so Backspace returns to one without searching again.
     var recent: [(query: SearchQuery, criteria: HazardCriteria, rows: [Int])] = []
 }
@@ -82,21 +85,27 @@ extension AppState {
         let query = SearchQuery(list.filter.text)
         let records = hazardDirectory.records
         var candidates: [Int]
-        if let cached = list.recent.last(where: { $0.criteria == list.criteria && $0.query.raw == query.raw }) {
+        if hazardList.sorted?.column != list.sortColumn || hazardList.sorted?.ascending != list.ascending {
+            hazardList.sorted = (list.sortColumn, list.ascending, sortHazards(Array(records.indices)))
+            hazardList.recent = []
+            hazardList.lastMatch = nil
+        }
+        let order = hazardList.sorted!.rows
+        if let cached = hazardList.recent.last(where: { $0.criteria == list.criteria && $0.query.raw == query.raw }) {
             // Backspace: the rows of this very query were computed a moment ago.
             hazardList.lastMatch = cached
-            hazardList.rows = sortHazards(cached.rows)
+            hazardList.rows = cached.rows
             restoreHazardSelection(current)
             return
         }
-        if let last = list.lastMatch, last.criteria == list.criteria, query.narrows(last.query) {
+        if let last = hazardList.lastMatch, last.criteria == list.criteria, query.narrows(last.query) {
             candidates = last.rows
         } else {
             let day = today
             let criteria = list.criteria
             let enterpriseHit = hazardDirectory.enterprisesMatching(SearchQuery(criteria.enterprise))
             let inspectorQuery = SearchQuery(criteria.inspector)
-            candidates = records.indices.filter { i in
+            candidates = order.filter { i in
                 let h = records[i].hazard
                 switch criteria.status {
                 case .all: break
@@ -113,10 +122,11 @@ extension AppState {
                 return enterpriseHit[records[i].enterprise] && hazardDirectory.finderMatches(i, inspectorQuery)
             }
         }
+        // In sort order already: the candidates come from `order` or from a result of it.
         let matched = hazardDirectory.matching(query, among: candidates)
         hazardList.lastMatch = (query, list.criteria, matched)
         hazardList.recent = Array((hazardList.recent + [(query, list.criteria, matched)]).suffix(12))
-        hazardList.rows = sortHazards(matched)
+        hazardList.rows = matched
         restoreHazardSelection(current)
     }
 

@@ -173,6 +173,7 @@ extension AppState {
         hazardDirectory.upsert(hazard)
         hazardList.lastMatch = nil
         hazardList.recent = []
+        hazardList.sorted = nil
         refreshHazardRows()
         let step = hazard.history.last.map { strings.step($0.action) } ?? ""
         message = step.isEmpty ? strings[.hazardSaved, hazard.number] : strings[.stepDone, step, hazard.number]

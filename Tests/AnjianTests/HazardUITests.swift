@@ -164,6 +164,20 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
         #expect(names == names.sorted { $0.compare($1, locale: zh) != .orderedDescending })
     }
 
+    @Test func filteredRowsKeepTheSortOrder() {
+        var state = makeState()
+        state.press(.character("2"), .character("O"))  // deadline, latest first
+        state.press(.character("/"))
+        for character in "pd" {
+            state.press(.character(character))
+            let deadlines = state.hazardList.rows.map { state.hazardDirectory.records[$0].hazard.rectification.deadline }
+            #expect(!deadlines.isEmpty && deadlines == deadlines.sorted(by: >))
+        }
+        state.press(.backspace)
+        let deadlines = state.hazardList.rows.map { state.hazardDirectory.records[$0].hazard.rectification.deadline }
+        #expect(deadlines == deadlines.sorted(by: >) && deadlines.count > 1)
+    }
+
     @Test func theFiltersFormSetsTheCriteria() {
         var state = makeState()
         state.press(.character("2"), .character("f"))
