@@ -56,6 +56,8 @@ public struct SupervisionListState: Sendable {
     public var selected = 0
     public var top = 0
     var lastMatch: (query: SearchQuery, rows: [Int])? = nil
+    var sorted: (column: SupervisionColumn, ascending: Bool, rows: [Int])? = nil
+    var recent: [(query: SearchQuery, rows: [Int])] = []
 }
 
 /// The whole application state. `update` is the one place it changes.
@@ -158,18 +160,31 @@ public struct AppState: Sendable {
         let list = supervisionList
         let current = list.rows.indices.contains(list.selected) ? list.rows[list.selected] : nil
         let query = SearchQuery(list.filter.text)
-        let candidates = list.lastMatch.flatMap { query.narrows($0.query) ? $0.rows : nil }
-        var result = supervisionDirectory.matching(query, among: candidates)
-        supervisionList.lastMatch = (query, result)
         let records = supervisionDirectory.records
-        let column = list.sortColumn
-        let rank = column == .enterprise ? enterpriseRank() : []
-        let keyed = result.map { ($0, SupervisionSorting.key(records[$0], column: column, rank: rank)) }
-        result = keyed.sorted { a, b in
-            let order = EnterpriseSorting.compareFast(a.1, b.1)
-            if order != 0 { return list.ascending ? order < 0 : order > 0 }
-            return SupervisionEntry.newestFirst(records[a.0].entry, records[b.0].entry)
-        }.map(\.0)
+        // Every record in the sort order, computed when the sort or the data changes: a
+        // keystroke then filters in that order and never sorts.
+        if list.sorted?.column != list.sortColumn || list.sorted?.ascending != list.ascending {
+            let column = list.sortColumn
+            let rank = column == .enterprise ? enterpriseRank() : []
+            let keyed = records.indices.map { ($0, SupervisionSorting.key(records[$0], column: column, rank: rank)) }
+            let order = keyed.sorted { a, b in
+                let order = EnterpriseSorting.compareFast(a.1, b.1)
+                if order != 0 { return list.ascending ? order < 0 : order > 0 }
+                return SupervisionEntry.newestFirst(records[a.0].entry, records[b.0].entry)
+            }.map(\.0)
+            supervisionList.sorted = (column, list.ascending, order)
+            supervisionList.lastMatch = nil
+            supervisionList.recent = []
+        }
+        let result: [Int]
+        if let cached = supervisionList.recent.last(where: { $0.query.raw == query.raw }) {
+            result = cached.rows  // Backspace back to a query just typed
+        } else {
+            let candidates = supervisionList.lastMatch.flatMap { query.narrows($0.query) ? $0.rows : nil }
+            result = supervisionDirectory.matching(query, among: candidates ?? supervisionList.sorted!.rows)
+            supervisionList.recent = Array((supervisionList.recent + [(query, result)]).suffix(12))
+        }
+        supervisionList.lastMatch = (query, result)
         supervisionList.rows = result
         if let current, let index = result.firstIndex(of: current), !list.filtering {
             supervisionList.selected = index

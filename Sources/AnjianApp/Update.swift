@@ -106,6 +106,8 @@ extension AppState {
         supervisions[entry.enterpriseCode] = entries
         supervisionDirectory.upsert(entry)
         supervisionList.lastMatch = nil
+        supervisionList.sorted = nil
+        supervisionList.recent = []
         refreshSupervisionRows()
         // A link added to the entry behind a new hazard saves quietly: the hazard's message stays.
         if form != nil { message = strings[.saved, entry.id] }

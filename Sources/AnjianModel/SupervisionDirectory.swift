@@ -56,7 +56,7 @@ public struct SupervisionDirectory: Sendable {
 
     /// Indices of matching records (all when the query is empty), within `candidates` when given.
     public func matching(_ query: SearchQuery, among candidates: [Int]? = nil) -> [Int] {
-        if query.isEmpty { return Array(records.indices) }
+        if query.isEmpty { return candidates ?? Array(records.indices) }
         let enterpriseHit = enterpriseTexts.map { texts in texts.contains { $0.matches(query) } }
         return (candidates ?? Array(records.indices)).filter { i in
             enterpriseHit[records[i].enterprise] || containsBytes(records[i].plain, query.folded)
