@@ -100,6 +100,8 @@ public struct AppState: Sendable {
     /// Set when another process holds the data directory: nothing can be saved.
     public var readOnlyHolder: LockHolder? = nil
     public var isReadOnly = false
+    /// Read-only because the data directory cannot be written, not because of another copy.
+    public var directoryNotWritable = false
     public var clock: @Sendable () -> Date = { Date() }
     var cachedEnterpriseRank: [Bool: [Int]] = [:]
     public var timeZone = TimeZone.current

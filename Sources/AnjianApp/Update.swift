@@ -132,6 +132,7 @@ extension AppState {
     /// The values the UI needs to be told it may not change anything, or nil when it may.
     var readOnlyMessage: String? {
         guard isReadOnly else { return nil }
+        if directoryNotWritable { return strings[.readOnlyNotWritable, dataPath] }
         guard let holder = readOnlyHolder else { return strings[.readOnlyUnknown] }
         return strings[.readOnlyBanner, holder.operatorName, holder.pid, holder.since]
     }

@@ -30,11 +30,20 @@ public final class DirectoryLock: @unchecked Sendable {
         case acquired(DirectoryLock)
         /// Someone else writes; their record, when readable.
         case heldBy(LockHolder?)
+        /// The directory cannot be written by us at all (permissions, read-only medium).
+        case notWritable
     }
 
     public static func acquire(_ directory: URL, holder: LockHolder) throws -> Outcome {
         let path = directory.appendingPathComponent(fileName).path
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        if fd < 0, errno == EACCES || errno == EROFS || errno == EPERM {
+            // Still readable: open it read-only, naming a writer if one holds it.
+            let reader = open(path, O_RDONLY | O_CLOEXEC)
+            defer { if reader >= 0 { close(reader) } }
+            if reader >= 0, flock(reader, LOCK_SH | LOCK_NB) != 0 { return .heldBy(readHolder(fd: reader)) }
+            return .notWritable
+        }
         guard fd >= 0 else { throw StoreError.io(path: path, reason: AtomicFile.errnoText()) }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let holder = readHolder(fd: fd)

@@ -51,6 +51,8 @@ struct Anjian: ParsableCommand {
         var lock: DirectoryLock? = nil
         var holder: LockHolder? = nil
         var readOnly = false
+        var notWritable = false
+        var configProblem: String? = nil
         let configURL = OperatorConfig.url()
         var signer: Operator?
         do {
@@ -63,13 +65,21 @@ struct Anjian: ParsableCommand {
             case .heldBy(let other):
                 holder = other
                 readOnly = true
+            case .notWritable:
+                readOnly = true
+                notWritable = true
             }
             ledger = try LedgerStore.open(directory, initializeIfEmpty: !readOnly)
             pinyin = try DemoLedger.pinyinTable()
             if let given = `operator` ?? environment["ANJIAN_OPERATOR"].flatMap({ $0.isEmpty ? nil : $0 }) {
                 signer = OperatorConfig.parse(given, roster: ledger.inspectors)
             } else {
-                signer = try OperatorConfig.load(from: configURL)
+                do {
+                    signer = try OperatorConfig.load(from: configURL)
+                } catch let error as StoreError {
+                    // A damaged preference does not stop the ledger: ask again, and leave the file alone.
+                    configProblem = strings.storeError(error)
+                }
             }
         } catch let error as StoreError {
             FileHandle.standardError.write(Data(("anjian: " + strings.storeError(error) + "\n").utf8))
@@ -93,7 +103,10 @@ struct Anjian: ParsableCommand {
                              hazards: ledger.hazards, signer: signer)
         state.isReadOnly = readOnly
         state.readOnlyHolder = holder
-        if ledger.initializedNow {
+        state.directoryNotWritable = notWritable
+        if let configProblem {
+            state.message = configProblem
+        } else if ledger.initializedNow {
             state.message = strings[.initializedDemo, directory.path]
         } else if !ledger.warnings.isEmpty {
             state.message = strings[.warningsOnLoad, ledger.warnings.count]
@@ -101,6 +114,7 @@ struct Anjian: ParsableCommand {
         if signer == nil {
             state.operatorForm = AppState.operatorForm(strings: strings,
                                                        today: CalendarDate.dayAndTime(Date(), in: .current).day)
+            state.operatorForm?.message = configProblem
         }
 
         while true {
@@ -137,6 +151,7 @@ struct Anjian: ParsableCommand {
                     case .saveOperator(let chosen):
                         lock?.update(LockHolder(pid: getpid(), operatorName: chosen.name,
                                                 since: CalendarDate.timestamp(Date(), in: .current)))
+                        if configProblem != nil { continue }  // never overwrite a damaged file
                         do {
                             try OperatorConfig.save(chosen, to: configURL)
                         } catch let error as StoreError {

@@ -448,4 +448,25 @@ func displayColumn(of needle: String, in line: String) -> Int? {
         try session.keys("q")
         #expect(try session.exitStatus() == 0)
     }
+
+    @Test func aDamagedConfigAsksAgainAndIsLeftAlone() throws {
+        let data = temporaryDirectory(), config = temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: data)
+            try? FileManager.default.removeItem(at: config)
+        }
+        let file = config.appendingPathComponent("anjian/config.json")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "{ \"schemaVersion\" : 1, \"operator\" : ".write(to: file, atomically: true, encoding: .utf8)
+        let session = try TmuxSession(command: "\(anjianBinary) --data \(data.path)",
+                                      environment: ["LANG": "zh_CN.UTF-8", "XDG_CONFIG_HOME": config.path], width: 100, height: 24)
+        let screen = try session.waitFor(text: "请填写操作员")
+        #expect(screen.joined().contains("config.json"))
+        try session.type("单志刚")
+        try session.keys("C-s")
+        try session.waitFor(text: "操作员 单志刚")
+        try session.keys("q")
+        #expect(try session.exitStatus() == 0)
+        #expect(try String(contentsOf: file, encoding: .utf8) == "{ \"schemaVersion\" : 1, \"operator\" : ")
+    }
 }
