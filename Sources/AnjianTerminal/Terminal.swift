@@ -9,6 +9,9 @@ public final class Terminal {
     private let useColor: Bool
     private var colorPairs: [Int: Int16] = [:]
     private var started = false
+    private var decoder = InputDecoder()
+    /// Bracketed paste: the terminal marks a paste, so its line breaks are never Enter.
+    static let enablePaste = "\u{1B}[?2004h", disablePaste = "\u{1B}[?2004l"
 
     /// Starts curses. Call `LocaleGuard.ensureUTF8()` first.
     public init(useColor: Bool) {
@@ -30,6 +33,8 @@ public final class Terminal {
         }
         self.useColor = colors
         started = true
+        putp(Self.enablePaste)  // through ncurses' own output stream
+        fflush(nil)
     }
 
     deinit { stop() }
@@ -48,6 +53,8 @@ public final class Terminal {
     public func stop() {
         guard started else { return }
         started = false
+        putp(Self.disablePaste)
+        fflush(nil)
         curs_set(1)
         endwin()
     }
@@ -57,30 +64,11 @@ public final class Terminal {
     }
 
     /// Waits for input (up to `timeoutMilliseconds`, -1 for ever) and returns everything
-    /// that has arrived: printable characters that came together are joined into one
-    /// `.text` event, so an input method's commit or a paste stays whole.
+    /// that has arrived, decoded by `InputDecoder` (IME commits and pastes stay whole).
     public func readEvents(timeoutMilliseconds: Int32 = -1) -> [InputEvent] {
         var events: [InputEvent] = []
-        var pendingText = ""
-        func flushText() {
-            guard !pendingText.isEmpty else { return }
-            // A line break that ended the batch was an Enter key, not part of a paste.
-            var trailingEnters = 0
-            while pendingText.last == "\n" {
-                pendingText.removeLast()
-                trailingEnters += 1
-            }
-            if pendingText.count == 1, let c = pendingText.first {
-                events.append(.key(.character(c)))
-            } else if !pendingText.isEmpty {
-                events.append(.text(pendingText))
-            }
-            events += Array(repeating: .key(.enter), count: trailingEnters)
-            pendingText = ""
-        }
         timeout(timeoutMilliseconds)
         var first = true
-        var previous: UInt32 = 0
         while true {
             var wide: wint_t = 0
             let status = get_wch(&wide)
@@ -90,47 +78,20 @@ public final class Terminal {
                 timeout(0)
             }
             if status == anjian_key_code_yes() {
-                flushText()
                 if Int32(wide) == KEY_RESIZE {
                     let (w, h) = size
-                    events.append(.resize(width: w, height: h))
+                    decoder.special(.resize(width: w, height: h), into: &events)
                 } else if let key = Self.functionKey(Int32(wide)) {
-                    events.append(.key(key))
+                    decoder.special(.key(key), into: &events)
                 }
                 continue
             }
             guard let scalar = Unicode.Scalar(UInt32(wide)) else { continue }
-            defer { previous = scalar.value }
-            if scalar.value == 0x0A, previous == 0x0D { continue }  // CR LF is one line break
-            // Inside a run of text (a paste), line breaks and tabs are text: a paste
-            // must never act as Enter (submit) or Tab (next field).
-            let isLineBreak = scalar.value == 0x0A || scalar.value == 0x0D
-            if !pendingText.isEmpty, isLineBreak || scalar.value == 0x09 {
-                pendingText.unicodeScalars.append(isLineBreak ? "\n" : "\t")
-                continue
-            }
-            if let key = Self.controlKey(scalar) {
-                flushText()
-                events.append(.key(key))
-            } else {
-                pendingText.unicodeScalars.append(scalar)
-            }
+            decoder.scalar(scalar, into: &events)
         }
-        flushText()
+        decoder.endOfBatch(into: &events)
         timeout(-1)
         return events
-    }
-
-    static func controlKey(_ scalar: Unicode.Scalar) -> Key? {
-        switch scalar.value {
-        case 0x1B: return .escape
-        case 0x0D, 0x0A: return .enter
-        case 0x09: return .tab
-        case 0x7F, 0x08: return .backspace
-        case 0x01...0x1A: return .control(Character(Unicode.Scalar(scalar.value + 0x60)!))
-        case 0x00...0x1F: return .control("@")
-        default: return nil
-        }
     }
 
     static func functionKey(_ code: Int32) -> Key? {

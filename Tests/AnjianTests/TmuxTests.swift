@@ -89,6 +89,12 @@ final class TmuxSession {
         try run(["tmux", "-L", socket, "send-keys", "-t", "t", "-l", text])
     }
 
+    /// Pastes as a terminal does, bracketed (the program asked for it).
+    func paste(_ text: String) throws {
+        try run(["tmux", "-L", socket, "set-buffer", "-b", "p", text])
+        try run(["tmux", "-L", socket, "paste-buffer", "-p", "-d", "-b", "p", "-t", "t"])
+    }
+
     func resize(_ width: Int, _ height: Int) throws {
         try run(["tmux", "-L", socket, "resize-window", "-t", "t", "-x", "\(width)", "-y", "\(height)"])
     }
@@ -468,5 +474,27 @@ func displayColumn(of needle: String, in line: String) -> Int? {
         try session.keys("q")
         #expect(try session.exitStatus() == 0)
         #expect(try String(contentsOf: file, encoding: .utf8) == "{ \"schemaVersion\" : 1, \"operator\" : ")
+    }
+
+    @Test func aBracketedPasteEndingInALineBreakPicksNothing() throws {
+        let data = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let session = try TmuxSession(command: "\(anjianBinary) --data \(data.path)",
+                                      environment: ["LANG": "zh_CN.UTF-8", "ANJIAN_OPERATOR": "王丽娟"], width: 80, height: 24)
+        try session.waitFor(text: "60/60 家")
+        try session.keys("s")
+        try session.waitFor(text: "新建监管记录")
+        try session.paste("单\n")
+        let screen = try session.waitFor(text: "单志刚")  // the suggestions are shown, nothing was picked
+        #expect(screen.contains { $0.contains("检查人员2 [单 ") })
+        #expect(screen.contains { $0.contains("执法证号 [              ]") && $0.contains("检查人员2") })
+        try session.keys("Escape")
+        try session.waitFor("suggestions closed") { !$0.joined().contains("单志刚") }
+        try session.keys("Escape")
+        try session.waitFor(text: "放弃未保存的修改")
+        try session.keys("y")
+        try session.waitFor(text: "60/60 家")
+        try session.keys("q")
+        #expect(try session.exitStatus() == 0)
     }
 }
