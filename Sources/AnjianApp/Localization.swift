@@ -20,7 +20,7 @@ public enum Language: String, Sendable, CaseIterable {
 
 /// Every string the user sees, in Simplified Chinese and English.
 public enum Text: Sendable, CaseIterable {
-    case appTitle, viewEnterprises, viewHazards, viewSupervisions, viewNotYet
+    case appTitle, viewEnterprises, viewHazards, viewSupervisions
     case colName, colShortName, colDistrict, colIndustry, colCategory, colRisk, colIntegrity
     case colSupervisor, colCreditCode, colSafetyPerson, colSafetyPhone
     case riskMajor, riskHigh, riskModerate, riskLow
@@ -28,8 +28,8 @@ public enum Text: Sendable, CaseIterable {
     case integrityNone, integrityRed, integrityBlack
     case categoryHazardousChemicals, categorySpecialEquipment, categoryMining, categoryFood
     case categoryMachinery, categoryShipbuilding, categoryPort, categoryOther
-    case demoData, shownOfTotal, filterPrompt, noMatches, noEnterprises, helpHint, helpHintShort
-    case sortedBy, ascending, descending, ledgerOrder
+    case demoData, shownOfTotal, filterPrompt, noMatches, noEnterprises, helpHint
+    case sortedBy, ascending, descending
     case tooSmall
     case helpTitle, helpList, helpFilter, helpDetail, helpHelp, helpClose, helpGlobal
     case actionUp, actionDown, actionPageUp, actionPageDown, actionTop, actionBottom, actionOpen
@@ -51,7 +51,7 @@ public enum Text: Sendable, CaseIterable {
     case errorDuplicate, warningsOnLoad, initializedDemo
     case damageInvalidJSON, damageNotAnObject, damageMissingVersion, damageMissingField, damageWrongType
     case damageInvalidValue, damageWrongEnterprise, errorNotADirectory
-    case problemDeadlineBeforeDiscovery, problemRequiredForMajor, refusalNotAllowed, refusalVerifier, refusalReason, refusalDeadline, levelGeneral, levelMajor, statusRegistered, statusRectifying, statusRectified, statusClosed, hcatEquipment, hcatElectrical, hcatFire, hcatHazardousMaterials, hcatWorkEnvironment, hcatManagement, hcatBehaviour, hcatOther, actStarted, actReported, actPassed, actFailed, actReopened, actExtended, fieldNumber, fieldDiscoveredOn, fieldFoundBy, fieldLocation, fieldDescription, fieldHazardCategory, fieldLevel, fieldResponsible, fieldMeasures, fieldFunds, fieldDeadline, fieldContingency, fieldStatus, fieldVerifier, fieldVerifyDate, fieldRemark, fieldReason, fieldNewDeadline, fieldSupervision, fieldClosedOn, fieldVerifications, verificationPassed, verificationFailed, newHazardTitle, editHazardTitle, hazardTitle, verifyPassTitle, verifyFailTitle, reopenTitle, extendTitle, hazardFilterTitle, hazardSection, noHazards, colNumber, colLevel, colStatus, colFound, colDeadline, colOverdue, colResponsible, colDescription, hazardCounts, overdueDays, filterAll, filterOpen, filterOverdueOnly, filterNotOverdue, fieldEnterpriseFilter, fieldInspectorFilter, activeFilters, actionFilters, actionClearAllFilters, helpHazardList, helpHazard, hazardSaved, stepDone, hazardListHint, noHazardMatches, openHazard
+    case problemDeadlineBeforeDiscovery, problemRequiredForMajor, refusalNotAllowed, refusalVerifier, refusalReason, refusalDeadline, levelGeneral, levelMajor, statusRegistered, statusRectifying, statusRectified, statusClosed, hcatEquipment, hcatElectrical, hcatFire, hcatHazardousMaterials, hcatWorkEnvironment, hcatManagement, hcatBehaviour, hcatOther, actStarted, actReported, actPassed, actFailed, actReopened, actExtended, fieldNumber, fieldDiscoveredOn, fieldFoundBy, fieldLocation, fieldDescription, fieldHazardCategory, fieldLevel, fieldResponsible, fieldMeasures, fieldFunds, fieldDeadline, fieldContingency, fieldStatus, fieldVerifier, fieldVerifyDate, fieldRemark, fieldReason, fieldNewDeadline, fieldSupervision, fieldClosedOn, fieldVerifications, verificationPassed, verificationFailed, newHazardTitle, editHazardTitle, hazardTitle, hazardFilterTitle, hazardSection, noHazards, colNumber, colLevel, colStatus, colFound, colDeadline, colOverdue, colResponsible, colDescription, hazardCounts, overdueDays, filterAll, filterOpen, filterOverdueOnly, filterNotOverdue, fieldEnterpriseFilter, fieldInspectorFilter, activeFilters, actionFilters, actionClearAllFilters, helpHazardList, helpHazard, hazardSaved, stepDone, hazardListHint, noHazardMatches, openHazard
     case readOnlyNotWritable, operatorNeeded, refusalBeforeDiscovery, refusalFutureDate, deadlineByExtension, linkedHazards, nothingChanged
     case dataDirectory, readingLine, noneValue, formHintAddRow, filterHint, supervisionListHint, errorNotATerminal, errorNotEmpty
     case fieldDate, fieldTime, fieldKind, fieldInspector, fieldCertificate, fieldAccompanying, fieldPosition, fieldPhone, fieldItemsChecked, fieldFindings, fieldConclusion, fieldInspectors, newSupervisionTitle, editSupervisionTitle, kindRoutine, kindSpecialCampaign, kindDoubleRandom, kindComplaint, kindRecheck, conclusionNoProblem, conclusionRectification, conclusionCaseFiled, formHint, confirmDiscard, formHasErrors, saved, saveFailed, readOnlyBanner, readOnlyUnknown, readOnlyTag, operatorLabel, noOperator, operatorFormTitle, fieldOperatorName, supervisionSection, noSupervisions, supervisionTitle, historyTitle, historyCreated, historyEdited, colDate, colEnterprise, colKind, colInspectors, colConclusion, colAccompanying, colFindings, noSupervisionMatches, noSupervisionEntries, supervisionsCount, actionEdit, actionAddInspector, actionSave, actionCancel, actionNextField, actionPreviousField, actionChoice, actionPick, actionNewLine, actionOpenEntry, helpForm, helpSupervisionList, helpSupervision, problemInvalidTime, problemTooFewInspectors, problemSameInspectorTwice, supervisionHint, detailHint
@@ -62,7 +62,6 @@ public enum Text: Sendable, CaseIterable {
         case .viewEnterprises: return ("直管企业", "Enterprises")
         case .viewHazards: return ("隐患台账", "Hazards")
         case .viewSupervisions: return ("监管记录", "Supervision")
-        case .viewNotYet: return ("“{0}”视图尚未开放", "The {0} view is not available yet")
         case .colName: return ("企业名称", "Name")
         case .colShortName: return ("简称", "Short name")
         case .colDistrict: return ("区市", "District")
@@ -99,11 +98,9 @@ public enum Text: Sendable, CaseIterable {
         case .noMatches: return ("没有匹配“{0}”的企业", "No enterprise matches \"{0}\"")
         case .noEnterprises: return ("台账中还没有企业", "The ledger has no enterprises yet")
         case .helpHint: return ("/ 筛选  Enter 详情  ? 帮助  q 退出", "/ filter  Enter open  ? help  q quit")
-        case .helpHintShort: return ("? 帮助", "? help")
         case .sortedBy: return ("按{0}{1}", "by {0} {1}")
         case .ascending: return ("升序", "asc")
         case .descending: return ("降序", "desc")
-        case .ledgerOrder: return ("台账顺序", "ledger order")
         case .tooSmall: return ("终端太小：{0}x{1}，至少需要 {2}x{3}", "Terminal too small: {0}x{1}, need {2}x{3}")
         case .helpTitle: return ("帮助", "Help")
         case .helpList: return ("企业列表", "Enterprise list")
@@ -260,10 +257,6 @@ public enum Text: Sendable, CaseIterable {
         case .newHazardTitle: return ("登记隐患", "New hazard")
         case .editHazardTitle: return ("编辑隐患", "Edit hazard")
         case .hazardTitle: return ("隐患详情", "Hazard")
-        case .verifyPassTitle: return ("验收通过并销号", "Verify and close")
-        case .verifyFailTitle: return ("验收不通过", "Verification failed")
-        case .reopenTitle: return ("重新打开隐患", "Reopen the hazard")
-        case .extendTitle: return ("延长整改期限", "Extend the deadline")
         case .hazardFilterTitle: return ("隐患台账筛选条件（Ctrl-S 应用）", "Hazard ledger filters (Ctrl-S applies)")
         case .hazardSection: return ("隐患（{0} 条：未销号 {1}，逾期 {2}，重大 {3}）", "Hazards ({0}: open {1}, overdue {2}, major {3})")
         case .noHazards: return ("暂无隐患，按 h 登记", "No hazards: h registers one")
