@@ -132,10 +132,10 @@ public struct AppState: Sendable {
         self.roster = InspectorRoster(inspectors, pinyin: pinyin)
         self.supervisions = supervisions
         self.signer = signer
-        self.supervisionDirectory = SupervisionDirectory(supervisions, enterprises: directory.enterprises, pinyin: pinyin,
+        self.supervisionDirectory = SupervisionDirectory(supervisions, enterprises: directory, pinyin: pinyin,
                                                          labels: Strings.searchLabels)
         self.hazards = hazards
-        self.hazardDirectory = HazardDirectory(hazards, enterprises: directory.enterprises, pinyin: pinyin)
+        self.hazardDirectory = HazardDirectory(hazards, enterprises: directory, pinyin: pinyin)
         self.useColor = useColor
         self.isDemo = isDemo
         self.dataPath = dataPath

@@ -103,7 +103,7 @@ extension AppState {
         } else {
             let day = today
             let criteria = list.criteria
-            let enterpriseHit = hazardDirectory.enterprisesMatching(SearchQuery(criteria.enterprise))
+            let enterpriseHit = directory.matchesByEnterprise(SearchQuery(criteria.enterprise))
             let inspectorQuery = SearchQuery(criteria.inspector)
             candidates = order.filter { i in
                 let h = records[i].hazard

@@ -12,18 +12,12 @@ public struct HazardDirectory: Sendable {
     public private(set) var records: [Record] = []
     var positions: [String: Int] = [:]
     let pinyin: PinyinTable
-    let enterprises: [Enterprise]
-    let enterpriseIndex: [String: Int]
-    /// Enterprise names' indexes, shared by every hazard of the enterprise.
-    let enterpriseTexts: [[PinyinSearchText]]
+    /// The enterprises with their search index, shared: their names are matched once per query.
+    let directory: EnterpriseDirectory
 
-    public init(_ hazards: [String: [Hazard]], enterprises: [Enterprise], pinyin: PinyinTable) {
+    public init(_ hazards: [String: [Hazard]], enterprises: EnterpriseDirectory, pinyin: PinyinTable) {
         self.pinyin = pinyin
-        self.enterprises = enterprises
-        var index: [String: Int] = [:]
-        for (i, e) in enterprises.enumerated() { index[e.creditCode] = i }
-        self.enterpriseIndex = index
-        self.enterpriseTexts = enterprises.map { e in [e.name, e.shortName, e.district].map { PinyinSearchText($0, table: pinyin) } }
+        self.directory = enterprises
         for code in hazards.keys.sorted() {
             for hazard in hazards[code]! { upsert(hazard) }
         }
@@ -31,7 +25,7 @@ public struct HazardDirectory: Sendable {
 
     /// Adds the hazard, or replaces the one with its id.
     public mutating func upsert(_ hazard: Hazard) {
-        guard let enterprise = enterpriseIndex[hazard.enterpriseCode] else { return }
+        guard let enterprise = directory.index(of: hazard.enterpriseCode) else { return }
         let texts = [hazard.foundBy, hazard.rectification.responsible, hazard.description, hazard.location]
             .map { PinyinSearchText($0, table: pinyin) }
         let plain = [hazard.number, hazard.discoveredOn, hazard.rectification.deadline, hazard.enterpriseCode]
@@ -49,16 +43,11 @@ public struct HazardDirectory: Sendable {
     /// The enterprise's names are matched once per enterprise, not once per hazard.
     public func matching(_ query: SearchQuery, among candidates: [Int]? = nil) -> [Int] {
         if query.isEmpty { return candidates ?? Array(records.indices) }
-        let enterpriseHit = enterpriseTexts.map { texts in texts.contains { $0.matches(query) } }
+        let enterpriseHit = directory.matchesByEnterprise(query)
         return (candidates ?? Array(records.indices)).filter { i in
             enterpriseHit[records[i].enterprise] || containsBytes(records[i].plain, query.folded)
                 || records[i].texts.contains { $0.matches(query) }
         }
-    }
-
-    /// Which enterprises (name, short name, district) match a query, by enterprise index.
-    public func enterprisesMatching(_ query: SearchQuery) -> [Bool] {
-        enterpriseTexts.map { texts in query.isEmpty || texts.contains { $0.matches(query) } }
     }
 
     /// Whether the one who found it matches a query.
@@ -66,5 +55,5 @@ public struct HazardDirectory: Sendable {
         query.isEmpty || records[record].texts[0].matches(query)
     }
 
-    public func enterprise(_ code: String) -> Int? { enterpriseIndex[code] }
+    public func enterprise(_ code: String) -> Int? { directory.index(of: code) }
 }

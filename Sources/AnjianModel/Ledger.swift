@@ -5,10 +5,23 @@ import Foundation
 public struct EnterpriseDirectory: Sendable {
     public let enterprises: [Enterprise]
     let searchIndex: [EnterpriseSearchEntry]
+    let codeIndex: [String: Int]
 
     public init(enterprises: [Enterprise], pinyin: PinyinTable) {
         self.enterprises = enterprises
         self.searchIndex = enterprises.map { EnterpriseSearchEntry($0, pinyin: pinyin) }
+        var index: [String: Int] = [:]
+        for (i, e) in enterprises.enumerated() { index[e.creditCode] = i }
+        self.codeIndex = index
+    }
+
+    /// The enterprise with this credit code.
+    public func index(of code: String) -> Int? { codeIndex[code] }
+
+    /// For each enterprise, whether it matches the query: computed once per query, so lists
+    /// of hazards or entries test their enterprise by index rather than per row.
+    public func matchesByEnterprise(_ query: SearchQuery) -> [Bool] {
+        searchIndex.map { query.isEmpty || $0.matches(query) }
     }
 
     /// Each enterprise's position when names are sorted in pinyin order (ICU collation:

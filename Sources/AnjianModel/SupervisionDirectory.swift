@@ -15,22 +15,16 @@ public struct SupervisionDirectory: Sendable {
     /// Where each entry's record is, by enterprise code and entry id: O(1) updates.
     var positions: [String: Int] = [:]
     let pinyin: PinyinTable
-    let enterprises: [Enterprise]
-    let enterpriseIndex: [String: Int]
-    /// Enterprise names' indexes, shared by every entry of the enterprise.
-    let enterpriseTexts: [[PinyinSearchText]]
+    /// The enterprises with their search index, shared: their names are matched once per query.
+    let directory: EnterpriseDirectory
     /// Labels of kind and conclusion (in every UI language), so `/双随机` or `/re-check` work.
     let labels: @Sendable (SupervisionEntry) -> [String]
 
-    public init(_ supervisions: [String: [SupervisionEntry]], enterprises: [Enterprise], pinyin: PinyinTable,
+    public init(_ supervisions: [String: [SupervisionEntry]], enterprises: EnterpriseDirectory, pinyin: PinyinTable,
                 labels: @escaping @Sendable (SupervisionEntry) -> [String]) {
         self.pinyin = pinyin
-        self.enterprises = enterprises
+        self.directory = enterprises
         self.labels = labels
-        var index: [String: Int] = [:]
-        for (i, e) in enterprises.enumerated() { index[e.creditCode] = i }
-        self.enterpriseIndex = index
-        self.enterpriseTexts = enterprises.map { e in [e.name, e.shortName, e.district].map { PinyinSearchText($0, table: pinyin) } }
         for code in supervisions.keys.sorted() {
             for entry in supervisions[code]! { upsert(entry) }
         }
@@ -38,8 +32,8 @@ public struct SupervisionDirectory: Sendable {
 
     /// Adds the entry, or replaces the one with its id.
     public mutating func upsert(_ entry: SupervisionEntry) {
-        guard let enterprise = enterpriseIndex[entry.enterpriseCode] else { return }
-        let e = enterprises[enterprise]
+        guard let enterprise = directory.index(of: entry.enterpriseCode) else { return }
+        let e = directory.enterprises[enterprise]
         let texts = ([entry.accompanying.name] + entry.inspectors.map(\.name)).map { PinyinSearchText($0, table: pinyin) }
         let plain = ([entry.date, entry.time, entry.enterpriseCode, entry.findings, entry.itemsChecked]
             + entry.inspectors.map(\.certificateNumber) + labels(entry)).joined(separator: "\u{1}").lowercased()
@@ -57,14 +51,14 @@ public struct SupervisionDirectory: Sendable {
     /// Indices of matching records (all when the query is empty), within `candidates` when given.
     public func matching(_ query: SearchQuery, among candidates: [Int]? = nil) -> [Int] {
         if query.isEmpty { return candidates ?? Array(records.indices) }
-        let enterpriseHit = enterpriseTexts.map { texts in texts.contains { $0.matches(query) } }
+        let enterpriseHit = directory.matchesByEnterprise(query)
         return (candidates ?? Array(records.indices)).filter { i in
             enterpriseHit[records[i].enterprise] || containsBytes(records[i].plain, query.folded)
                 || records[i].texts.contains { $0.matches(query) }
         }
     }
 
-    public func enterprise(_ code: String) -> Int? { enterpriseIndex[code] }
+    public func enterprise(_ code: String) -> Int? { directory.index(of: code) }
 }
 
 extension SupervisionEntry {
