@@ -107,7 +107,7 @@ enum DetailView {
             rows.append(Row(label: "", value: SupervisionDetailView.summary(entry, strings: s), style: .plain, entry: i))
         }
         let hazards = state.hazardEntries(of: e.creditCode)
-        let counts = state.hazardCounts(hazards)
+        let counts = HazardCounts(hazards, today: state.today)
         rows.append(Row(label: "", value: "", style: .plain))
         rows.append(Row(label: s[.hazardSection, counts.total, counts.open, counts.overdue, counts.major], value: "",
                         style: theme.header, isHeader: true))

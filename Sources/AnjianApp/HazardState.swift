@@ -6,22 +6,6 @@ public enum HazardColumn: Hashable, Sendable, CaseIterable {
     case number, enterprise, district, level, status, found, deadline, overdue, responsible, description
 }
 
-/// The filters of view 2; they combine with each other and with `/`.
-public struct HazardCriteria: Hashable, Sendable {
-    public enum StatusFilter: Hashable, Sendable { case all, open, only(HazardStatus) }
-    public enum OverdueFilter: Hashable, Sendable { case all, overdue, notOverdue }
-    public var status: StatusFilter = .all
-    public var level: HazardLevel? = nil
-    public var overdue: OverdueFilter = .all
-    public var district: String? = nil
-    /// Matched against the enterprise's name, short name and district (pinyin too).
-    public var enterprise = ""
-    /// Matched against who found the hazard (pinyin too).
-    public var inspector = ""
-
-    public var isEmpty: Bool { self == HazardCriteria() }
-}
-
 public struct HazardListState: Sendable {
     public var filter = TextInput()
     public var filtering = false
@@ -41,15 +25,6 @@ public struct HazardListState: Sendable {
     var recent: [(query: SearchQuery, criteria: HazardCriteria, rows: [Int])] = []
 }
 
-/// What the header of view 2 counts, over the rows shown.
-public struct HazardCounts: Equatable, Sendable {
-    public var total = 0, open = 0, overdue = 0, major = 0, closed = 0
-    /// Closed over total, as a percentage text ("—" when nothing is shown).
-    public var rectificationRate: String {
-        total == 0 ? "—" : String(format: "%.1f%%", Double(closed) * 100 / Double(total))
-    }
-}
-
 extension AppState {
     /// Today in the user's time zone, from the state's clock (tests set it).
     public var today: String { CalendarDate.dayAndTime(clock(), in: timeZone).day }
@@ -61,18 +36,6 @@ extension AppState {
     }
 
     public func hazard(_ code: String, _ id: String) -> Hazard? { hazards[code]?.first { $0.id == id } }
-
-    public func hazardCounts(_ list: [Hazard]) -> HazardCounts {
-        let day = today
-        var counts = HazardCounts()
-        for hazard in list {
-            counts.total += 1
-            if hazard.isClosed { counts.closed += 1 } else { counts.open += 1 }
-            if hazard.isOverdue(today: day) { counts.overdue += 1 }
-            if hazard.level == .major { counts.major += 1 }
-        }
-        return counts
-    }
 
     /// Counted when the rows change, not on every frame.
     var shownHazardCounts: HazardCounts { hazardList.counts }
@@ -101,26 +64,7 @@ extension AppState {
         if let last = hazardList.lastMatch, last.criteria == list.criteria, query.narrows(last.query) {
             candidates = last.rows
         } else {
-            let day = today
-            let criteria = list.criteria
-            let enterpriseHit = directory.matchesByEnterprise(SearchQuery(criteria.enterprise))
-            let inspectorQuery = SearchQuery(criteria.inspector)
-            candidates = order.filter { i in
-                let h = records[i].hazard
-                switch criteria.status {
-                case .all: break
-                case .open: if h.isClosed { return false }
-                case .only(let status): if h.status != status { return false }
-                }
-                if let level = criteria.level, h.level != level { return false }
-                switch criteria.overdue {
-                case .all: break
-                case .overdue: if !h.isOverdue(today: day) { return false }
-                case .notOverdue: if h.isOverdue(today: day) { return false }
-                }
-                if let district = criteria.district, enterprises[records[i].enterprise].district != district { return false }
-                return enterpriseHit[records[i].enterprise] && hazardDirectory.finderMatches(i, inspectorQuery)
-            }
+            candidates = hazardDirectory.matching(list.criteria, today: today, among: order)
         }
         // In sort order already: the candidates come from `order` or from a result of it.
         let matched = hazardDirectory.matching(query, among: candidates)
@@ -131,17 +75,7 @@ extension AppState {
     }
 
     private mutating func restoreHazardSelection(_ current: Int?) {
-        let records = hazardDirectory.records
-        let day = today
-        var counts = HazardCounts()
-        for row in hazardList.rows {
-            let hazard = records[row].hazard
-            counts.total += 1
-            if hazard.isClosed { counts.closed += 1 } else { counts.open += 1 }
-            if hazard.isOverdue(today: day) { counts.overdue += 1 }
-            if hazard.level == .major { counts.major += 1 }
-        }
-        hazardList.counts = counts
+        hazardList.counts = hazardDirectory.counts(hazardList.rows, today: today)
         if let current, let index = hazardList.rows.firstIndex(of: current), !hazardList.filtering {
             hazardList.selected = index
         } else if hazardList.filtering {
@@ -163,7 +97,7 @@ extension AppState {
             switch column {
             case .number: key = .text(h.number)
             case .enterprise: key = .number(rank[records[i].enterprise])
-            case .district: key = .number(District.named(enterprises[records[i].enterprise].district)?.order ?? 99)
+            case .district: key = .number(records[i].districtOrder)
             case .level: key = .number(h.level == .major ? 1 : 0)
             case .status: key = .number(HazardStatus.allCases.firstIndex(of: h.status) ?? 0)
             case .found: key = .number(Self.dayNumber(h.discoveredOn))

@@ -147,11 +147,7 @@ extension AppState {
             case .reportedRectified: try hazard.reportRectified(by: signerOrNobody, at: now)
             case .verifiedPassed, .verificationFailed, .reopened, .deadlineExtended:
                 // Asks for what it needs first; refused here already when the state does not allow it.
-                if action == .reopened, !hazard.isClosed { throw HazardRefusal.notAllowed(from: hazard.status, action: action) }
-                if action == .deadlineExtended, hazard.isClosed { throw HazardRefusal.notAllowed(from: hazard.status, action: action) }
-                if action == .verifiedPassed || action == .verificationFailed, hazard.status != .rectified {
-                    throw HazardRefusal.notAllowed(from: hazard.status, action: action)
-                }
+                guard hazard.allows(action) else { throw HazardRefusal.notAllowed(from: hazard.status, action: action) }
                 hazardForm = HazardForm.step(action, hazard, signer: signer, today: today, strings: strings)
                 return []
             default: return []

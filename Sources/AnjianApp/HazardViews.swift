@@ -157,16 +157,6 @@ enum HazardPageView {
             .filter { !$0.isEmpty }.joined(separator: "  ")
     }
 
-    /// The steps allowed in a state, as their bindings (for the status line).
-    static func allowedSteps(_ h: Hazard) -> [HistoryEntry.Action] {
-        switch h.status {
-        case .registered: return [.rectificationStarted, .deadlineExtended]
-        case .rectifying: return [.reportedRectified, .deadlineExtended]
-        case .rectified: return [.verifiedPassed, .verificationFailed, .deadlineExtended]
-        case .closed: return [.reopened]
-        }
-    }
-
     static func lines(_ state: AppState, code: String, id: String, width: Int) -> [(label: String, value: String, style: Style)] {
         let s = state.strings
         guard let h = state.hazard(code, id) else { return [] }
@@ -255,7 +245,7 @@ enum HazardPageView {
         AppView.renderTitle(state, theme: theme, subtitle: s[.hazardTitle], into: &screen)
         AppView.renderPage(lines(state, code: code, id: id, width: screen.width), state: state, theme: theme, into: &screen)
         guard let h = state.hazard(code, id) else { return }
-        let keys = allowedSteps(h).compactMap { step in
+        let keys = h.allowedSteps.compactMap { step in
             Keymap.hazard.first { $0.action == .step(step) }.map { $0.keys[0].displayName + " " + s.step(step) }
         } + ["e " + s[.actionEdit], "Esc " + s[.actionBack]]
         AppView.renderStatus(h.number, right: keys.joined(separator: "  "), theme: theme, into: &screen)

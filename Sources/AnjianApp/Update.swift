@@ -79,7 +79,9 @@ extension AppState {
                 return []
             }
             var signed = entry
-            if signed.id.isEmpty { signed.id = newSupervisionID(for: entry) }
+            if signed.id.isEmpty {
+                signed.id = SupervisionEntry.newID(for: entry, taken: Set((supervisions[entry.enterpriseCode] ?? []).map(\.id)))
+            }
             signed = signed.recordingHistory(from: current.original, by: signer ?? Operator(name: "", certificateNumber: ""),
                                              at: CalendarDate.timestamp(clock(), in: timeZone))
             form = current
@@ -88,15 +90,6 @@ extension AppState {
         current.refreshSuggestions(roster: roster)
         form = current
         return []
-    }
-
-    /// `S-<last 6 of the credit code>-<date>-<n>`: readable, unique within the enterprise.
-    func newSupervisionID(for entry: SupervisionEntry) -> String {
-        let stem = "S-\(entry.enterpriseCode.suffix(6))-\(entry.date.replacingOccurrences(of: "-", with: ""))-"
-        let taken = Set((supervisions[entry.enterpriseCode] ?? []).map(\.id))
-        var n = 1
-        while taken.contains(stem + "\(n)") { n += 1 }
-        return stem + "\(n)"
     }
 
     /// The runner saved the entry: keep it, close the form, say so.

@@ -13,6 +13,23 @@ public enum HazardStatus: String, Codable, CaseIterable, Sendable {
     case registered, rectifying, rectified, closed
 }
 
+extension HazardStatus {
+    /// The lifecycle, written once: where a step leads from this state, or nil when the
+    /// state does not allow it. An extension keeps the state.
+    ///
+    ///     registered → rectifying → rectified → closed
+    ///                      ↖ verification failed ↙      closed → reopened → rectifying
+    public func next(by step: HistoryEntry.Action) -> HazardStatus? {
+        switch (self, step) {
+        case (.registered, .rectificationStarted), (.rectified, .verificationFailed), (.closed, .reopened): return .rectifying
+        case (.rectifying, .reportedRectified): return .rectified
+        case (.rectified, .verifiedPassed): return .closed
+        case (.registered, .deadlineExtended), (.rectifying, .deadlineExtended), (.rectified, .deadlineExtended): return self
+        default: return nil
+        }
+    }
+}
+
 public enum HazardCategory: String, Codable, CaseIterable, Sendable {
     case equipment, electrical, fire, hazardousMaterials, workEnvironment, management, behaviour, other
 }
@@ -177,18 +194,18 @@ public struct Hazard: Codable, Hashable, Sendable, Identifiable {
     }
 
     public mutating func startRectification(by signer: Operator, at time: String) throws(HazardRefusal) {
-        try move(from: [.registered], to: .rectifying, action: .rectificationStarted, by: signer, at: time)
+        try move(.rectificationStarted, by: signer, at: time)
     }
 
     public mutating func reportRectified(by signer: Operator, at time: String) throws(HazardRefusal) {
-        try move(from: [.rectifying], to: .rectified, action: .reportedRectified, by: signer, at: time)
+        try move(.reportedRectified, by: signer, at: time)
     }
 
     /// Verification passed: verified and closed (验收销号). Needs a named verifier and a date.
     public mutating func verifyPassed(verifier: String, date: String, remark: String, by signer: Operator, at time: String) throws(HazardRefusal) {
         try checkVerification(verifier: verifier, date: date, action: .verifiedPassed)
         let result = Verification(verifier: verifier.trimmingCharacters(in: .whitespaces), date: date, passed: true, remark: remark)
-        try move(from: [.rectified], to: .closed, action: .verifiedPassed, by: signer, at: time,
+        try move(.verifiedPassed, by: signer, at: time,
                  changes: [FieldChange(field: "verifier", old: "", new: result.verifier), FieldChange(field: "closedOn", old: "", new: date)],
                  note: remark.isEmpty ? nil : remark)
         verifications.append(result)
@@ -199,23 +216,23 @@ public struct Hazard: Codable, Hashable, Sendable, Identifiable {
     public mutating func verifyFailed(verifier: String, date: String, reason: String, by signer: Operator, at time: String) throws(HazardRefusal) {
         try checkVerification(verifier: verifier, date: date, action: .verificationFailed)
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .reasonRequired }
-        try move(from: [.rectified], to: .rectifying, action: .verificationFailed, by: signer, at: time,
+        try move(.verificationFailed, by: signer, at: time,
                  changes: [FieldChange(field: "verifier", old: "", new: verifier.trimmingCharacters(in: .whitespaces))], note: reason)
         verifications.append(Verification(verifier: verifier.trimmingCharacters(in: .whitespaces), date: date, passed: false, remark: reason))
     }
 
     /// A closed hazard reopens, with a reason, back into rectification.
     public mutating func reopen(reason: String, by signer: Operator, at time: String) throws(HazardRefusal) {
-        guard status == .closed else { throw .notAllowed(from: status, action: .reopened) }
+        guard allows(.reopened) else { throw .notAllowed(from: status, action: .reopened) }
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .reasonRequired }
-        try move(from: [.closed], to: .rectifying, action: .reopened, by: signer, at: time,
+        try move(.reopened, by: signer, at: time,
                  changes: [FieldChange(field: "closedOn", old: closedOn ?? "", new: "")], note: reason)
         closedOn = nil
     }
 
     /// A later deadline, with a reason; the history keeps the old one.
     public mutating func extendDeadline(to newDeadline: String, reason: String, by signer: Operator, at time: String) throws(HazardRefusal) {
-        guard !isClosed else { throw .notAllowed(from: status, action: .deadlineExtended) }
+        guard allows(.deadlineExtended) else { throw .notAllowed(from: status, action: .deadlineExtended) }
         guard CalendarDate.isValid(newDeadline) else { throw .invalidDate(newDeadline) }
         guard newDeadline > rectification.deadline else { throw .deadlineNotLater(old: rectification.deadline, new: newDeadline) }
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .reasonRequired }
@@ -246,15 +263,20 @@ public struct Hazard: Codable, Hashable, Sendable, Identifiable {
     }
 
     private func checkVerification(verifier: String, date: String, action: HistoryEntry.Action) throws(HazardRefusal) {
-        guard status == .rectified else { throw .notAllowed(from: status, action: action) }
+        guard allows(action) else { throw .notAllowed(from: status, action: action) }
         guard !verifier.trimmingCharacters(in: .whitespaces).isEmpty else { throw .verifierRequired }
         guard CalendarDate.isValid(date) else { throw .invalidDate(date) }
         guard date >= discoveredOn else { throw .dateBeforeDiscovery(date: date, discovered: discoveredOn) }
     }
 
-    private mutating func move(from allowed: [HazardStatus], to next: HazardStatus, action: HistoryEntry.Action,
-                               by signer: Operator, at time: String, changes: [FieldChange] = [], note: String? = nil) throws(HazardRefusal) {
-        guard allowed.contains(status) else { throw .notAllowed(from: status, action: action) }
+    /// The steps the hazard's state allows, in the order they are offered.
+    public var allowedSteps: [HistoryEntry.Action] { HistoryEntry.Action.steps.filter(allows) }
+
+    public func allows(_ step: HistoryEntry.Action) -> Bool { status.next(by: step) != nil }
+
+    private mutating func move(_ action: HistoryEntry.Action, by signer: Operator, at time: String,
+                               changes: [FieldChange] = [], note: String? = nil) throws(HazardRefusal) {
+        guard let next = status.next(by: action) else { throw .notAllowed(from: status, action: action) }
         history.append(HistoryEntry(at: time, by: signer, action: action,
                                     changes: [FieldChange(field: "status", old: status.rawValue, new: next.rawValue)] + changes,
                                     note: note))

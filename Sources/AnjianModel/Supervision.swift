@@ -26,6 +26,10 @@ public struct HistoryEntry: Codable, Hashable, Sendable {
         case created, edited
         // Hazard lifecycle steps:
         case rectificationStarted, reportedRectified, verifiedPassed, verificationFailed, reopened, deadlineExtended
+
+        /// The hazard lifecycle's steps, in the order they are offered.
+        public static let steps: [Action] = [.rectificationStarted, .reportedRectified, .verifiedPassed,
+                                              .verificationFailed, .reopened, .deadlineExtended]
     }
     /// ISO 8601 with the local offset, e.g. `2026-11-25T14:30:00+08:00`.
     public var at: String
@@ -173,5 +177,15 @@ public enum ClockTime {
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
               let h = Int(parts[0]), let m = Int(parts[1]) else { return false }
         return (0...23).contains(h) && (0...59).contains(m)
+    }
+}
+
+extension SupervisionEntry {
+    /// `S-<last 6 of the credit code>-<date>-<n>`: readable, unique among the enterprise's `taken` ids.
+    public static func newID(for entry: SupervisionEntry, taken: Set<String>) -> String {
+        let stem = "S-\(entry.enterpriseCode.suffix(6))-\(entry.date.replacingOccurrences(of: "-", with: ""))-"
+        var n = 1
+        while taken.contains(stem + "\(n)") { n += 1 }
+        return stem + "\(n)"
     }
 }

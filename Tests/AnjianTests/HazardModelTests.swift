@@ -29,6 +29,50 @@ func sampleHazard(level: HazardLevel = .general) -> Hazard {
         #expect(h.history.allSatisfy { $0.by == inspector })
     }
 
+    /// The offered steps and the steps the model performs come from one table: in every
+    /// state, a step is offered exactly when performing it is not refused for the state.
+    @Test func offeredStepsAreThePerformableOnes() throws {
+        func perform(_ step: HistoryEntry.Action, on hazard: Hazard) -> Bool {
+            var h = hazard
+            do {
+                switch step {
+                case .rectificationStarted: try h.startRectification(by: inspector, at: "t")
+                case .reportedRectified: try h.reportRectified(by: inspector, at: "t")
+                case .verifiedPassed: try h.verifyPassed(verifier: "单志刚", date: "2026-12-01", remark: "", by: inspector, at: "t")
+                case .verificationFailed: try h.verifyFailed(verifier: "单志刚", date: "2026-12-01", reason: "x", by: inspector, at: "t")
+                case .reopened: try h.reopen(reason: "复发", by: inspector, at: "t")
+                case .deadlineExtended: try h.extendDeadline(to: "2027-01-31", reason: "设备到货晚", by: inspector, at: "t")
+                default: return false
+                }
+                return true
+            } catch { return false }
+        }
+        var h = sampleHazard()
+        var seen: [HazardStatus: [HistoryEntry.Action]] = [:]
+        for next in [HistoryEntry.Action.rectificationStarted, .reportedRectified, .verifiedPassed, .reopened] {
+            seen[h.status] = h.allowedSteps
+            #expect(HistoryEntry.Action.steps.filter { perform($0, on: h) } == h.allowedSteps, "\(h.status)")
+            #expect(perform(next, on: h))
+            switch next {
+            case .rectificationStarted: try h.startRectification(by: inspector, at: "t")
+            case .reportedRectified: try h.reportRectified(by: inspector, at: "t")
+            case .verifiedPassed: try h.verifyPassed(verifier: "单志刚", date: "2026-12-01", remark: "", by: inspector, at: "t")
+            default: try h.reopen(reason: "复发", by: inspector, at: "t")
+            }
+        }
+        #expect(seen[.registered] == [.rectificationStarted, .deadlineExtended])
+        #expect(seen[.rectifying] == [.reportedRectified, .deadlineExtended])
+        #expect(seen[.rectified] == [.verifiedPassed, .verificationFailed, .deadlineExtended])
+        #expect(seen[.closed] == [.reopened])
+    }
+
+    @Test func supervisionIDsAreNumberedPerEnterpriseAndDay() {
+        let entry = SupervisionEntry(id: "", enterpriseCode: "91370602469653906K", date: "2026-11-25", time: "09:00",
+                                     kind: .routine, inspectors: [], accompanying: ContactPerson(name: "", position: "", phone: ""))
+        #expect(SupervisionEntry.newID(for: entry, taken: []) == "S-53906K-20261125-1")
+        #expect(SupervisionEntry.newID(for: entry, taken: ["S-53906K-20261125-1", "S-53906K-20261125-2"]) == "S-53906K-20261125-3")
+    }
+
     @Test func everyRefusedTransition() {
         var h = sampleHazard()
         #expect(throws: HazardRefusal.notAllowed(from: .registered, action: .reportedRectified)) { try h.reportRectified(by: inspector, at: "t") }
