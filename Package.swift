@@ -30,6 +30,9 @@ let package = Package(
                 .copy("../../Resources/pinyin"),
             ]
         ),
+        // Starting a session (lock, ledger, operator) and performing store operations:
+        // shared by the TUI and command-line subcommands, so it never sees a screen.
+        .target(name: "AnjianRuntime", dependencies: ["AnjianModel", "AnjianStore"]),
         // Cells, display width, keys: what the UI draws into and what the terminal shows.
         .target(name: "AnjianScreen"),
         // Application state, update(state, event), screens rendered into a Screen.
@@ -39,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "anjian",
             dependencies: [
-                "AnjianApp", "AnjianStore", "AnjianTerminal", "AnjianModel",
+                "AnjianApp", "AnjianStore", "AnjianTerminal", "AnjianModel", "AnjianRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,7 +52,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AnjianTests",
-            dependencies: ["AnjianModel", "AnjianStore", "AnjianScreen", "AnjianApp", "anjian"],
+            dependencies: ["AnjianModel", "AnjianStore", "AnjianScreen", "AnjianApp", "AnjianRuntime", "anjian"],
             // Reviewed screens, read from the source tree by the screen tests.
             exclude: ["Screens"]
         ),

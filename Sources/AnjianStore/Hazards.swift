@@ -32,17 +32,35 @@ extension LedgerStore {
         let hazards = try loadFolder(HazardsFile.self, folder)
         var ids: Set<String> = []
         for code in hazards.keys.sorted() {
-            let path = folder.appendingPathComponent(code + ".json").path
-            for (index, hazard) in hazards[code]!.enumerated() {
-                if let issue = hazard.consistencyIssues().first {
-                    throw StoreError.invalidRecord(path: path, record: index, name: hazard.number, issue: issue)
-                }
-                if !ids.insert(hazard.id).inserted {
-                    throw StoreError.duplicateKey(path: path, record: index, key: hazard.id)
-                }
-            }
+            try check(hazards[code]!, path: folder.appendingPathComponent(code + ".json").path, ids: &ids)
         }
         return hazards
+    }
+
+    /// One enterprise's hazards as they are on disk now (none when it has no file yet),
+    /// checked as `loadHazards` checks them (ids within this file only).
+    public static func loadHazards(enterprise code: String, in directory: URL) throws -> [Hazard] {
+        let folder = directory.appendingPathComponent(hazardsFolder)
+        let hazards = try currentFile(HazardsFile.self, enterprise: code, in: folder)
+        var ids: Set<String> = []
+        try check(hazards, path: folder.appendingPathComponent(code + ".json").path, ids: &ids)
+        return hazards
+    }
+
+    static func check(_ hazards: [Hazard], path: String, ids: inout Set<String>) throws {
+        for (index, hazard) in hazards.enumerated() {
+            if let issue = hazard.consistencyIssues().first {
+                throw StoreError.invalidRecord(path: path, record: index, name: hazard.number, issue: issue)
+            }
+            if !ids.insert(hazard.id).inserted {
+                throw StoreError.duplicateKey(path: path, record: index, key: hazard.id)
+            }
+        }
+    }
+
+    /// One enterprise's hazards encoded, to be written with other files by `write(_:)`.
+    public static func prepareHazards(_ hazards: [Hazard], enterprise code: String, in directory: URL) throws -> PreparedFile {
+        try prepareFile(HazardsFile.self, hazards, enterprise: code, in: directory.appendingPathComponent(hazardsFolder))
     }
 
     /// Writes one enterprise's hazards (atomically); nothing else is touched.

@@ -42,6 +42,16 @@ extension LedgerStore {
         try loadFolder(SupervisionsFile.self, directory.appendingPathComponent(supervisionsFolder))
     }
 
+    /// One enterprise's entries as they are on disk now (none when it has no file yet).
+    public static func loadSupervisions(enterprise code: String, in directory: URL) throws -> [SupervisionEntry] {
+        try currentFile(SupervisionsFile.self, enterprise: code, in: directory.appendingPathComponent(supervisionsFolder))
+    }
+
+    /// One enterprise's entries encoded, to be written with other files by `write(_:)`.
+    public static func prepareSupervisions(_ entries: [SupervisionEntry], enterprise code: String, in directory: URL) throws -> PreparedFile {
+        try prepareFile(SupervisionsFile.self, entries, enterprise: code, in: directory.appendingPathComponent(supervisionsFolder))
+    }
+
     /// Writes one enterprise's entries (atomically); nothing else is touched.
     public static func saveSupervisions(_ entries: [SupervisionEntry], enterprise code: String, in directory: URL) throws {
         try saveFile(SupervisionsFile.self, entries, enterprise: code, in: directory.appendingPathComponent(supervisionsFolder))

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import AnjianApp
 import AnjianModel
+import AnjianRuntime
 import AnjianScreen
 import AnjianStore
 import AnjianTerminal
@@ -46,45 +47,18 @@ struct Anjian: ParsableCommand {
             throw ExitCode(2)
         }
         let environment = ProcessInfo.processInfo.environment
-        let ledger: LoadedLedger
-        let pinyin: PinyinTable
-        var lock: DirectoryLock? = nil
-        var holder: LockHolder? = nil
-        var readOnly = false
-        var notWritable = false
-        var configProblem: String? = nil
-        let configURL = OperatorConfig.url()
-        var signer: Operator?
+        let session: Session
         do {
-            try AtomicFile.ensureDirectory(directory)
-            // One writer at a time: the lock is taken before anything is written.
-            let me = LockHolder(pid: getpid(), operatorName: operatorHint(environment) ?? "",
-                                since: CalendarDate.timestamp(Date(), in: .current))
-            switch try DirectoryLock.acquire(directory, holder: me) {
-            case .acquired(let acquired): lock = acquired
-            case .heldBy(let other):
-                holder = other
-                readOnly = true
-            case .notWritable:
-                readOnly = true
-                notWritable = true
-            }
-            ledger = try LedgerStore.open(directory, initializeIfEmpty: !readOnly)
-            pinyin = try DemoLedger.pinyinTable()
-            if let given = `operator` ?? environment["ANJIAN_OPERATOR"].flatMap({ $0.isEmpty ? nil : $0 }) {
-                signer = OperatorConfig.parse(given, roster: ledger.inspectors)
-            } else {
-                do {
-                    signer = try OperatorConfig.load(from: configURL)
-                } catch let error as StoreError {
-                    // A damaged preference does not stop the ledger: ask again, and leave the file alone.
-                    configProblem = strings.storeError(error)
-                }
-            }
+            session = try Session.start(directory: directory, operatorFlag: `operator`, environment: environment,
+                                        configURL: OperatorConfig.url(environment: environment), now: Date())
         } catch let error as StoreError {
             FileHandle.standardError.write(Data(("anjian: " + strings.storeError(error) + "\n").utf8))
             throw ExitCode(2)
         }
+        let ledger = session.ledger, pinyin = session.pinyin, signer = session.signer
+        let holder = session.holder, readOnly = session.readOnly, notWritable = session.notWritable
+        let configProblem = session.configProblem.map { strings.storeError($0) }
+        let runner = Runner(session: session)
 
         let useColor = (environment["NO_COLOR"] ?? "").isEmpty
         LocaleGuard.ensureUTF8()
@@ -92,7 +66,7 @@ struct Anjian: ParsableCommand {
         Terminal.restoreOnSignals()
         defer {
             terminal.stop()
-            lock?.release()
+            session.release()
         }
 
         let size = terminal.size
@@ -127,46 +101,22 @@ struct Anjian: ParsableCommand {
                     case .redraw: terminal.invalidate()
                     case .suspend: terminal.suspend()
                     case .saveSupervision(let entry):
-                        do {
-                            var entries = state.supervisions[entry.enterpriseCode] ?? []
-                            entries.upsert(entry)
-                            try LedgerStore.saveSupervisions(entries, enterprise: entry.enterpriseCode, in: directory)
-                            state.saveSucceeded(entry)
-                        } catch let error as StoreError {
-                            state.saveFailed(strings.storeError(error))
-                        } catch {
-                            state.saveFailed("\(error)")
+                        switch runner.perform(.saveSupervision(entry)) {
+                        case .saved: state.saveSucceeded(entry)
+                        case .failed(_, let error): state.saveFailed(strings.storeError(error))
                         }
                     case .saveHazard(let hazard):
-                        do {
-                            var list = state.hazards[hazard.enterpriseCode] ?? []
-                            list.upsert(hazard)
-                            try LedgerStore.saveHazards(list, enterprise: hazard.enterpriseCode, in: directory)
-                            state.hazardSaveSucceeded(hazard)
-                        } catch let error as StoreError {
-                            state.saveFailed(strings.storeError(error))
-                        } catch {
-                            state.saveFailed("\(error)")
+                        switch runner.perform(.saveHazard(hazard, linkedEntry: nil)) {
+                        case .saved: state.hazardSaveSucceeded(hazard)
+                        case .failed(_, let error): state.saveFailed(strings.storeError(error))
                         }
                     case .saveOperator(let chosen):
-                        lock?.update(LockHolder(pid: getpid(), operatorName: chosen.name,
-                                                since: CalendarDate.timestamp(Date(), in: .current)))
-                        if configProblem != nil { continue }  // never overwrite a damaged file
-                        do {
-                            try OperatorConfig.save(chosen, to: configURL)
-                        } catch let error as StoreError {
+                        if case .failed(_, let error) = runner.perform(.saveOperator(chosen)) {
                             state.message = strings.storeError(error)
                         }
                     }
                 }
             }
         }
-    }
-
-    /// The operator's name as far as it is known before the ledger is read, for the lock.
-    func operatorHint(_ environment: [String: String]) -> String? {
-        let given = `operator` ?? environment["ANJIAN_OPERATOR"]
-        if let given, !given.isEmpty { return String(given.split(whereSeparator: { ":/：".contains($0) }).first ?? "") }
-        return (try? OperatorConfig.load(from: OperatorConfig.url()))??.name
     }
 }
