@@ -5,6 +5,7 @@ import AnjianModel
 import AnjianScreen
 import AnjianStore
 import AnjianTerminal
+import AnjianText
 
 @main
 struct Anjian: ParsableCommand {
@@ -107,9 +108,9 @@ struct Anjian: ParsableCommand {
         if let configProblem {
             state.message = configProblem
         } else if ledger.initializedNow {
-            state.message = strings[.initializedDemo, directory.path]
+            state.message = strings.initializedDemo(directory.path)
         } else if !ledger.warnings.isEmpty {
-            state.message = strings[.warningsOnLoad, ledger.warnings.count]
+            state.message = strings.warningsOnLoad(ledger.warnings.count)
         }
         if signer == nil {
             state.operatorForm = AppState.operatorForm(strings: strings,
