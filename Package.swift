@@ -33,26 +33,28 @@ let package = Package(
         // Starting a session (lock, ledger, operator) and performing store operations:
         // shared by the TUI and command-line subcommands, so it never sees a screen.
         .target(name: "AnjianRuntime", dependencies: ["AnjianModel", "AnjianStore"]),
+        // Every string the user sees, in Chinese and English: one file per feature.
+        .target(name: "AnjianText", dependencies: ["AnjianModel", "AnjianStore"]),
         // Cells, display width, keys: what the UI draws into and what the terminal shows.
         .target(name: "AnjianScreen"),
         // Application state, update(state, event), screens rendered into a Screen.
-        .target(name: "AnjianApp", dependencies: ["AnjianModel", "AnjianStore", "AnjianScreen"]),
+        .target(name: "AnjianApp", dependencies: ["AnjianModel", "AnjianStore", "AnjianScreen", "AnjianText"]),
         // ncursesw: locale, keys, resize, drawing a Screen.
         .target(name: "AnjianTerminal", dependencies: ["CNCursesW", "AnjianScreen"]),
         .executableTarget(
             name: "anjian",
             dependencies: [
-                "AnjianApp", "AnjianStore", "AnjianTerminal", "AnjianModel", "AnjianRuntime",
+                "AnjianApp", "AnjianStore", "AnjianTerminal", "AnjianModel", "AnjianRuntime", "AnjianText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "anjian-bench",
-            dependencies: ["AnjianApp", "AnjianStore", "AnjianModel", "AnjianScreen"]
+            dependencies: ["AnjianApp", "AnjianStore", "AnjianModel", "AnjianScreen", "AnjianText"]
         ),
         .testTarget(
             name: "AnjianTests",
-            dependencies: ["AnjianModel", "AnjianStore", "AnjianScreen", "AnjianApp", "AnjianRuntime", "anjian"],
+            dependencies: ["AnjianModel", "AnjianStore", "AnjianScreen", "AnjianText", "AnjianApp", "AnjianRuntime", "anjian"],
             // Reviewed screens, read from the source tree by the screen tests.
             exclude: ["Screens"]
         ),

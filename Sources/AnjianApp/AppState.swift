@@ -2,6 +2,7 @@ import Foundation
 import AnjianModel
 import AnjianStore
 import AnjianScreen
+import AnjianText
 
 /// The columns of the enterprise table; which are shown depends on the width.
 public enum EnterpriseColumn: Hashable, Sendable, CaseIterable {

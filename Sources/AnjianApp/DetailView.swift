@@ -1,5 +1,6 @@
 import AnjianModel
 import AnjianScreen
+import AnjianText
 
 /// The enterprise page: the full profile as label / value lines, scrollable.
 enum DetailView {
@@ -21,7 +22,7 @@ enum DetailView {
         for warning in check.warnings {
             lines.append(Line(label: "", value: "! " + s.problem(.organizationCode(warning)), style: theme.error))
         }
-        let districtCode = District.named(e.district).map { "  (" + s[.districtCode, $0.code] + ")" } ?? ""
+        let districtCode = District.named(e.district).map { "  (" + s.districtCode($0.code) + ")" } ?? ""
         let districtName = s.language == .zh ? e.district : s.district(e.district) + " " + e.district
         lines += [
             Line(label: s[.fieldDistrict], value: districtName + districtCode),
@@ -43,7 +44,7 @@ enum DetailView {
                 (.equipmentPressurePiping, equipment.pressurePiping), (.equipmentElevators, equipment.elevators),
                 (.equipmentCranes, equipment.cranes), (.equipmentForklifts, equipment.forklifts),
             ]
-            let text = parts.filter { $0.1 > 0 }.map { s[$0.0, $0.1] }.joined(separator: s.language == .zh ? "，" : ", ")
+            let text = parts.filter { $0.1 > 0 }.map { s.equipment($0.0, $0.1) }.joined(separator: s.language == .zh ? "，" : ", ")
             lines.append(Line(label: s[.fieldSpecialEquipment], value: text))
         } else {
             lines.append(Line(label: s[.fieldSpecialEquipment], value: s[.equipmentNone]))
@@ -99,7 +100,7 @@ enum DetailView {
         }
         let entries = state.supervisionEntries(of: e.creditCode)
         rows.append(Row(label: "", value: "", style: .plain))
-        rows.append(Row(label: s[.supervisionSection, entries.count], value: "", style: theme.header, isHeader: true))
+        rows.append(Row(label: s.supervisionSection(entries.count), value: "", style: theme.header, isHeader: true))
         if entries.isEmpty {
             rows.append(Row(label: "", value: s[.noSupervisions], style: theme.dim))
         }
@@ -109,7 +110,7 @@ enum DetailView {
         let hazards = state.hazardEntries(of: e.creditCode)
         let counts = HazardCounts(hazards, today: state.today)
         rows.append(Row(label: "", value: "", style: .plain))
-        rows.append(Row(label: s[.hazardSection, counts.total, counts.open, counts.overdue, counts.major], value: "",
+        rows.append(Row(label: s.hazardSection(counts.total, counts.open, counts.overdue, counts.major), value: "",
                         style: theme.header, isHeader: true))
         if hazards.isEmpty {
             rows.append(Row(label: "", value: s[.noHazards], style: theme.dim))
@@ -166,7 +167,7 @@ enum DetailView {
             screen.put(row.value, x: labelWidth + 3, y: y, style: row.style, maxWidth: screen.width - labelWidth - 3)
         }
         AppView.renderMessage(state, theme: theme, into: &screen)
-        let position = all.count > body ? "  " + s[.readingLine, scroll + 1, all.count] : ""
+        let position = all.count > body ? "  " + s.readingLine(scroll + 1, all.count) : ""
         AppView.renderStatus(e.shortName + position, right: s[.detailHint], theme: theme, into: &screen)
     }
 }

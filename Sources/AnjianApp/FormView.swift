@@ -1,5 +1,6 @@
 import AnjianModel
 import AnjianScreen
+import AnjianText
 
 /// Renders any `Form`: label column, value boxes in brackets (readable without colour),
 /// errors on the line under their field, roster suggestions under the focused field,

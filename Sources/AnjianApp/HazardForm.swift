@@ -1,6 +1,7 @@
 import Foundation
 import AnjianModel
 import AnjianScreen
+import AnjianText
 
 /// The hazard forms, all on the form engine: a new or edited hazard, one lifecycle step
 /// (asking only for what the step needs), and the filters of view 2.
@@ -48,20 +49,22 @@ public struct HazardForm: Sendable {
         self.enterpriseCode = h.enterpriseCode
         self.supervisionID = h.supervisionID
         let fields = [
-            FormField(id: "description", label: s[.fieldDescription], kind: .multiline(lines: 2), text: h.description, width: 60),
-            FormField(id: "location", label: s[.fieldLocation], kind: .text, text: h.location, width: 24),
-            FormField(id: "category", label: s[.fieldHazardCategory], kind: .choice(HazardCategory.allCases.map { s.hazardCategory($0) }),
+            FormField(id: "description", label: s.fieldLabel("description"), kind: .multiline(lines: 2), text: h.description, width: 60),
+            FormField(id: "location", label: s.fieldLabel("location"), kind: .text, text: h.location, width: 24),
+            FormField(id: "category", label: s.fieldLabel("category"), kind: .choice(HazardCategory.allCases.map { s.hazardCategory($0) }),
                       choice: HazardCategory.allCases.firstIndex(of: h.category) ?? 0, width: 12, startsRow: false),
-            FormField(id: "level", label: s[.fieldLevel], kind: .choice(HazardLevel.allCases.map { s.level($0) }),
+            FormField(id: "level", label: s.fieldLabel("level"), kind: .choice(HazardLevel.allCases.map { s.level($0) }),
                       choice: HazardLevel.allCases.firstIndex(of: h.level) ?? 0, width: 12),
-            FormField(id: "discoveredOn", label: s[.fieldDiscoveredOn], kind: .date, text: h.discoveredOn, width: 12, startsRow: false),
-            FormField(id: "foundBy", label: s[.fieldFoundBy], kind: .text, text: h.foundBy, width: 10),
-            FormField(id: "rectification.responsible", label: s[.fieldResponsible], kind: .text, text: h.rectification.responsible,
+            FormField(id: "discoveredOn", label: s.fieldLabel("discoveredOn"), kind: .date, text: h.discoveredOn, width: 12, startsRow: false),
+            FormField(id: "foundBy", label: s.fieldLabel("foundBy"), kind: .text, text: h.foundBy, width: 10),
+            FormField(id: "rectification.responsible", label: s.fieldLabel("rectification.responsible"), kind: .text, text: h.rectification.responsible,
                       width: 10, startsRow: false),
-            FormField(id: "rectification.deadline", label: s[.fieldDeadline], kind: .date, text: h.rectification.deadline, width: 12),
-            FormField(id: "rectification.funds", label: s[.fieldFunds], kind: .text, text: h.rectification.funds, width: 14, startsRow: false),
-            FormField(id: "rectification.measures", label: s[.fieldMeasures], kind: .multiline(lines: 2), text: h.rectification.measures, width: 60),
-            FormField(id: "rectification.contingencyPlan", label: s[.fieldContingency], kind: .multiline(lines: 2),
+            FormField(id: "rectification.deadline", label: s.fieldLabel("rectification.deadline"), kind: .date, text: h.rectification.deadline, width: 12),
+            FormField(id: "rectification.funds", label: s.fieldLabel("rectification.funds"), kind: .text, text: h.rectification.funds,
+                      width: 14, startsRow: false),
+            FormField(id: "rectification.measures", label: s.fieldLabel("rectification.measures"), kind: .multiline(lines: 2),
+                      text: h.rectification.measures, width: 60),
+            FormField(id: "rectification.contingencyPlan", label: s.fieldLabel("rectification.contingencyPlan"), kind: .multiline(lines: 2),
                       text: h.rectification.contingencyPlan, width: 60),
         ]
         form = Form(title: title, fields: fields, today: today)
@@ -77,7 +80,7 @@ public struct HazardForm: Sendable {
         switch action {
         case .verifiedPassed, .verificationFailed:
             fields = [
-                FormField(id: "verifier", label: s[.fieldVerifier], kind: .inspectorName, text: signer?.name ?? "", width: 10),
+                FormField(id: "verifier", label: s.fieldLabel("verifier"), kind: .inspectorName, text: signer?.name ?? "", width: 10),
                 FormField(id: "date", label: s[.fieldVerifyDate], kind: .date, text: today, width: 12, startsRow: false),
                 FormField(id: "note", label: s[action == .verifiedPassed ? .fieldRemark : .fieldReason], kind: .multiline(lines: 2), width: 60),
             ]

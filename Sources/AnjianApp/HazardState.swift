@@ -1,6 +1,7 @@
 import Foundation
 import AnjianModel
 import AnjianScreen
+import AnjianText
 
 public enum HazardColumn: Hashable, Sendable, CaseIterable {
     case number, enterprise, district, level, status, found, deadline, overdue, responsible, description

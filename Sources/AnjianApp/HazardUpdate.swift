@@ -1,6 +1,7 @@
 import Foundation
 import AnjianModel
 import AnjianScreen
+import AnjianText
 
 extension AppState {
     var signerOrNobody: Operator { signer ?? Operator(name: "", certificateNumber: "") }
@@ -62,7 +63,7 @@ extension AppState {
             let issues = hazard.validate().errors
             if !issues.isEmpty {
                 current.form.showErrors(issues.map { ($0.field, strings.problem($0.problem)) })
-                current.form.message = strings[.formHasErrors, issues.count]
+                current.form.message = strings.formHasErrors(issues.count)
                 if let first = issues.first, let index = current.form.index(of: first.field) { current.form.focus = index }
                 hazardForm = current
                 return []
@@ -99,7 +100,7 @@ extension AppState {
             let note = current.form.value("note").trimmingCharacters(in: .whitespacesAndNewlines)
             let date = current.form.value("date").trimmingCharacters(in: .whitespaces)
             if current.form.index(of: "date") != nil, CalendarDate.isValid(date), date > today {
-                return refuse(strings[.refusalFutureDate, date], field: "date")
+                return refuse(strings.refusalFutureDate(date), field: "date")
             }
             do {
                 switch action {
@@ -172,7 +173,7 @@ extension AppState {
         hazardList.sorted = nil
         refreshHazardRows()
         let step = hazard.history.last.map { strings.step($0.action) } ?? ""
-        message = step.isEmpty ? strings[.hazardSaved, hazard.number] : strings[.stepDone, step, hazard.number]
+        message = step.isEmpty ? strings.hazardSaved(hazard.number) : strings.stepDone(step, hazard.number)
         hazardForm = nil
         if case .enterprise(let index) = route {
             detailSelection = DetailView.targets(self, enterprise: index).firstIndex(of: .hazard(hazard.enterpriseCode, hazard.id)) ?? detailSelection

@@ -1,5 +1,6 @@
 import AnjianModel
 import AnjianScreen
+import AnjianText
 
 /// View 2: the city-wide hazard ledger. Only the visible rows are rendered.
 enum HazardListView {
@@ -65,7 +66,7 @@ enum HazardListView {
         case .deadline: return h.rectification.deadline
         case .overdue:
             let days = h.daysOverdue(today: today)
-            return days > 0 ? s[.overdueDays, days] : ""
+            return days > 0 ? s.overdueDays(days) : ""
         case .responsible: return h.rectification.responsible
         case .description: return h.description.replacingOccurrences(of: "\n", with: " ")
         }
@@ -98,8 +99,8 @@ enum HazardListView {
         let counts = state.shownHazardCounts
         AppView.renderTitle(state, theme: theme, subtitle: "\(list.rows.count)/\(state.hazardDirectory.records.count)",
                             into: &screen)
-        var header = s[.hazardCounts, counts.total, counts.open, counts.overdue, counts.major, counts.rectificationRate]
-        if !list.criteria.isEmpty { header += "  " + s[.activeFilters, describe(list.criteria, s)] }
+        var header = s.hazardCounts(counts.total, counts.open, counts.overdue, counts.major, counts.rectificationRate)
+        if !list.criteria.isEmpty { header += "  " + s.activeFilters(describe(list.criteria, s)) }
         screen.put(header, x: 1, y: 1, style: theme.label, maxWidth: screen.width - 2)
         let columns = columnWidths(width: screen.width)
         var x = Layout.marker
@@ -153,7 +154,7 @@ enum HazardPageView {
     static func summary(_ h: Hazard, strings s: Strings, today: String) -> String {
         let days = h.daysOverdue(today: today)
         return [h.number, s.level(h.level), s.status(h.status), h.rectification.deadline,
-                days > 0 ? s[.overdueDays, days] : "", h.description.replacingOccurrences(of: "\n", with: " ")]
+                days > 0 ? s.overdueDays(days) : "", h.description.replacingOccurrences(of: "\n", with: " ")]
             .filter { !$0.isEmpty }.joined(separator: "  ")
     }
 
@@ -173,7 +174,7 @@ enum HazardPageView {
         let enterprise = state.hazardDirectory.enterprise(code).map { state.enterprises[$0].name } ?? code
         add(s[.fieldNumber], h.number, Style(bold: true))
         add(s[.colEnterprise], enterprise)
-        add(s[.fieldStatus], s.status(h.status) + (h.isOverdue(today: today) ? "  " + s[.overdueDays, h.daysOverdue(today: today)] : ""),
+        add(s[.fieldStatus], s.status(h.status) + (h.isOverdue(today: today) ? "  " + s.overdueDays(h.daysOverdue(today: today)) : ""),
             theme.hazard(h, today: today))
         add(s[.fieldLevel], s.level(h.level), h.level == .major ? Style(bold: true) : .plain)
         add(s[.fieldHazardCategory], s.hazardCategory(h.category))
@@ -197,43 +198,17 @@ enum HazardPageView {
             let who = item.by.name.isEmpty ? s[.noOperator] : item.by.name
             let what: String
             switch item.action {
-            case .created: what = s[.historyCreated, SupervisionDetailView.readableTime(item.at), who]
-            case .edited: what = s[.historyEdited, SupervisionDetailView.readableTime(item.at), who]
+            case .created: what = s.historyCreated(SupervisionDetailView.readableTime(item.at), who)
+            case .edited: what = s.historyEdited(SupervisionDetailView.readableTime(item.at), who)
             default: what = SupervisionDetailView.readableTime(item.at) + "  " + who + "  " + s.step(item.action)
             }
             add("", what)
             for change in item.changes where change.field != "status" {
-                add("", "  " + fieldLabel(change.field, s) + "：" + display(change.old, s) + " -> " + display(change.new, s))
+                add("", "  " + s.historyChange(change))
             }
             if let note = item.note { add("", "  " + s[item.action == .verifiedPassed ? .fieldRemark : .fieldReason] + "：" + note) }
         }
         return result
-    }
-
-    static func fieldLabel(_ field: String, _ s: Strings) -> String {
-        switch field {
-        case "discoveredOn": return s[.fieldDiscoveredOn]
-        case "foundBy": return s[.fieldFoundBy]
-        case "location": return s[.fieldLocation]
-        case "description": return s[.fieldDescription]
-        case "category": return s[.fieldHazardCategory]
-        case "level": return s[.fieldLevel]
-        case "rectification.responsible": return s[.fieldResponsible]
-        case "rectification.measures": return s[.fieldMeasures]
-        case "rectification.funds": return s[.fieldFunds]
-        case "rectification.deadline": return s[.fieldDeadline]
-        case "rectification.contingencyPlan": return s[.fieldContingency]
-        case "verifier": return s[.fieldVerifier]
-        case "closedOn": return s[.fieldClosedOn]
-        default: return field
-        }
-    }
-
-    static func display(_ value: String, _ s: Strings) -> String {
-        if value.isEmpty { return s[.noneValue] }
-        if let level = HazardLevel(rawValue: value) { return s.level(level) }
-        if let category = HazardCategory(rawValue: value) { return s.hazardCategory(category) }
-        return value.replacingOccurrences(of: "\n", with: " / ")
     }
 
     static func maxScroll(_ state: AppState, code: String, id: String) -> Int {

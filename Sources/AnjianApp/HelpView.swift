@@ -1,4 +1,5 @@
 import AnjianScreen
+import AnjianText
 
 /// Help generated from the keymaps that handle the keys.
 enum HelpView {

@@ -1,5 +1,6 @@
 import AnjianModel
 import AnjianScreen
+import AnjianText
 
 /// What a key does. The keymaps below are data: the same tables drive key handling
 /// and the help screen, so the two cannot drift apart.

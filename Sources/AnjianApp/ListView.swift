@@ -1,11 +1,12 @@
 import AnjianModel
 import AnjianScreen
+import AnjianText
 
 /// The enterprise table: title, header, the visible rows only, filter line, status line.
 enum ListView {
     static func render(_ state: AppState, theme: Theme, into screen: inout Screen) {
         let s = state.strings
-        let count = s[.shownOfTotal, state.rows.count, state.enterprises.count]
+        let count = s.shownOfTotal(state.rows.count, state.enterprises.count)
         AppView.renderTitle(state, theme: theme, subtitle: count, into: &screen)
 
         let columns = Layout.columnWidths(width: screen.width)
@@ -20,7 +21,7 @@ enum ListView {
         let bodyTop = 2
         let body = state.listBodyHeight
         if state.rows.isEmpty {
-            let text = state.enterprises.isEmpty ? s[.noEnterprises] : s[.noMatches, state.filter.text]
+            let text = state.enterprises.isEmpty ? s[.noEnterprises] : s.noMatches(state.filter.text)
             screen.put(text, x: Layout.marker, y: bodyTop, style: theme.dim)
         }
         for line in 0..<body {
@@ -47,7 +48,7 @@ enum ListView {
 
         var left = AppView.statusPrefix(state) + s[.viewEnterprises] + " " + count
         if let sort = state.sort {
-            left += " · " + s[.sortedBy, s[title(of: sort.column)], s[sort.ascending ? .ascending : .descending]]
+            left += " · " + s.sortedBy(s[title(of: sort.column)], s[sort.ascending ? .ascending : .descending])
         }
         AppView.renderStatus(left, right: s[state.filtering ? .filterHint : .helpHint], theme: theme, into: &screen)
     }

@@ -1,5 +1,6 @@
 import AnjianModel
 import AnjianScreen
+import AnjianText
 
 /// Sizes shared by update (paging, scrolling) and render.
 public enum Layout {
@@ -128,7 +129,7 @@ public enum AppView {
     }
 
     static func renderTooSmall(_ state: AppState, into screen: inout Screen) {
-        let text = state.strings[.tooSmall, state.width, state.height, Layout.minimumWidth, Layout.minimumHeight]
+        let text = state.strings.tooSmall(state.width, state.height, Layout.minimumWidth, Layout.minimumHeight)
         let lines = text.wrapped(toWidth: max(1, state.width))
         let top = max(0, (state.height - lines.count) / 2)
         for (i, line) in lines.enumerated() {
@@ -204,7 +205,7 @@ public enum AppView {
 
     /// The operator for the status line.
     static func operatorText(_ state: AppState) -> String {
-        state.signer.map { state.strings[.operatorLabel, $0.name] } ?? state.strings[.noOperator]
+        state.signer.map { state.strings.operatorLabel($0.name) } ?? state.strings[.noOperator]
     }
 
     /// The line above the status line: the transient message, or in read-only mode

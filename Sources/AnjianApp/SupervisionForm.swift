@@ -1,6 +1,7 @@
 import Foundation
 import AnjianModel
 import AnjianScreen
+import AnjianText
 
 /// The supervision entry form (新建 / 编辑监管记录), built on the form engine.
 public struct SupervisionForm: Sendable {
@@ -44,9 +45,9 @@ public struct SupervisionForm: Sendable {
         self.original = original
         self.inspectorRows = max(2, entry.inspectors.count)
         var fields: [FormField] = [
-            FormField(id: "date", label: s[.fieldDate], kind: .date, text: entry.date, width: 12),
-            FormField(id: "time", label: s[.fieldTime], kind: .time, text: entry.time, width: 6, startsRow: false),
-            FormField(id: "kind", label: s[.fieldKind], kind: .choice(Self.kindLabels(s)),
+            FormField(id: "date", label: s.fieldLabel("date"), kind: .date, text: entry.date, width: 12),
+            FormField(id: "time", label: s.fieldLabel("time"), kind: .time, text: entry.time, width: 6, startsRow: false),
+            FormField(id: "kind", label: s.fieldLabel("kind"), kind: .choice(Self.kindLabels(s)),
                       choice: SupervisionKind.allCases.firstIndex(of: entry.kind) ?? 0, width: 18),
         ]
         for i in 0..<inspectorRows {
@@ -54,13 +55,13 @@ public struct SupervisionForm: Sendable {
             fields += Self.inspectorFields(i, inspector, s)
         }
         fields += [
-            FormField(id: "accompanying.name", label: s[.fieldAccompanying], kind: .text, text: entry.accompanying.name, width: 10),
-            FormField(id: "accompanying.position", label: s[.fieldPosition], kind: .text, text: entry.accompanying.position,
+            FormField(id: "accompanying.name", label: s.fieldLabel("accompanying.name"), kind: .text, text: entry.accompanying.name, width: 10),
+            FormField(id: "accompanying.position", label: s.fieldLabel("accompanying.position"), kind: .text, text: entry.accompanying.position,
                       width: 12, startsRow: false),
-            FormField(id: "accompanying.phone", label: s[.fieldPhone], kind: .text, text: entry.accompanying.phone, width: 13),
-            FormField(id: "itemsChecked", label: s[.fieldItemsChecked], kind: .multiline(lines: 2), text: entry.itemsChecked, width: 60),
-            FormField(id: "findings", label: s[.fieldFindings], kind: .multiline(lines: 2), text: entry.findings, width: 60),
-            FormField(id: "conclusion", label: s[.fieldConclusion], kind: .choice(Self.conclusionLabels(s)),
+            FormField(id: "accompanying.phone", label: s.fieldLabel("accompanying.phone"), kind: .text, text: entry.accompanying.phone, width: 13),
+            FormField(id: "itemsChecked", label: s.fieldLabel("itemsChecked"), kind: .multiline(lines: 2), text: entry.itemsChecked, width: 60),
+            FormField(id: "findings", label: s.fieldLabel("findings"), kind: .multiline(lines: 2), text: entry.findings, width: 60),
+            FormField(id: "conclusion", label: s.fieldLabel("conclusion"), kind: .choice(Self.conclusionLabels(s)),
                       choice: SupervisionConclusion.allCases.firstIndex(of: entry.conclusion) ?? 0, width: 18),
         ]
         let title = (original == nil ? s[.newSupervisionTitle] : s[.editSupervisionTitle]) + " · " + enterprise.name
@@ -69,7 +70,7 @@ public struct SupervisionForm: Sendable {
 
     static func inspectorFields(_ i: Int, _ inspector: InspectorRef, _ s: Strings) -> [FormField] {
         [
-            FormField(id: "inspectors[\(i)].name", label: s[.fieldInspector, i + 1], kind: .inspectorName,
+            FormField(id: "inspectors[\(i)].name", label: s.fieldInspector(i + 1), kind: .inspectorName,
                       text: inspector.name, width: 10),
             FormField(id: "inspectors[\(i)].certificateNumber", label: s[.fieldCertificate], kind: .text,
                       text: inspector.certificateNumber, width: 14, startsRow: false),

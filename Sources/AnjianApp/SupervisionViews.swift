@@ -1,5 +1,6 @@
 import AnjianModel
 import AnjianScreen
+import AnjianText
 
 /// View 3: every supervision entry of the city, newest first by default.
 enum SupervisionListView {
@@ -67,7 +68,7 @@ enum SupervisionListView {
         let s = state.strings
         let list = state.supervisionList
         let total = state.supervisionDirectory.records.count
-        let count = s[.supervisionsCount, list.rows.count, total]
+        let count = s.supervisionsCount(list.rows.count, total)
         AppView.renderTitle(state, theme: theme, subtitle: count, into: &screen)
         let columns = columnWidths(width: screen.width, s)
         var x = Layout.marker
@@ -79,7 +80,7 @@ enum SupervisionListView {
         }
         let body = state.supervisionBodyHeight
         if list.rows.isEmpty {
-            let text = total == 0 ? s[.noSupervisionEntries] : s[.noSupervisionMatches, list.filter.text]
+            let text = total == 0 ? s[.noSupervisionEntries] : s.noSupervisionMatches(list.filter.text)
             screen.put(text, x: Layout.marker, y: 2, style: theme.dim)
         }
         for line in 0..<body {
@@ -132,7 +133,7 @@ enum SupervisionDetailView {
         add(s[.fieldDate], e.date + " " + e.time + "    " + e.id)
         add(s[.fieldKind], s.kind(e.kind))
         for (i, inspector) in e.inspectors.enumerated() {
-            add(s[.fieldInspector, i + 1], inspector.name + "  " + s[.fieldCertificate] + " " + inspector.certificateNumber)
+            add(s.fieldInspector(i + 1), inspector.name + "  " + s[.fieldCertificate] + " " + inspector.certificateNumber)
         }
         add(s[.fieldAccompanying], [e.accompanying.name, e.accompanying.position, e.accompanying.phone].joined(separator: "  "))
         add(s[.fieldItemsChecked], e.itemsChecked.isEmpty ? s[.noneValue] : e.itemsChecked)
@@ -146,9 +147,9 @@ enum SupervisionDetailView {
         result.append((s[.historyTitle], "", Style(bold: true)))
         for item in e.history {
             let who = item.by.name.isEmpty ? s[.noOperator] : item.by.name
-            add("", s[item.action == .created ? .historyCreated : .historyEdited, readableTime(item.at), who])
+            add("", (item.action == .created ? s.historyCreated : s.historyEdited)(readableTime(item.at), who))
             for change in item.changes {
-                add("", "  " + s.fieldLabel(change.field) + "：" + display(change.old, s) + " -> " + display(change.new, s))
+                add("", "  " + s.historyChange(change))
             }
         }
         return result
@@ -158,13 +159,6 @@ enum SupervisionDetailView {
     static func readableTime(_ iso: String) -> String {
         guard iso.count >= 16 else { return iso }
         return String(iso.prefix(16)).replacingOccurrences(of: "T", with: " ")
-    }
-
-    static func display(_ value: String, _ s: Strings) -> String {
-        if value.isEmpty { return s[.noneValue] }
-        if let kind = SupervisionKind(rawValue: value) { return s.kind(kind) }
-        if let conclusion = SupervisionConclusion(rawValue: value) { return s.conclusion(conclusion) }
-        return value.replacingOccurrences(of: "\n", with: " / ")
     }
 
     static func maxScroll(_ state: AppState, code: String, id: String) -> Int {

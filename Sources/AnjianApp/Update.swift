@@ -2,6 +2,7 @@ import Foundation
 import AnjianModel
 import AnjianScreen
 import AnjianStore
+import AnjianText
 
 extension AppState {
     /// The one place where the state changes: an input event in, effects out.
@@ -64,7 +65,7 @@ extension AppState {
             let issues = entry.validate().errors
             if !issues.isEmpty {
                 let unplaced = current.form.showErrors(issues.map { ($0.field, strings.problem($0.problem)) })
-                current.form.message = strings[.formHasErrors, issues.count]
+                current.form.message = strings.formHasErrors(issues.count)
                     + (unplaced.isEmpty ? "" : "：" + unplaced.joined(separator: "；"))
                 if let first = issues.first, let index = current.form.index(of: first.field) {
                     current.form.focus = index
@@ -103,7 +104,7 @@ extension AppState {
         supervisionList.recent = []
         refreshSupervisionRows()
         // A link added to the entry behind a new hazard saves quietly: the hazard's message stays.
-        if form != nil { message = strings[.saved, entry.id] }
+        if form != nil { message = strings.saved(entry.id) }
         form = nil
         if case .enterprise(let index) = route {
             detailSelection = DetailView.targets(self, enterprise: index).firstIndex(of: .supervision(entry.enterpriseCode, entry.id)) ?? 0
@@ -112,7 +113,7 @@ extension AppState {
 
     /// The runner could not save: the form stays open with everything typed.
     public mutating func saveFailed(_ reason: String) {
-        let text = strings[.saveFailed, reason]
+        let text = strings.saveFailed(reason)
         if form != nil {
             form?.form.message = text
         } else if hazardForm != nil {
@@ -125,9 +126,9 @@ extension AppState {
     /// The values the UI needs to be told it may not change anything, or nil when it may.
     var readOnlyMessage: String? {
         guard isReadOnly else { return nil }
-        if directoryNotWritable { return strings[.readOnlyNotWritable, dataPath] }
+        if directoryNotWritable { return strings.readOnlyNotWritable(dataPath) }
         guard let holder = readOnlyHolder else { return strings[.readOnlyUnknown] }
-        return strings[.readOnlyBanner, holder.operatorName, holder.pid, holder.since]
+        return strings.readOnlyBanner(holder.operatorName, holder.pid, holder.since)
     }
 
     public static func operatorForm(strings s: Strings, today: String) -> Form {

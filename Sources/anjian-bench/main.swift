@@ -4,6 +4,7 @@ import AnjianApp
 import AnjianModel
 import AnjianScreen
 import AnjianStore
+import AnjianText
 
 let runs = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 21
 

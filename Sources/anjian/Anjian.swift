@@ -6,6 +6,7 @@ import AnjianRuntime
 import AnjianScreen
 import AnjianStore
 import AnjianTerminal
+import AnjianText
 
 @main
 struct Anjian: ParsableCommand {
@@ -81,9 +82,9 @@ struct Anjian: ParsableCommand {
         if let configProblem {
             state.message = configProblem
         } else if ledger.initializedNow {
-            state.message = strings[.initializedDemo, directory.path]
+            state.message = strings.initializedDemo(directory.path)
         } else if !ledger.warnings.isEmpty {
-            state.message = strings[.warningsOnLoad, ledger.warnings.count]
+            state.message = strings.warningsOnLoad(ledger.warnings.count)
         }
         if signer == nil {
             state.operatorForm = AppState.operatorForm(strings: strings,

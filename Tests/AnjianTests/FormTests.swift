@@ -4,6 +4,7 @@ import Testing
 import AnjianModel
 import AnjianScreen
 import AnjianStore
+import AnjianText
 
 @Suite struct FormEngineTests {
     func textForm() -> Form {

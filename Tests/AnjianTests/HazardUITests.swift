@@ -4,6 +4,7 @@ import Testing
 import AnjianModel
 import AnjianScreen
 import AnjianStore
+import AnjianText
 
 /// A demo hazard with history beyond its creation, for the page screens.
 let steppedHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }.first { $0.history.count >= 4 }!
@@ -198,6 +199,37 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
         #expect(counts.overdue == all.filter { $0.isOverdue(today: "2026-11-25") }.count)
         #expect(counts.major == all.filter { $0.level == .major }.count)
         #expect(counts.rectificationRate == String(format: "%.1f%%", Double(all.filter(\.isClosed).count) * 100 / Double(all.count)))
+    }
+}
+
+/// A history value is shown by its field's type, not guessed from what it reads like.
+@Suite struct HazardHistoryTests {
+    @Test func aLocationReadingLikeACategoryStaysText() throws {
+        var state = makeState()
+        var hazard = steppedHazard
+        hazard.location = "二楼"
+        hazard.category = .fire
+        let old = hazard
+        hazard.location = "other"
+        hazard.category = .other
+        hazard.recordEdit(from: old, by: demoOperator, at: "2026-11-25T10:00:00+08:00")
+        state.hazardSaveSucceeded(hazard)
+        let values = HazardPageView.lines(state, code: hazard.enterpriseCode, id: hazard.id, width: 80).map(\.value)
+        #expect(values.contains("  隐患部位：二楼 -> other"))
+        #expect(values.contains("  隐患类别：消防 -> 其他"))
+    }
+
+    @Test func everyEnumFieldByItsLabelAndOtherwiseText() {
+        let s = Strings(.en)
+        #expect(s.historyValue("major", field: "level") == "major!")
+        #expect(s.historyValue("closed", field: "status") == "closed")
+        #expect(s.historyValue("recheck", field: "kind") == "re-check")
+        #expect(s.historyValue("caseFiled", field: "conclusion") == "case filed")
+        #expect(s.historyValue("recheck", field: "findings") == "recheck")
+        #expect(s.historyValue("", field: "location") == "-")
+        #expect(s.historyValue("a\nb", field: "description") == "a / b")
+        #expect(s.fieldLabel("inspectors[1].certificateNumber") == "Inspector 2 Certificate")
+        #expect(s.fieldLabel("rectification.deadline") == "Deadline")
     }
 }
 

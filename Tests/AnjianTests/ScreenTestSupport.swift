@@ -4,6 +4,7 @@ import Testing
 import AnjianModel
 import AnjianScreen
 import AnjianStore
+import AnjianText
 
 let demoEnterprises: [Enterprise] = try! DemoLedger.enterprises()
 let demoDirectory = EnterpriseDirectory(enterprises: demoEnterprises, pinyin: pinyinTable)

@@ -2,6 +2,7 @@ import Testing
 @testable import AnjianApp
 import AnjianModel
 import AnjianScreen
+import AnjianText
 
 @Suite struct ListScreenTests {
     @Test(arguments: [(Language.zh, 80, 24), (.en, 80, 24), (.zh, 120, 40), (.en, 120, 40)])

@@ -2,6 +2,7 @@ import Testing
 @testable import AnjianApp
 import AnjianModel
 import AnjianScreen
+import AnjianText
 
 @Suite struct ListUpdateTests {
     @Test func movesAndClampsSelection() {

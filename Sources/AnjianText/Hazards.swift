@@ -1,0 +1,144 @@
+import AnjianModel
+
+// The hazard ledger (view 2), a hazard's page, its forms and lifecycle steps.
+extension Text {
+    public static let actStarted = Text(zh: "开始整改", en: "start rectification")
+    public static let actReported = Text(zh: "整改完成待验收", en: "report rectified")
+    public static let actPassed = Text(zh: "验收通过并销号", en: "verify and close")
+    public static let actFailed = Text(zh: "验收不通过", en: "fail the verification")
+    public static let actReopened = Text(zh: "重新打开", en: "reopen")
+    public static let actExtended = Text(zh: "延长整改期限", en: "extend the deadline")
+    public static let fieldNumber = Text(zh: "隐患编号", en: "Number")
+    public static let fieldDiscoveredOn = Text(zh: "发现日期", en: "Found on")
+    public static let fieldFoundBy = Text(zh: "发现人", en: "Found by")
+    public static let fieldLocation = Text(zh: "隐患部位", en: "Location")
+    public static let fieldDescription = Text(zh: "隐患描述", en: "Description")
+    public static let fieldHazardCategory = Text(zh: "隐患类别", en: "Category")
+    public static let fieldLevel = Text(zh: "隐患等级", en: "Level")
+    public static let fieldResponsible = Text(zh: "整改责任人", en: "Responsible")
+    public static let fieldMeasures = Text(zh: "整改措施", en: "Measures")
+    public static let fieldFunds = Text(zh: "整改资金", en: "Funds")
+    public static let fieldDeadline = Text(zh: "整改期限", en: "Deadline")
+    public static let fieldContingency = Text(zh: "应急预案", en: "Contingency plan")
+    public static let fieldStatus = Text(zh: "状态", en: "Status")
+    public static let fieldVerifier = Text(zh: "验收人", en: "Verifier")
+    public static let fieldVerifyDate = Text(zh: "验收日期", en: "Verified on")
+    public static let fieldRemark = Text(zh: "验收意见", en: "Remark")
+    public static let fieldReason = Text(zh: "原因", en: "Reason")
+    public static let fieldNewDeadline = Text(zh: "新期限", en: "New deadline")
+    public static let fieldSupervision = Text(zh: "来源监管记录", en: "From supervision")
+    public static let fieldClosedOn = Text(zh: "销号日期", en: "Closed on")
+    public static let fieldVerifications = Text(zh: "验收记录", en: "Verifications")
+    public static let verificationPassed = Text(zh: "通过", en: "passed")
+    public static let verificationFailed = Text(zh: "不通过", en: "failed")
+    public static let newHazardTitle = Text(zh: "登记隐患", en: "New hazard")
+    public static let editHazardTitle = Text(zh: "编辑隐患", en: "Edit hazard")
+    public static let hazardTitle = Text(zh: "隐患详情", en: "Hazard")
+    public static let hazardFilterTitle = Text(zh: "隐患台账筛选条件（Ctrl-S 应用）", en: "Hazard ledger filters (Ctrl-S applies)")
+    public static let noHazards = Text(zh: "暂无隐患，按 h 登记", en: "No hazards: h registers one")
+    public static let colNumber = Text(zh: "隐患编号", en: "Number")
+    public static let colLevel = Text(zh: "等级", en: "Level")
+    public static let colStatus = Text(zh: "状态", en: "Status")
+    public static let colFound = Text(zh: "发现日期", en: "Found")
+    public static let colDeadline = Text(zh: "整改期限", en: "Deadline")
+    public static let colOverdue = Text(zh: "逾期", en: "Overdue")
+    public static let colResponsible = Text(zh: "责任人", en: "Responsible")
+    public static let colDescription = Text(zh: "隐患描述", en: "Description")
+    public static let filterAll = Text(zh: "全部", en: "all")
+    public static let filterOpen = Text(zh: "未销号", en: "open")
+    public static let filterOverdueOnly = Text(zh: "仅逾期", en: "overdue only")
+    public static let filterNotOverdue = Text(zh: "未逾期", en: "not overdue")
+    public static let fieldEnterpriseFilter = Text(zh: "企业", en: "Enterprise")
+    public static let fieldInspectorFilter = Text(zh: "发现人", en: "Found by")
+    public static let hazardListHint = Text(zh: "/ 筛选  f 条件  Enter 查看  ? 帮助", en: "/ filter  f filters  Enter open  ? help")
+    public static let noHazardMatches = Text(zh: "没有符合条件的隐患", en: "No hazard matches")
+    public static let deadlineByExtension = Text(
+        zh: "整改期限只能用 t 延期（须写原因）",
+        en: "the deadline changes only by t, extend (with a reason)")
+    public static let linkedHazards = Text(zh: "登记隐患", en: "Hazards found")
+}
+
+extension Strings {
+    public func hazardSection(_ total: Int, _ open: Int, _ overdue: Int, _ major: Int) -> String {
+        pick(zh: "隐患（\(total) 条：未销号 \(open)，逾期 \(overdue)，重大 \(major)）",
+             en: "Hazards (\(total): open \(open), overdue \(overdue), major \(major))")
+    }
+
+    public func hazardCounts(_ shown: Int, _ open: Int, _ overdue: Int, _ major: Int, _ rectified: String) -> String {
+        pick(zh: "显示 \(shown) 条  未销号 \(open)  逾期 \(overdue)  重大 \(major)  整改率 \(rectified)",
+             en: "shown \(shown)  open \(open)  overdue \(overdue)  major \(major)  rectified \(rectified)")
+    }
+
+    public func overdueDays(_ days: Int) -> String {
+        pick(zh: "逾\(days)天!", en: "\(days)d late!")
+    }
+
+    public func activeFilters(_ filters: String) -> String {
+        pick(zh: "筛选：\(filters)", en: "filters: \(filters)")
+    }
+
+    public func hazardSaved(_ number: String) -> String {
+        pick(zh: "已保存隐患 \(number)", en: "Saved hazard \(number)")
+    }
+
+    public func stepDone(_ step: String, _ number: String) -> String {
+        pick(zh: "\(step)：\(number)", en: "\(step): \(number)")
+    }
+
+    public func level(_ level: HazardLevel) -> String { self[level.label] }
+    public func status(_ status: HazardStatus) -> String { self[status.label] }
+    public func hazardCategory(_ category: HazardCategory) -> String { self[category.label] }
+
+    /// A lifecycle step's name (also used for history lines); empty for created and edited.
+    public func step(_ action: HistoryEntry.Action) -> String { action.label.map { self[$0] } ?? "" }
+}
+
+extension HazardLevel {
+    public var label: Text {
+        switch self {
+        case .general: Text(zh: "一般隐患", en: "general")
+        case .major: Text(zh: "重大隐患!", en: "major!")
+        }
+    }
+}
+
+extension HazardStatus {
+    public var label: Text {
+        switch self {
+        case .registered: Text(zh: "已登记", en: "registered")
+        case .rectifying: Text(zh: "整改中", en: "rectifying")
+        case .rectified: Text(zh: "已整改待验收", en: "awaiting verification")
+        case .closed: Text(zh: "已验收销号", en: "closed")
+        }
+    }
+}
+
+extension HazardCategory {
+    public var label: Text {
+        switch self {
+        case .equipment: Text(zh: "设备设施", en: "equipment")
+        case .electrical: Text(zh: "电气", en: "electrical")
+        case .fire: Text(zh: "消防", en: "fire")
+        case .hazardousMaterials: Text(zh: "危险化学品", en: "hazardous materials")
+        case .workEnvironment: Text(zh: "作业环境", en: "work environment")
+        case .management: Text(zh: "安全管理", en: "safety management")
+        case .behaviour: Text(zh: "人员行为", en: "behaviour")
+        case .other: Text(zh: "其他", en: "other")
+        }
+    }
+}
+
+extension HistoryEntry.Action {
+    /// A lifecycle step's name; nil for created and edited, which are not steps.
+    public var label: Text? {
+        switch self {
+        case .created, .edited: nil
+        case .rectificationStarted: .actStarted
+        case .reportedRectified: .actReported
+        case .verifiedPassed: .actPassed
+        case .verificationFailed: .actFailed
+        case .reopened: .actReopened
+        case .deadlineExtended: .actExtended
+        }
+    }
+}
