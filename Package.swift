@@ -38,7 +38,7 @@ let package = Package(
         // Cells, display width, keys: what the UI draws into and what the terminal shows.
         .target(name: "AnjianScreen"),
         // Application state, update(state, event), screens rendered into a Screen.
-        .target(name: "AnjianApp", dependencies: ["AnjianModel", "AnjianStore", "AnjianScreen", "AnjianText"]),
+        .target(name: "AnjianApp", dependencies: ["AnjianModel", "AnjianStore", "AnjianScreen", "AnjianText", "AnjianRuntime"]),
         // ncursesw: locale, keys, resize, drawing a Screen.
         .target(name: "AnjianTerminal", dependencies: ["CNCursesW", "AnjianScreen"]),
         .executableTarget(

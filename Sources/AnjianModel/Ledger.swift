@@ -34,10 +34,10 @@ public struct EnterpriseDirectory: Sendable {
         return rank
     }
 
-    /// Indices of the enterprises that match the query, in ledger order; `candidates`
-    /// (the result of a query this one narrows) limits the search.
+    /// Indices of the enterprises that match the query, in ledger order or in the order of
+    /// `candidates` (a sort order, or the result of a query this one narrows) when given.
     public func matching(_ query: SearchQuery, among candidates: [Int]? = nil) -> [Int] {
-        if query.isEmpty { return Array(enterprises.indices) }
+        if query.isEmpty { return candidates ?? Array(enterprises.indices) }
         return (candidates ?? Array(searchIndex.indices)).filter { searchIndex[$0].matches(query) }
     }
 }

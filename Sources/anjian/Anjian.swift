@@ -56,11 +56,7 @@ struct Anjian: ParsableCommand {
             FileHandle.standardError.write(Data(("anjian: " + strings.storeError(error) + "\n").utf8))
             throw ExitCode(2)
         }
-        let ledger = session.ledger, pinyin = session.pinyin, signer = session.signer
-        let holder = session.holder, readOnly = session.readOnly, notWritable = session.notWritable
-        let configProblem = session.configProblem.map { strings.storeError($0) }
         let runner = Runner(session: session)
-
         let useColor = (environment["NO_COLOR"] ?? "").isEmpty
         LocaleGuard.ensureUTF8()
         let terminal = Terminal(useColor: useColor)
@@ -70,51 +66,18 @@ struct Anjian: ParsableCommand {
             session.release()
         }
 
-        let size = terminal.size
-        var state = AppState(directory: EnterpriseDirectory(enterprises: ledger.enterprises, pinyin: pinyin),
-                             language: language, useColor: useColor, isDemo: ledger.isDemo,
-                             dataPath: directory.path, width: size.width, height: size.height, pinyin: pinyin,
-                             inspectors: ledger.inspectors, supervisions: ledger.supervisions,
-                             hazards: ledger.hazards, signer: signer)
-        state.isReadOnly = readOnly
-        state.readOnlyHolder = holder
-        state.directoryNotWritable = notWritable
-        if let configProblem {
-            state.message = configProblem
-        } else if ledger.initializedNow {
-            state.message = strings.initializedDemo(directory.path)
-        } else if !ledger.warnings.isEmpty {
-            state.message = strings.warningsOnLoad(ledger.warnings.count)
-        }
-        if signer == nil {
-            state.operatorForm = AppState.operatorForm(strings: strings,
-                                                       today: CalendarDate.dayAndTime(Date(), in: .current).day)
-            state.operatorForm?.message = configProblem
-        }
-
+        var state = AppState(session: session, language: language, useColor: useColor, size: terminal.size)
         while true {
             terminal.draw(AppView.render(state))
             if exitAfterFirstFrame { return }
             for event in terminal.readEvents() {
-                for effect in state.update(event) {
-                    switch effect {
+                var effects = state.update(event)
+                while !effects.isEmpty {
+                    switch effects.removeFirst() {
                     case .quit: return
                     case .redraw: terminal.invalidate()
                     case .suspend: terminal.suspend()
-                    case .saveSupervision(let entry):
-                        switch runner.perform(.saveSupervision(entry)) {
-                        case .saved: state.saveSucceeded(entry)
-                        case .failed(_, let error): state.saveFailed(strings.storeError(error))
-                        }
-                    case .saveHazard(let hazard):
-                        switch runner.perform(.saveHazard(hazard, linkedEntry: nil)) {
-                        case .saved: state.hazardSaveSucceeded(hazard)
-                        case .failed(_, let error): state.saveFailed(strings.storeError(error))
-                        }
-                    case .saveOperator(let chosen):
-                        if case .failed(_, let error) = runner.perform(.saveOperator(chosen)) {
-                            state.message = strings.storeError(error)
-                        }
+                    case .store(let operation): effects += state.update(.stored(runner.perform(operation)))
                     }
                 }
             }

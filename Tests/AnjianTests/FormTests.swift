@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import AnjianApp
 import AnjianModel
+import AnjianRuntime
 import AnjianScreen
 import AnjianStore
 import AnjianText
@@ -41,7 +42,7 @@ import AnjianText
         _ = form.handle(.key(.left))
         let state = makeState()
         var screen = Screen(width: 80, height: 24)
-        FormView.render(form, state: state, theme: Theme(color: false), into: &screen)
+        FormView.render(form, context: state.context, into: &screen)
         let placement = FormView.layout(form, strings: state.strings, width: 80).placements[0]
         #expect(screen.cursor?.x == placement.x + 5)
         #expect(screen.cursor?.y == 2)
@@ -149,7 +150,7 @@ import AnjianText
         #expect(state.form?.form.fields[state.form!.form.focus].id == "inspectors[1].certificateNumber")
         state.type("37061988888")
         let effects = state.update(.key(.control("s")))
-        guard case .saveSupervision(let entry)? = effects.first else {
+        guard case .store(.saveSupervision(let entry))? = effects.first else {
             Issue.record("no save: \(state.form?.form.message ?? "")")
             return
         }
@@ -157,9 +158,9 @@ import AnjianText
         #expect(entry.validate().isEmpty)
         #expect(entry.history.first?.by == demoOperator && entry.history.first?.at == "2026-11-25T14:30:00+08:00")
         #expect(entry.id.hasPrefix("S-") && entry.id.hasSuffix("-20261125-1"))
-        state.saveSucceeded(entry)
+        state.succeed([.store(.saveSupervision(entry))])
         #expect(state.form == nil)
-        #expect(state.supervisionEntries(of: entry.enterpriseCode).first == entry)
+        #expect(state.ledger.supervisionEntries(of: entry.enterpriseCode).first == entry)
         #expect(state.supervisionDirectory.records.contains { $0.entry == entry })
     }
 
@@ -192,7 +193,7 @@ import AnjianText
         state.type("37061988888")
         state.press(.control("n"))
         #expect(state.form?.form.fields[state.form!.form.focus].id == "inspectors[2].name")
-        guard case .saveSupervision(let entry)? = state.update(.key(.control("s"))).first else {
+        guard case .store(.saveSupervision(let entry))? = state.update(.key(.control("s"))).first else {
             Issue.record("not saved")
             return
         }
@@ -202,11 +203,12 @@ import AnjianText
     @Test func editingKeepsHistoryAndRecordsTheChange() throws {
         var state = makeState()
         let code = try #require(demoSupervisions.keys.sorted().first)
-        let original = try #require(state.supervisionEntries(of: code).first)
-        state.openEdit(code, original.id)
-        state.form?.form.focus(on: "findings")
+        let original = try #require(state.ledger.supervisionEntries(of: code).first)
+        state.openSupervisionPage(code, original.id)
+        state.press(.character("e"))
+        state.focusField("findings")
         state.type("消防通道堵塞")
-        guard case .saveSupervision(let entry)? = state.update(.key(.control("s"))).first else {
+        guard case .store(.saveSupervision(let entry))? = state.update(.key(.control("s"))).first else {
             Issue.record("not saved: \(state.form?.form.message ?? "")")
             return
         }
@@ -221,7 +223,7 @@ import AnjianText
         state.press(.enter)
         let picked = try #require(state.form?.form.value("inspectors[1].certificateNumber"))
         #expect(!picked.isEmpty)
-        state.form?.form.focus(on: "inspectors[1].name")
+        state.focusField("inspectors[1].name")
         state.press(.control("u"))
         state.type("区文博")
         #expect(state.form?.form.value("inspectors[1].certificateNumber") == "")
@@ -249,8 +251,8 @@ import AnjianText
         state.type("张伟明")
         state.press(.tab)
         state.type("37061988888")
-        state.form?.form.setValue("accompanying.phone", "186 2431 4768")
-        guard case .saveSupervision(let entry)? = state.update(.key(.control("s"))).first else {
+        state.fill("accompanying.phone", "186 2431 4768")
+        guard case .store(.saveSupervision(let entry))? = state.update(.key(.control("s"))).first else {
             Issue.record("not saved")
             return
         }
@@ -258,9 +260,7 @@ import AnjianText
     }
 
     @Test func readOnlyRefusesToOpenTheForm() {
-        var state = makeState()
-        state.isReadOnly = true
-        state.readOnlyHolder = LockHolder(pid: 42, operatorName: "单志刚", since: "2026-11-25T08:00:00+08:00")
+        var state = makeState(readOnly: .heldBy(LockHolder(pid: 42, operatorName: "单志刚", since: "2026-11-25T08:00:00+08:00")))
         state.press(.character("s"))
         #expect(state.form == nil)
         #expect(state.message?.contains("单志刚") == true && state.message?.contains("42") == true)
@@ -283,7 +283,7 @@ import AnjianText
     @Test(arguments: [Language.zh, .en])
     func newSupervisionFormWithErrors(_ language: Language) {
         var state = formState(language)
-        state.form?.form.setValue("accompanying.phone", "12345")
+        state.fill("accompanying.phone", "12345")
         _ = state.update(.key(.control("s")))
         expectScreen(AppView.render(state), named: "supervision-form-errors-\(language)-80x24")
     }
@@ -313,17 +313,16 @@ import AnjianText
     @Test func enterprisePageListsItsEntriesNewestFirst() throws {
         var state = makeState(.en, width: 100, height: 40)
         let code = try #require(demoSupervisions.keys.sorted().first { demoSupervisions[$0]!.count > 1 })
-        state.route = .enterprise(demoEnterprises.firstIndex { $0.creditCode == code }!)
+        state.openEnterprisePage(code)
         expectScreen(AppView.render(state), named: "enterprise-with-entries-en-100x40")
     }
 
     @Test func operatorPrompt() {
-        var state = makeState(signer: nil)
-        state.operatorForm = AppState.operatorForm(strings: state.strings, today: "2026-11-25")
+        var state = makeState(signer: nil, askOperator: true)
         state.type("王丽娟")
         expectScreen(AppView.render(state), named: "operator-prompt-zh-80x24")
         let effects = state.update(.key(.control("s")))
-        #expect(effects == [.saveOperator(demoOperator)])
+        #expect(effects == [.store(.saveOperator(demoOperator))])
         #expect(state.signer == demoOperator && state.operatorForm == nil)
     }
 }

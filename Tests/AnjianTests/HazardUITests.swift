@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import AnjianApp
 import AnjianModel
+import AnjianRuntime
 import AnjianScreen
 import AnjianStore
 import AnjianText
@@ -20,16 +21,16 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
         #expect(form.value("rectification.deadline") == "2026-12-25")
         #expect(form.value("rectification.responsible") == demoEnterprises[0].safetyResponsible.name)
         state.type("二楼配电箱未接地")
-        guard case .saveHazard(let hazard)? = state.update(.key(.control("s"))).first else {
+        guard case .store(.saveHazard(let hazard, _))? = state.update(.key(.control("s"))).first else {
             Issue.record("not saved: \(state.hazardForm?.form.message ?? "")")
             return
         }
         #expect(hazard.validate().isEmpty && hazard.status == .registered)
         #expect(hazard.number == "YH-2026-\(demoEnterprises[0].creditCode.suffix(6))-002")  // the demo has -001
         #expect(hazard.history.first?.action == .created && hazard.history.first?.by == demoOperator)
-        state.hazardSaveSucceeded(hazard)
+        state.succeed([.store(.saveHazard(hazard, linkedEntry: nil))])
         #expect(state.hazardForm == nil)
-        #expect(state.hazardEntries(of: hazard.enterpriseCode).contains(hazard))
+        #expect(state.ledger.hazardEntries(of: hazard.enterpriseCode).contains(hazard))
         state.press(.character("2"))
         #expect(state.hazardList.rows.contains { state.hazardDirectory.records[$0].hazard.id == hazard.id })
     }
@@ -38,7 +39,7 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
         var state = makeState()
         state.press(.character("h"))
         state.type("液氨管道阀门泄漏")
-        state.hazardForm?.form.focus(on: "level")
+        state.focusField("level")
         state.press(.right)
         #expect(state.hazardForm?.form.fields.first { $0.id == "rectification.funds" }?.label.hasSuffix("*") == true)
         #expect(state.update(.key(.control("s"))).isEmpty)
@@ -46,7 +47,7 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
         for id in HazardForm.majorOnly {
             #expect(form.fields[form.index(of: id)!].error == "重大隐患必填（五落实）")
         }
-        state.hazardForm?.form.focus(on: "level")
+        state.focusField("level")
         state.press(.left)
         #expect(state.hazardForm?.form.fields.first { $0.id == "rectification.funds" }?.label.hasSuffix("*") == false)
     }
@@ -54,35 +55,35 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
     @Test func stepsOnThePageAndRefusalsSayWhy() throws {
         var state = makeState()
         let hazard = try #require(demoHazards.values.joined().first { $0.status == .registered })
-        state.route = .hazard(enterpriseCode: hazard.enterpriseCode, id: hazard.id)
+        state.openHazardPage(hazard)
         state.press(.character("v"))
         #expect(state.hazardForm == nil)
         #expect(state.message == "“已登记”状态下不能验收通过并销号")
-        guard case .saveHazard(let started)? = state.update(.key(.character("r"))).first else {
+        guard case .store(.saveHazard(let started, _))? = state.update(.key(.character("r"))).first else {
             Issue.record("r did not start the rectification")
             return
         }
         #expect(started.status == .rectifying)
-        state.hazardSaveSucceeded(started)
-        guard case .saveHazard(let reported)? = state.update(.key(.character("c"))).first else { return }
-        state.hazardSaveSucceeded(reported)
+        state.succeed([.store(.saveHazard(started, linkedEntry: nil))])
+        guard case .store(.saveHazard(let reported, _))? = state.update(.key(.character("c"))).first else { return }
+        state.succeed([.store(.saveHazard(reported, linkedEntry: nil))])
         state.press(.character("x"))
         #expect(state.hazardForm?.form.fields[state.hazardForm!.form.focus].id == "note")
         #expect(state.update(.key(.control("s"))).isEmpty)  // a failed verification needs its reason
         #expect(state.hazardForm?.form.message == "须填写原因")
         state.type("接地线截面不足")
-        guard case .saveHazard(let failed)? = state.update(.key(.control("s"))).first else { return }
+        guard case .store(.saveHazard(let failed, _))? = state.update(.key(.control("s"))).first else { return }
         #expect(failed.status == .rectifying && failed.history.last?.note == "接地线截面不足")
     }
 
     @Test func anExtensionDefaultsToAPeriodFromTodayForAnOverdueHazard() throws {
         var state = makeState()
         let overdue = try #require(demoHazards.values.joined().first { $0.isOverdue(today: "2026-11-25") })
-        state.route = .hazard(enterpriseCode: overdue.enterpriseCode, id: overdue.id)
+        state.openHazardPage(overdue)
         state.press(.character("t"))
         #expect(state.hazardForm?.form.value("deadline") == "2026-12-25")
         state.type("配件延迟到货")
-        guard case .saveHazard(let extended)? = state.update(.key(.control("s"))).first else {
+        guard case .store(.saveHazard(let extended, _))? = state.update(.key(.control("s"))).first else {
             Issue.record("not saved: \(state.hazardForm?.form.message ?? "")")
             return
         }
@@ -93,23 +94,23 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
     @Test func anEditCannotMoveTheDeadline() throws {
         var state = makeState()
         let hazard = try #require(demoHazards.values.joined().first { $0.status == .registered })
-        state.route = .hazard(enterpriseCode: hazard.enterpriseCode, id: hazard.id)
+        state.openHazardPage(hazard)
         state.press(.character("e"))
-        state.hazardForm?.form.setValue("rectification.deadline", "2027-06-30")
+        state.fill("rectification.deadline", "2027-06-30")
         #expect(state.update(.key(.control("s"))).isEmpty)
         #expect(state.hazardForm?.form.message == "整改期限只能用 t 延期（须写原因）")
-        state.hazardForm?.form.setValue("rectification.deadline", hazard.rectification.deadline)
-        state.hazardForm?.form.setValue("location", "三楼配电室")
-        guard case .saveHazard(let edited)? = state.update(.key(.control("s"))).first else { return }
+        state.fill("rectification.deadline", hazard.rectification.deadline)
+        state.fill("location", "三楼配电室")
+        guard case .store(.saveHazard(let edited, _))? = state.update(.key(.control("s"))).first else { return }
         #expect(edited.history.last?.changes == [FieldChange(field: "location", old: hazard.location, new: "三楼配电室")])
     }
 
     @Test func aVerificationDatedInTheFutureIsRefused() throws {
         var state = makeState()
         let hazard = try #require(demoHazards.values.joined().first { $0.status == .rectified })
-        state.route = .hazard(enterpriseCode: hazard.enterpriseCode, id: hazard.id)
+        state.openHazardPage(hazard)
         state.press(.character("v"))
-        state.hazardForm?.form.setValue("date", "2026-12-31")
+        state.fill("date", "2026-12-31")
         #expect(state.update(.key(.control("s"))).isEmpty)
         #expect(state.hazardForm?.form.message == "日期 2026-12-31 晚于今天")
     }
@@ -117,21 +118,22 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
     @Test func aHazardFoundOnAVisitIsListedOnTheEntryToo() throws {
         var state = makeState()
         let code = try #require(demoSupervisions.keys.sorted().first)
-        let entry = try #require(state.supervisionEntries(of: code).first)
-        state.route = .supervision(enterpriseCode: code, id: entry.id)
+        let entry = try #require(state.ledger.supervisionEntries(of: code).first)
+        state.openSupervisionPage(code, entry.id)
         state.press(.character("h"))
         state.type("消防栓水压不足")
         let effects = state.update(.key(.control("s")))
-        guard effects.count == 2, case .saveHazard(let hazard) = effects[0], case .saveSupervision(let linked) = effects[1] else {
-            Issue.record("expected a hazard and its entry to be saved: \(effects)")
+        // One store operation writes both files, or neither.
+        guard effects.count == 1, case .store(.saveHazard(let hazard, let linked?)) = effects[0] else {
+            Issue.record("expected a hazard and its entry to be saved together: \(effects)")
             return
         }
         #expect(hazard.supervisionID == entry.id)
         #expect(linked.hazardIDs == [hazard.id] && linked.history.last?.changes.map(\.field) == ["hazardIDs"])
-        state.hazardSaveSucceeded(hazard)
-        state.saveSucceeded(linked)
+        state.succeed(effects)
         #expect(state.message?.contains(hazard.number) == true)
-        let page = SupervisionDetailView.lines(state, code: code, id: entry.id, width: 100).map(\.value).joined()
+        #expect(state.ledger.supervisionEntry(code, entry.id)?.hazardIDs == [hazard.id])
+        let page = (state.top as! SupervisionPageScreen).page.lines.map(\.value).joined()
         #expect(page.contains(hazard.number))
     }
 
@@ -139,13 +141,12 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
         var state = makeState()
         state.press(.character("2"))
         let all = state.hazardList.rows.count
-        state.hazardList.criteria = HazardCriteria(status: .open, level: nil, overdue: .overdue)
-        state.refreshHazardRows()
+        state.chooseHazardFilters(status: 1, overdue: 1)  // open, overdue
         let openOverdue = state.hazardList.rows.map { state.hazardDirectory.records[$0].hazard }
         #expect(!openOverdue.isEmpty && openOverdue.count < all)
         #expect(openOverdue.allSatisfy { !$0.isClosed && $0.isOverdue(today: "2026-11-25") })
-        state.hazardList.criteria.district = "芝罘区"
-        state.refreshHazardRows()
+        state.chooseHazardFilters(status: 1, overdue: 1, district: 1 + District.all.firstIndex { $0.name == "芝罘区" }!)
+        #expect(state.hazardList.criteria == HazardCriteria(status: .open, overdue: .overdue, district: "芝罘区"))
         #expect(state.hazardList.rows.allSatisfy { demoEnterprises[state.hazardDirectory.records[$0].enterprise].district == "芝罘区" })
         state.press(.character("/"))
         state.type("pdx")  // 配电箱 by pinyin initials
@@ -157,8 +158,7 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
     @Test func sortingByEnterpriseFollowsPinyinOrder() {
         var state = makeState()
         state.press(.character("2"))
-        state.hazardList.sortColumn = .enterprise
-        state.refreshHazardRows()
+        state.sortHazards(by: .enterprise, ascending: true)
         // The column shows the short name, and sorts by it.
         let names = state.hazardList.rows.map { demoEnterprises[state.hazardDirectory.records[$0].enterprise].shortName }
         let zh = Locale(identifier: "zh_CN")
@@ -213,8 +213,9 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
         hazard.location = "other"
         hazard.category = .other
         hazard.recordEdit(from: old, by: demoOperator, at: "2026-11-25T10:00:00+08:00")
-        state.hazardSaveSucceeded(hazard)
-        let values = HazardPageView.lines(state, code: hazard.enterpriseCode, id: hazard.id, width: 80).map(\.value)
+        state.succeed([.store(.saveHazard(hazard, linkedEntry: nil))])
+        state.openHazardPage(hazard)
+        let values = (state.top as! HazardPageScreen).page.lines.map(\.value)
         #expect(values.contains("  隐患部位：二楼 -> other"))
         #expect(values.contains("  隐患类别：消防 -> 其他"))
     }
@@ -247,7 +248,7 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
     @Test(arguments: sizes)
     func hazardPageWithHistory(_ language: Language, _ width: Int, _ height: Int) {
         var state = makeState(language, width: width, height: height)
-        state.route = .hazard(enterpriseCode: steppedHazard.enterpriseCode, id: steppedHazard.id)
+        state.openHazardPage(steppedHazard)
         expectScreen(AppView.render(state), named: "hazard-page-\(language)-\(width)x\(height)")
     }
 
@@ -255,16 +256,14 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
     func ledgerWithFilters(_ language: Language, _ width: Int, _ height: Int) {
         var state = makeState(language, width: width, height: height)
         state.press(.character("2"))
-        state.hazardList.criteria = HazardCriteria(status: .open)
-        state.hazardList.sortColumn = .overdue
-        state.hazardList.ascending = false
-        state.refreshHazardRows()
+        state.chooseHazardFilters(status: 1)
+        state.sortHazards(by: .overdue, ascending: false)
         expectScreen(AppView.render(state), named: "hazards-open-\(language)-\(width)x\(height)")
     }
 
     @Test func majorHazardPage() {
         var state = makeState(.zh, width: 100, height: 40)
-        state.route = .hazard(enterpriseCode: majorHazard.enterpriseCode, id: majorHazard.id)
+        state.openHazardPage(majorHazard)
         expectScreen(AppView.render(state), named: "hazard-page-major-zh-100x40")
     }
 

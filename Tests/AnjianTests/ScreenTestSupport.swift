@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import AnjianApp
 import AnjianModel
+import AnjianRuntime
 import AnjianScreen
 import AnjianStore
 import AnjianText
@@ -17,14 +18,12 @@ let fixedNow = Date(timeIntervalSince1970: 1_795_588_200)
 let demoOperator = Operator(name: "王丽娟", certificateNumber: "37062301333")
 
 func makeState(_ language: Language = .zh, width: Int = 80, height: Int = 24, color: Bool = false,
-               signer: Operator? = demoOperator) -> AppState {
-    var state = AppState(directory: demoDirectory, language: language, useColor: color, isDemo: true,
-                         dataPath: "/home/inspector/.local/share/anjian", width: width, height: height,
-                         pinyin: pinyinTable, inspectors: demoInspectors, supervisions: demoSupervisions,
-                         hazards: demoHazards, signer: signer)
-    state.clock = { fixedNow }
-    state.timeZone = TimeZone(identifier: "Asia/Shanghai")!
-    return state
+               signer: Operator? = demoOperator, readOnly: ReadOnlyReason? = nil, askOperator: Bool = false) -> AppState {
+    AppState(directory: demoDirectory, language: language, useColor: color, isDemo: true,
+             dataPath: "/home/inspector/.local/share/anjian", width: width, height: height,
+             pinyin: pinyinTable, inspectors: demoInspectors, supervisions: demoSupervisions,
+             hazards: demoHazards, signer: signer, readOnly: readOnly, clock: { fixedNow },
+             timeZone: TimeZone(identifier: "Asia/Shanghai")!, askOperator: askOperator)
 }
 
 extension AppState {
@@ -35,6 +34,119 @@ extension AppState {
 
     mutating func type(_ text: String) {
         _ = update(.text(text))
+    }
+
+    /// The runner reports that the effect's store operation reached the disk.
+    mutating func succeed(_ effects: [Effect]) {
+        for case .store(let operation) in effects { _ = update(.stored(.saved(operation))) }
+    }
+
+    // Reading the state as the screens hold it; tests change it only through `update`.
+    func view<T>(_ id: ViewID, as type: T.Type) -> T? {
+        (stack.first { $0.tab == id && $0.isTopLevel } ?? parked[id]) as? T
+    }
+    var route: Route {
+        switch top {
+        case let page as EnterprisePageScreen: return .enterprise(page.enterprise)
+        case let page as HazardPageScreen: return .hazard(enterpriseCode: page.code, id: page.id)
+        case let page as SupervisionPageScreen: return .supervision(enterpriseCode: page.code, id: page.id)
+        case is HazardsScreen: return .hazards
+        case is SupervisionsScreen: return .supervisions
+        case is HelpScreen: return .help
+        default: return .enterprises
+        }
+    }
+    var sort: SortOrder? { enterpriseList.table.sortColumn.map { SortOrder(column: $0, ascending: enterpriseList.table.ascending) } }
+    var detailScroll: Int {
+        switch top {
+        case let page as EnterprisePageScreen: return page.page.scroll
+        case let page as HazardPageScreen: return page.page.scroll
+        case let page as SupervisionPageScreen: return page.page.scroll
+        default: return 0
+        }
+    }
+
+    /// Sorts view 2 with `o` / `O`, as a user would.
+    mutating func sortHazards(by column: HazardColumn, ascending: Bool) {
+        press(.character("2"))
+        for _ in 0..<20 where hazardList.sortColumn != column { press(.character("o")) }
+        if hazardList.ascending != ascending { press(.character("O")) }
+        #expect(hazardList.sortColumn == column && hazardList.ascending == ascending)
+    }
+
+    /// Sorts the enterprise list with `o` / `O`, as a user would.
+    mutating func sortEnterprises(by column: EnterpriseColumn, ascending: Bool) {
+        press(.character("1"))
+        for _ in 0..<20 where sort?.column != column { press(.character("o")) }
+        if sort?.ascending != ascending { press(.character("O")) }
+        #expect(sort == SortOrder(column: column, ascending: ascending))
+    }
+
+    var enterpriseList: EnterprisesScreen { view(1, as: EnterprisesScreen.self)! }
+    var rows: [Int] { enterpriseList.table.rows }
+    var selected: Int { enterpriseList.table.selected }
+    var listTop: Int { enterpriseList.table.top }
+    var filter: TextInput { enterpriseList.table.filter }
+    var filtering: Bool { enterpriseList.table.filtering }
+    var selectedEnterprise: Int? { enterpriseList.table.selectedRecord }
+    var listBodyHeight: Int { EnterprisesScreen.bodyHeight(context) }
+    var hazardList: TableState<HazardColumn, HazardCriteria> { view(2, as: HazardsScreen.self)!.table }
+    var shownHazardCounts: HazardCounts { view(2, as: HazardsScreen.self)!.counts }
+    var supervisionList: TableState<SupervisionColumn, NoCriteria> { view(3, as: SupervisionsScreen.self)!.table }
+    var form: SupervisionForm? { modal as? SupervisionForm }
+    var hazardForm: HazardForm? { modal as? HazardForm }
+    var operatorForm: Form? { (modal as? OperatorFormModal)?.form }
+    var showingHelp: Bool { top is HelpScreen }
+    var hazardDirectory: HazardDirectory { ledger.hazardIndex }
+    var supervisionDirectory: SupervisionDirectory { ledger.supervisionIndex }
+    var enterprises: [Enterprise] { ledger.enterprises }
+
+    /// Moves the form's focus to a field with Tab / Shift-Tab, as a user would.
+    mutating func focusField(_ id: String) {
+        guard let target = modal?.form.index(of: id) else { Issue.record("no field \(id)"); return }
+        while let focus = modal?.form.focus, focus != target { press(focus < target ? .tab : .backTab) }
+    }
+
+    /// Replaces a form field's text by typing.
+    mutating func fill(_ id: String, _ text: String) {
+        focusField(id)
+        press(.control("u"), .control("k"))
+        type(text)
+    }
+
+    /// Opens a hazard's page from view 2 by filtering on its number.
+    mutating func openHazardPage(_ hazard: Hazard) {
+        press(.character("2"), .character("/"))
+        type(hazard.number)
+        press(.enter, .enter)
+        #expect((top as? HazardPageScreen)?.id == hazard.id)
+    }
+
+    /// Opens an enterprise's page from view 1 by filtering on its credit code.
+    mutating func openEnterprisePage(_ code: String) {
+        press(.character("1"), .escape, .character("/"))
+        type(code)
+        press(.enter, .enter)
+        #expect((top as? EnterprisePageScreen).map { ledger.enterprises[$0.enterprise].creditCode } == code)
+    }
+
+    /// Opens a supervision entry's page from its enterprise's page.
+    mutating func openSupervisionPage(_ code: String, _ id: String) {
+        openEnterprisePage(code)
+        let index = ledger.supervisionEntries(of: code).firstIndex { $0.id == id } ?? 0
+        for _ in 0..<index { press(.down) }
+        press(.enter)
+        #expect((top as? SupervisionPageScreen)?.id == id)
+    }
+
+    /// Sets view 2's filters through its filters form (`f`): each choice by its index.
+    mutating func chooseHazardFilters(status: Int = 0, level: Int = 0, overdue: Int = 0, district: Int = 0) {
+        press(.character("2"), .character("f"))
+        for (id, choice) in [("status", status), ("level", level), ("overdue", overdue), ("district", district)] {
+            focusField(id)
+            while let form = modal?.form, form.choice(id) != choice { press(.right) }
+        }
+        press(.control("s"))
     }
 }
 
@@ -63,4 +175,17 @@ func expectScreen(_ screen: Screen, named name: String, sourceLocation: SourceLo
         }
         Issue.record(Comment(rawValue: report), sourceLocation: sourceLocation)
     }
+}
+
+/// Where the app is, as the tests read it.
+enum Route: Equatable {
+    case enterprises, hazards, supervisions, help
+    case enterprise(Int)
+    case hazard(enterpriseCode: String, id: String)
+    case supervision(enterpriseCode: String, id: String)
+}
+
+struct SortOrder: Equatable {
+    var column: EnterpriseColumn
+    var ascending: Bool
 }

@@ -39,8 +39,7 @@ import AnjianText
 
     @Test func sortedByRiskDescending() {
         var state = makeState(.zh, width: 120, height: 40)
-        state.sort = SortOrder(column: .risk, ascending: false)
-        state.refreshRows()
+        state.sortEnterprises(by: .risk, ascending: false)
         let risks = state.rows.map { demoEnterprises[$0].riskGrade.severity }
         #expect(risks == risks.sorted(by: >))
         expectScreen(AppView.render(state), named: "list-sorted-risk-zh-120x40")
@@ -58,7 +57,7 @@ import AnjianText
         var state = makeState(.en, width: 120, height: 40)
         // An enterprise on a list, with special equipment.
         let index = demoEnterprises.firstIndex { $0.integrityStatus == .black }!
-        state.route = .enterprise(index)
+        state.openEnterprisePage(demoEnterprises[index].creditCode)
         expectScreen(AppView.render(state), named: "detail-en-120x40")
     }
 
@@ -85,7 +84,7 @@ import AnjianText
     @Test func columnsAlignByDisplayWidth() {
         let state = makeState(.zh, width: 100, height: 30)
         let screen = AppView.render(state)
-        let districtColumn = Layout.marker + Layout.columnWidths(width: 100)[0].width + Layout.gap
+        let districtColumn = Layout.marker + EnterprisesScreen.columns.columns(width: 100)[0].width + Layout.gap
         for y in 2..<(2 + state.listBodyHeight) {
             let district = demoEnterprises[state.rows[y - 2]].district
             var text = ""
@@ -101,7 +100,7 @@ import AnjianText
         let major = try #require(demoEnterprises.firstIndex { $0.riskGrade == .major })
         for color in [true, false] {
             var state = makeState(.zh, width: 120, height: 80, color: color)
-            state.selected = state.rows.count - 1  // keep the row unselected
+            state.press(.end)  // keep the row unselected
             let screen = AppView.render(state)
             let y = 2 + state.rows.firstIndex(of: major)!
             #expect(screen.line(y).contains("重大!"))

@@ -15,9 +15,9 @@ import AnjianText
         #expect(state.selected == 2)
         state.press(.end)
         #expect(state.selected == 59)
-        #expect(state.top == 60 - state.listBodyHeight)
+        #expect(state.listTop == 60 - state.listBodyHeight)
         state.press(.character("g"))
-        #expect(state.selected == 0 && state.top == 0)
+        #expect(state.selected == 0 && state.listTop == 0)
         state.press(.pageDown)
         #expect(state.selected == state.listBodyHeight - 1)
         state.press(.character("G"), .down)
@@ -121,8 +121,7 @@ import AnjianText
 
     @Test func namesSortInPinyinOrder() {
         var state = makeState()
-        state.sort = SortOrder(column: .name, ascending: true)
-        state.refreshRows()
+        state.sortEnterprises(by: .name, ascending: true)
         let names = state.rows.map { demoEnterprises[$0].name }
         // 蓬莱 (peng) before 烟台 (yan) before 招远 (zhao): pinyin order, not code points.
         let penglai = names.firstIndex { $0.hasPrefix("蓬莱") }!
@@ -136,11 +135,11 @@ import AnjianText
         state.press(.end)
         _ = state.update(.resize(width: 80, height: 24))
         #expect(state.selected == 59)
-        #expect(state.top == 60 - state.listBodyHeight)
+        #expect(state.listTop == 60 - state.listBodyHeight)
         _ = state.update(.resize(width: 30, height: 8))
         #expect(AppView.render(state).text.contains("30x8"))
         _ = state.update(.resize(width: 100, height: 30))
-        #expect(state.selected >= state.top && state.selected < state.top + state.listBodyHeight)
+        #expect(state.selected >= state.listTop && state.selected < state.listTop + state.listBodyHeight)
     }
 
     @Test func helpOpensAndClosesFromTheSameKeymap() {
@@ -151,8 +150,8 @@ import AnjianText
         #expect(!state.showingHelp)
         // Every key of the list keymap is listed on the help screen.
         state.press(.character("?"))
-        let help = HelpView.lines(state).map(\.text).joined(separator: "\n")
-        for binding in Keymap.list {
+        let help = (state.top as! HelpScreen).lines.map(\.text).joined(separator: "\n")
+        for binding in state.enterpriseList.keymap(state.context) {
             #expect(help.contains(binding.keys.map(\.displayName).joined(separator: " ")))
         }
     }

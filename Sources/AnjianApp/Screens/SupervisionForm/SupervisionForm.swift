@@ -1,5 +1,6 @@
 import Foundation
 import AnjianModel
+import AnjianRuntime
 import AnjianScreen
 import AnjianText
 

@@ -1,3 +1,4 @@
+import AnjianText
 import AnjianScreen
 
 /// A single line of text being edited: grapheme-aware (a Chinese character or an

@@ -1,3 +1,4 @@
+import AnjianText
 import AnjianModel
 import AnjianScreen
 
@@ -236,5 +237,16 @@ public struct Form: Sendable {
                   let date = CalendarDate.adding(days: text.hasPrefix("+") ? days : -days, to: today) {
             fields[focus].input = TextInput(date)
         }
+    }
+}
+
+extension Form {
+    /// Shows validation issues beside their fields, their count (and those without a field)
+    /// in the message, and focuses the first.
+    mutating func show(_ issues: [ValidationIssue], _ s: Strings) {
+        let unplaced = showErrors(issues.map { ($0.field, s.problem($0.problem)) })
+        message = s.formHasErrors(issues.count) + (unplaced.isEmpty ? "" : "：" + unplaced.joined(separator: "；"))
+        if let first = issues.first, let index = index(of: first.field) { focus = index }
+        suggestions = []
     }
 }

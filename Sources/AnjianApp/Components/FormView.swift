@@ -50,8 +50,9 @@ enum FormView {
         return (placements, errorRows, max(0, y))
     }
 
-    static func render(_ form: Form, state: AppState, theme: Theme, into screen: inout Screen) {
-        let s = state.strings
+    static func render(_ form: Form, context: Context, into screen: inout Screen) {
+        let s = context.strings
+        let theme = context.theme
         screen.fill(y: 0, style: theme.title)
         screen.put(" " + form.title, x: 0, y: 0, style: theme.title, maxWidth: screen.width - 1)
         let (placements, errorRows, contentHeight) = layout(form, strings: s, width: screen.width)
@@ -104,7 +105,7 @@ enum FormView {
             screen.put(message, x: 1, y: messageRow, style: theme.error, maxWidth: screen.width - 2)
         }
         let hint = s[.formHint] + (form.fields.contains { $0.id.hasPrefix("inspectors[") } ? "  " + s[.formHintAddRow] : "")
-        AppView.renderStatus(AppView.operatorText(state), right: hint, theme: theme, into: &screen)
+        Chrome.renderStatus(Chrome.operatorText(context), right: hint, theme: theme, into: &screen)
     }
 
     static func renderBox(_ field: FormField, placement: Placement, focused: Bool, row: (Int) -> Int?,

@@ -1,0 +1,67 @@
+import Foundation
+import AnjianModel
+import AnjianRuntime
+import AnjianScreen
+import AnjianStore
+import AnjianText
+
+/// What reaches `update`: the user's input, or the outcome of an effect.
+public enum Message: Sendable {
+    case input(InputEvent)
+    /// The runner performed a store operation.
+    case stored(StoreOutcome)
+}
+
+/// What the runner does after `update`; store operations report back with `.stored`.
+public enum Effect: Hashable, Sendable {
+    case quit, redraw, suspend
+    case store(StoreOperation)
+}
+
+/// The whole application: the navigation stack of screens, at most one modal form, and the
+/// context they share (the ledger, the session, the message). `update` is the one place it changes.
+public struct AppState: Sendable {
+    public internal(set) var context: Context
+    /// The screens, the current one last; the first is a top-level view from the registry.
+    var stack: [any ScreenComponent]
+    /// Top-level views not showing, kept with their filter, sort and selection.
+    var parked: [ViewID: any ScreenComponent] = [:]
+    /// A form over the screens: it takes every key.
+    var modal: (any ModalComponent)?
+    /// The save the open modal asked for, so that its outcome reaches that modal.
+    var modalSave: StoreOperation?
+
+    public init(directory: EnterpriseDirectory, language: Language, useColor: Bool, isDemo: Bool,
+                dataPath: String, width: Int, height: Int, pinyin: PinyinTable,
+                inspectors: [Inspector] = [], supervisions: [String: [SupervisionEntry]] = [:],
+                hazards: [String: [Hazard]] = [:], signer: Operator? = nil, readOnly: ReadOnlyReason? = nil,
+                clock: @escaping @Sendable () -> Date = { Date() }, timeZone: TimeZone = .current,
+                message: String? = nil, askOperator: Bool = false, operatorMessage: String? = nil) {
+        let ledger = LedgerData(directory: directory, pinyin: pinyin, inspectors: inspectors,
+                                supervisions: supervisions, hazards: hazards)
+        let session = SessionState(strings: Strings(language), useColor: useColor, isDemo: isDemo, dataPath: dataPath,
+                                   width: width, height: height, signer: signer, readOnly: readOnly,
+                                   clock: clock, timeZone: timeZone)
+        var context = Context(ledger: ledger, session: session, message: message)
+        stack = [Registry.views[0].make(&context)]
+        self.context = context
+        if askOperator {
+            modal = OperatorFormModal(strings: session.strings, today: session.today, message: operatorMessage)
+        }
+    }
+
+    // Read-only views of the state, for the executable and the tests.
+    public var strings: Strings { context.strings }
+    public var message: String? { context.message }
+    public var signer: Operator? { context.session.signer }
+    public var isReadOnly: Bool { context.session.readOnly != nil }
+    public var width: Int { context.width }
+    public var height: Int { context.height }
+    public var today: String { context.today }
+    public var ledger: LedgerData { context.ledger }
+    var top: any ScreenComponent { stack[stack.count - 1] }
+    /// The open form, if any.
+    public var openForm: Form? { modal?.form }
+    /// The number of the top-level view showing.
+    public var currentView: ViewID { top.tab }
+}

@@ -1,0 +1,21 @@
+import AnjianModel
+import AnjianScreen
+import AnjianText
+
+/// Renders the state into a screen. Pure: the same state gives the same screen.
+public enum AppView {
+    public static func render(_ state: AppState) -> Screen {
+        let context = state.context
+        var screen = Screen(width: context.width, height: context.height)
+        guard context.width >= Layout.minimumWidth, context.height >= Layout.minimumHeight else {
+            Chrome.renderTooSmall(context, into: &screen)
+            return screen
+        }
+        if let modal = state.modal {
+            FormView.render(modal.form, context: context, into: &screen)
+        } else {
+            state.top.render(context, into: &screen)
+        }
+        return screen
+    }
+}

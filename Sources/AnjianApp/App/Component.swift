@@ -1,0 +1,95 @@
+import AnjianText
+import AnjianModel
+import AnjianRuntime
+import AnjianScreen
+
+/// One screen of the app: its own state, its keys, how it handles them and how it draws.
+/// Screens are values on the app's navigation stack; they change only in `perform`,
+/// `input` and `refresh`, and speak to the app through the commands they return.
+protocol ScreenComponent: Sendable {
+    /// The top-level view whose tab is lit while this screen shows (see `Registry`).
+    var tab: ViewID { get }
+    /// The screen's key bindings: they drive its key handling and its help. While it is
+    /// typing, `Keymap.filtering` takes their place.
+    func keymap(_ context: Context) -> [KeyBinding]
+    /// The title of its section in help.
+    var helpTitle: Text { get }
+    /// Help sections shown after the bindings' own (e.g. the text-editing keys of a filter).
+    func extraHelp(_ context: Context) -> [HelpSection]
+    /// An action of one of its bindings.
+    mutating func perform(_ action: Action, key: Key, context: inout Context) -> [Command]
+    /// Input no binding takes: text typed into a filter. Nil when the screen does not want it.
+    mutating func input(_ event: InputEvent, context: inout Context) -> [Command]?
+    /// Whether the screen is typing text (its bindings are then the few that stop typing).
+    var isTyping: Bool { get }
+    /// Chinese text arrived while not typing: a list starts a filter with it. False: not here.
+    mutating func startTyping() -> Bool
+    /// Whether `q` quits here (top-level views) rather than going back.
+    var isTopLevel: Bool { get }
+    /// The ledger or the terminal size changed, or the screen shows again.
+    mutating func refresh(_ change: Change, context: inout Context)
+    /// A value a modal over it handed back.
+    mutating func deliver(_ delivery: Delivery, context: inout Context)
+    func render(_ context: Context, into screen: inout Screen)
+}
+
+extension ScreenComponent {
+    func extraHelp(_ context: Context) -> [HelpSection] { [] }
+    mutating func input(_ event: InputEvent, context: inout Context) -> [Command]? { nil }
+    var isTyping: Bool { false }
+    mutating func startTyping() -> Bool { false }
+    var isTopLevel: Bool { false }
+    mutating func refresh(_ change: Change, context: inout Context) {}
+    mutating func deliver(_ delivery: Delivery, context: inout Context) {}
+}
+
+/// What changed around a screen.
+enum Change: Sendable {
+    case resized
+    /// A record was saved: lists re-filter, pages re-lay out and select it.
+    case saved(SavedRecord)
+    /// The screen is on top again (back from another, or its view chosen again).
+    case shown
+}
+
+enum SavedRecord: Sendable, Equatable {
+    case supervision(SupervisionEntry)
+    case hazard(Hazard)
+}
+
+/// A form over the screens: it takes every key until it closes.
+protocol ModalComponent: Sendable {
+    var form: Form { get set }
+    /// Whether it changes the ledger: refused when read-only, and it needs a signer.
+    var writes: Bool { get }
+    mutating func handle(_ event: InputEvent, context: inout Context) -> [Command]
+}
+
+/// What a screen or modal asks the app to do.
+enum Command: Sendable {
+    case open(any ScreenComponent)
+    case back
+    case showView(ViewID)
+    case present(any ModalComponent)
+    /// The modal is done (cancelled, or nothing to save).
+    case closeModal
+    /// Hand a value to the screen under the modal (e.g. the hazard filters chosen).
+    case deliver(Delivery)
+    /// A record to write: the runner writes it, and the outcome comes back through `update`.
+    case save(StoreOperation)
+    /// Every change is signed: ask for the operator first.
+    case requireSigner
+    /// A transient message for the status area.
+    case message(String)
+    case effect(Effect)
+}
+
+/// Values a modal hands to the screen under it.
+enum Delivery: Sendable {
+    case hazardCriteria(HazardCriteria)
+}
+
+struct HelpSection: Sendable {
+    var title: Text
+    var entries: [(keys: String, text: Text)]
+}

@@ -1,0 +1,124 @@
+import AnjianText
+import Foundation
+import AnjianModel
+import AnjianStore
+
+/// The ledger every screen reads: enterprises, roster, records and their city-wide indexes.
+/// Only the app changes it, when a save has reached the disk.
+public struct LedgerData: Sendable {
+    public var directory: EnterpriseDirectory
+    public var roster: InspectorRoster
+    /// Entries by enterprise credit code: what the files hold.
+    public private(set) var supervisions: [String: [SupervisionEntry]]
+    public private(set) var supervisionIndex: SupervisionDirectory
+    /// Hazards by enterprise credit code.
+    public private(set) var hazards: [String: [Hazard]]
+    public private(set) var hazardIndex: HazardDirectory
+    /// Each enterprise's place in pinyin order of names (or short names), computed on first use:
+    /// sorting thousands of records by enterprise then compares numbers, not collated strings.
+    var rankCache: [Bool: [Int]] = [:]
+
+    public init(directory: EnterpriseDirectory, pinyin: PinyinTable, inspectors: [Inspector],
+                supervisions: [String: [SupervisionEntry]], hazards: [String: [Hazard]]) {
+        self.directory = directory
+        self.roster = InspectorRoster(inspectors, pinyin: pinyin)
+        self.supervisions = supervisions
+        self.supervisionIndex = SupervisionDirectory(supervisions, enterprises: directory, pinyin: pinyin,
+                                                     labels: Strings.searchLabels)
+        self.hazards = hazards
+        self.hazardIndex = HazardDirectory(hazards, enterprises: directory, pinyin: pinyin)
+    }
+
+    public var enterprises: [Enterprise] { directory.enterprises }
+
+    /// An enterprise's supervision entries, newest first.
+    public func supervisionEntries(of code: String) -> [SupervisionEntry] {
+        (supervisions[code] ?? []).sorted(by: SupervisionEntry.newestFirst)
+    }
+
+    public func supervisionEntry(_ code: String, _ id: String) -> SupervisionEntry? {
+        supervisions[code]?.first { $0.id == id }
+    }
+
+    /// An enterprise's hazards: open ones first, by deadline.
+    public func hazardEntries(of code: String) -> [Hazard] {
+        (hazards[code] ?? []).sorted {
+            ($0.isClosed ? 1 : 0, $0.rectification.deadline, $0.number) < ($1.isClosed ? 1 : 0, $1.rectification.deadline, $1.number)
+        }
+    }
+
+    public func hazard(_ code: String, _ id: String) -> Hazard? { hazards[code]?.first { $0.id == id } }
+
+    mutating func enterpriseRank(shortName: Bool = false) -> [Int] {
+        if let rank = rankCache[shortName] { return rank }
+        let rank = directory.pinyinRank(by: shortName ? \.shortName : \.name)
+        rankCache[shortName] = rank
+        return rank
+    }
+
+    /// A saved entry joins the ledger (replacing the one with its id).
+    mutating func keep(_ entry: SupervisionEntry) {
+        supervisions[entry.enterpriseCode, default: []].upsert(entry)
+        supervisionIndex.upsert(entry)
+    }
+
+    /// A saved hazard joins the ledger (replacing the one with its id).
+    mutating func keep(_ hazard: Hazard) {
+        hazards[hazard.enterpriseCode, default: []].upsert(hazard)
+        hazardIndex.upsert(hazard)
+    }
+}
+
+/// Why nothing can be saved.
+public enum ReadOnlyReason: Sendable, Equatable {
+    /// Another copy holds the data directory's lock.
+    case heldBy(LockHolder)
+    /// The data directory cannot be written.
+    case notWritable
+    /// Held, but the holder's record could not be read.
+    case unknownHolder
+}
+
+/// Who uses the program, in which language and terminal, and whether they may write.
+public struct SessionState: Sendable {
+    public var strings: Strings
+    public var useColor: Bool
+    public var isDemo: Bool
+    public var dataPath: String
+    public var width: Int
+    public var height: Int
+    public var signer: Operator?
+    public var readOnly: ReadOnlyReason?
+    public var clock: @Sendable () -> Date
+    public var timeZone: TimeZone
+
+    /// Today in the user's time zone, from the session's clock (tests set it).
+    public var today: String { CalendarDate.dayAndTime(clock(), in: timeZone).day }
+    /// Now, as history entries record it.
+    public var now: String { CalendarDate.timestamp(clock(), in: timeZone) }
+    var signerOrNobody: Operator { signer ?? Operator(name: "", certificateNumber: "") }
+
+    /// What the UI says when it may not change anything, or nil when it may.
+    public var readOnlyMessage: String? {
+        switch readOnly {
+        case nil: return nil
+        case .notWritable: return strings.readOnlyNotWritable(dataPath)
+        case .unknownHolder: return strings[.readOnlyUnknown]
+        case .heldBy(let holder): return strings.readOnlyBanner(holder.operatorName, holder.pid, holder.since)
+        }
+    }
+}
+
+/// What a screen sees: the ledger, the session, and the transient message of the status area.
+public struct Context: Sendable {
+    public internal(set) var ledger: LedgerData
+    public internal(set) var session: SessionState
+    /// A transient message for the line above the status line.
+    public internal(set) var message: String? = nil
+
+    var strings: Strings { session.strings }
+    var today: String { session.today }
+    var width: Int { session.width }
+    var height: Int { session.height }
+    var theme: Theme { Theme(color: session.useColor) }
+}

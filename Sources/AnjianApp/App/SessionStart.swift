@@ -1,0 +1,34 @@
+import Foundation
+import AnjianModel
+import AnjianRuntime
+import AnjianText
+
+extension AppState {
+    /// The app over a started session: read-only when another copy holds the lock or the
+    /// directory cannot be written, with the start's news in the message line, and the
+    /// operator asked for when unknown.
+    public init(session: Session, language: Language, useColor: Bool, size: (width: Int, height: Int)) {
+        let strings = Strings(language)
+        let ledger = session.ledger
+        let readOnly: ReadOnlyReason?
+        if let holder = session.holder {
+            readOnly = .heldBy(holder)
+        } else if session.notWritable {
+            readOnly = .notWritable
+        } else {
+            readOnly = session.readOnly ? .unknownHolder : nil
+        }
+        let configProblem = session.configProblem.map { strings.storeError($0) }
+        var message: String? = configProblem
+        if message == nil, ledger.initializedNow {
+            message = strings.initializedDemo(session.directory.path)
+        } else if message == nil, !ledger.warnings.isEmpty {
+            message = strings.warningsOnLoad(ledger.warnings.count)
+        }
+        self.init(directory: EnterpriseDirectory(enterprises: ledger.enterprises, pinyin: session.pinyin), language: language,
+                  useColor: useColor, isDemo: ledger.isDemo, dataPath: session.directory.path, width: size.width, height: size.height,
+                  pinyin: session.pinyin, inspectors: ledger.inspectors, supervisions: ledger.supervisions, hazards: ledger.hazards,
+                  signer: session.signer, readOnly: readOnly, message: message, askOperator: session.signer == nil,
+                  operatorMessage: configProblem)
+    }
+}

@@ -1,0 +1,207 @@
+import Foundation
+import AnjianModel
+import AnjianRuntime
+import AnjianScreen
+import AnjianText
+
+extension AppState {
+    /// Input from the terminal.
+    public mutating func update(_ event: InputEvent) -> [Effect] { update(.input(event)) }
+
+    /// The one place where the state changes: a message in, effects out.
+    public mutating func update(_ message: Message) -> [Effect] {
+        switch message {
+        case .stored(let outcome): return stored(outcome)
+        case .input(.resize(let width, let height)):
+            context.session.width = width
+            context.session.height = height
+            notifyAll(.resized)
+            return [.redraw]
+        case .input(let event):
+            if case .key(let key) = event, let effect = global(key) { return effect }
+            if modal != nil { return run(modalInput(event)) }
+            if case .text(let text) = event { return handleText(text) }
+            if case .key(let key) = event { return handle(key) }
+            return []
+        }
+    }
+
+    /// Ctrl-C, Ctrl-L, Ctrl-Z work everywhere, forms included. Saved data is on disk.
+    private mutating func global(_ key: Key) -> [Effect]? {
+        switch Keymap.global.first(where: { $0.keys.contains(key) })?.action {
+        case .quit:
+            // A changed form is not thrown away by a stray Ctrl-C: it asks, and a second Ctrl-C quits.
+            if let form = modal?.form, form.changed, !form.confirmingDiscard {
+                modal?.form.confirmingDiscard = true
+                return []
+            }
+            return [.quit]
+        case .redraw: return [.redraw]
+        case .suspend: return [.suspend]
+        default: return nil
+        }
+    }
+
+    private mutating func modalInput(_ event: InputEvent) -> [Command] {
+        guard var open = modal else { return [] }
+        let commands = open.handle(event, context: &context)
+        modal = open
+        return commands
+    }
+
+    /// Several characters that arrived together. In a text field they are inserted whole;
+    /// elsewhere they are keys, typed fast, until one of them opens a text field (`/`) or is
+    /// Chinese text (an input method's commit), which starts a filter where the screen has one.
+    private mutating func handleText(_ text: String) -> [Effect] {
+        var effects: [Effect] = []
+        var rest = Substring(text)
+        while let character = rest.first {
+            if modal != nil { return effects + run(modalInput(.text(String(rest)))) }
+            if top.isTyping {
+                return effects + run(withTop { $0.input(.text(String(rest)), context: &$1) } ?? [])
+            }
+            if !character.isASCII, binding(for: .character(character)) == nil, withTopMutating({ $0.startTyping() }) {
+                continue
+            }
+            effects += handle(.character(character))
+            rest = rest.dropFirst()
+            if effects.contains(.quit) { return effects }
+        }
+        return effects
+    }
+
+    private func binding(for key: Key) -> Action? {
+        let bindings = top.isTyping ? Keymap.filtering : top.keymap(context)
+        return bindings.first { $0.keys.contains(key) }?.action
+    }
+
+    private mutating func handle(_ key: Key) -> [Effect] {
+        context.message = nil
+        guard let action = binding(for: key) ?? Keymap.global.first(where: { $0.keys.contains(key) })?.action else {
+            if case .character(let c) = key, !c.isASCII, !top.isTyping { return handleText(String(c)) }
+            return run(withTop { $0.input(.key(key), context: &$1) } ?? [])
+        }
+        switch action {
+        case .quit: return top.isTopLevel ? [.quit] : []
+        case .help:
+            return run([.open(HelpScreen(for: top, context: context))])
+        case .showView(let id): return run([.showView(id)])
+        default: return run(withTop { $0.perform(action, key: key, context: &$1) } ?? [])
+        }
+    }
+
+    /// Calls the top screen with the shared context.
+    private mutating func withTop(_ body: (inout any ScreenComponent, inout Context) -> [Command]?) -> [Command]? {
+        var screen = stack.removeLast()
+        let result = body(&screen, &context)
+        stack.append(screen)
+        return result
+    }
+
+    private mutating func withTopMutating(_ body: (inout any ScreenComponent) -> Bool) -> Bool {
+        var screen = stack.removeLast()
+        let result = body(&screen)
+        stack.append(screen)
+        return result
+    }
+
+    /// Carries out what the screens and the modal asked for.
+    private mutating func run(_ commands: [Command]) -> [Effect] {
+        var effects: [Effect] = []
+        for command in commands {
+            switch command {
+            case .open(let screen):
+                stack.append(screen)
+            case .back:
+                if stack.count > 1 {
+                    stack.removeLast()
+                    _ = withTop { $0.refresh(.shown, context: &$1); return nil }
+                }
+            case .showView(let id):
+                guard let view = Registry.view(id) else { break }
+                parked[stack[0].tab] = stack[0]
+                stack = [parked.removeValue(forKey: id) ?? view.make(&context)]
+                _ = withTop { $0.refresh(.shown, context: &$1); return nil }
+            case .present(let form):
+                if form.writes {
+                    if let refusal = context.session.readOnlyMessage {
+                        context.message = refusal
+                        break
+                    }
+                    if context.session.signer == nil {
+                        effects += run([.requireSigner])
+                        break
+                    }
+                }
+                modal = form
+            case .closeModal:
+                modal = nil
+                modalSave = nil
+            case .deliver(let delivery):
+                _ = withTop { $0.deliver(delivery, context: &$1); return nil }
+            case .save(let operation):
+                if let refusal = context.session.readOnlyMessage {
+                    if modal != nil { modal?.form.message = refusal } else { context.message = refusal }
+                    break
+                }
+                if modal != nil { modalSave = operation }
+                effects.append(.store(operation))
+            case .requireSigner:
+                modal = OperatorFormModal(strings: context.strings, today: context.today)
+                context.message = context.strings[.operatorNeeded]
+            case .message(let text):
+                context.message = text
+            case .effect(let effect):
+                effects.append(effect)
+            }
+        }
+        return effects
+    }
+
+    /// The runner's outcome: the ledger keeps what reached the disk, the screens follow, and
+    /// the form that asked (whichever modal is open now) closes or shows the reason.
+    private mutating func stored(_ outcome: StoreOutcome) -> [Effect] {
+        let s = context.strings
+        switch outcome {
+        case .saved(let operation):
+            let fromModal = modalSave == operation
+            if fromModal {
+                modal = nil
+                modalSave = nil
+            }
+            switch operation {
+            case .saveSupervision(let entry):
+                context.ledger.keep(entry)
+                context.message = s.saved(entry.id)
+                notifyAll(.saved(.supervision(entry)))
+            case .saveHazard(let hazard, let linked):
+                if let linked {
+                    context.ledger.keep(linked)
+                    notifyAll(.saved(.supervision(linked)))
+                }
+                context.ledger.keep(hazard)
+                let step = hazard.history.last.map { s.step($0.action) } ?? ""
+                context.message = step.isEmpty ? s.hazardSaved(hazard.number) : s.stepDone(step, hazard.number)
+                notifyAll(.saved(.hazard(hazard)))
+            case .saveOperator:
+                break
+            }
+        case .failed(let operation, let error):
+            let text = s.saveFailed(s.storeError(error))
+            if case .saveOperator = operation {
+                context.message = s.storeError(error)
+            } else if modalSave == operation, modal != nil {
+                modal?.form.message = text  // the form stays open with everything typed
+            } else {
+                context.message = text
+            }
+        }
+        return []
+    }
+
+    /// Every screen on the stack and every parked view learns of the change.
+    private mutating func notifyAll(_ change: Change) {
+        for i in stack.indices { stack[i].refresh(change, context: &context) }
+        for id in parked.keys { parked[id]!.refresh(change, context: &context) }
+    }
+}

@@ -1,0 +1,160 @@
+import AnjianText
+import AnjianModel
+import AnjianScreen
+
+/// Sizes shared by the screens.
+public enum Layout {
+    public static let minimumWidth = 60
+    public static let minimumHeight = 12
+    /// Title bar, table header, message/filter line, status line.
+    static let listChrome = 4
+    static let gap = 1
+    /// Selection marker before each row.
+    static let marker = 2
+}
+
+/// Styles, with or without colour (`NO_COLOR`). Meaning is never carried by colour
+/// alone: every coloured value also has a text marker (`重大!`, `黑榜!`).
+struct Theme {
+    let color: Bool
+    var title: Style { Style(bold: true, reverse: true) }
+    var header: Style { Style(bold: true, underline: true) }
+    var selected: Style { Style(reverse: true) }
+    var status: Style { Style(reverse: true) }
+    var label: Style { Style(bold: true) }
+    var dim: Style { Style(dim: true) }
+    var error: Style { Style(foreground: color ? .red : nil, bold: true) }
+
+    func risk(_ grade: RiskGrade) -> Style {
+        guard color else { return grade == .major ? Style(bold: true) : .plain }
+        switch grade {
+        case .major: return Style(foreground: .red, bold: true)
+        case .high: return Style(foreground: .yellow)
+        case .moderate: return .plain
+        case .low: return Style(foreground: .blue)
+        }
+    }
+
+    /// Overdue and major hazards stand out; the text carries a marker too (`逾N天!`, `重大隐患!`).
+    func hazard(_ hazard: Hazard, today: String) -> Style {
+        if hazard.isOverdue(today: today) { return Style(foreground: color ? .red : nil, bold: true) }
+        if hazard.level == .major { return Style(foreground: color ? .magenta : nil, bold: !color) }
+        if hazard.isClosed { return Style(dim: true) }
+        return .plain
+    }
+
+    func integrity(_ status: IntegrityStatus) -> Style {
+        guard color else { return status == .black ? Style(bold: true) : .plain }
+        switch status {
+        case .none: return .plain
+        case .red: return Style(foreground: .green)
+        case .black: return Style(foreground: .magenta, bold: true)
+        }
+    }
+}
+
+/// The parts every screen draws around its content: title bar with the view tabs, the
+/// message line, the filter line, the status line.
+enum Chrome {
+    static func renderTooSmall(_ context: Context, into screen: inout Screen) {
+        let (width, height) = (context.width, context.height)
+        let text = context.strings.tooSmall(width, height, Layout.minimumWidth, Layout.minimumHeight)
+        let lines = text.wrapped(toWidth: max(1, width))
+        let top = max(0, (height - lines.count) / 2)
+        for (i, line) in lines.enumerated() {
+            let x = max(0, (width - line.displayWidth) / 2)
+            screen.put(line, x: x, y: top + i)
+        }
+    }
+
+    /// Top row: the app, the view tabs, and on the right the data directory.
+    static func renderTitle(_ context: Context, tab current: ViewID, subtitle: String, into screen: inout Screen) {
+        let s = context.strings
+        let theme = context.theme
+        let session = context.session
+        screen.fill(y: 0, style: theme.title)
+        var x = screen.put(" " + s[.appTitle] + " ", x: 0, y: 0, style: theme.title)
+        for view in Registry.views {
+            let n = view.id
+            let label = n == current ? "[\(n) \(s[view.title])]" : " \(n) \(s[view.title]) "
+            x += screen.put(label, x: x, y: 0, style: n == current ? Style(bold: true, reverse: false) : theme.title)
+            x += screen.put(" ", x: x, y: 0, style: theme.title)
+        }
+        x += screen.put(" " + subtitle, x: x, y: 0, style: theme.title)
+        let demo = (session.readOnly != nil ? "[\(s[.readOnlyTag])] " : "") + (session.isDemo ? "[\(s[.demoData])] " : "")
+        let room = screen.width - x - 1
+        // The data directory when it fits, else its tail, else only the demo marker.
+        let label = s[.dataDirectory] + " "
+        var right = demo + label + session.dataPath + " "
+        if right.displayWidth > room {
+            let pathRoom = room - demo.displayWidth - label.displayWidth - 2
+            right = pathRoom >= 12 ? demo + label + "…" + tail(of: session.dataPath, width: pathRoom - 1) + " " : demo
+        }
+        if right.displayWidth <= room {
+            screen.put(right, x: screen.width - right.displayWidth, y: 0, style: theme.title)
+        }
+    }
+
+    /// The end of a text that fits in `width` cells.
+    static func tail(of text: String, width: Int) -> String {
+        var result = ""
+        for character in text.reversed() {
+            if (result.displayWidth + DisplayWidth.of(character)) > width { break }
+            result.insert(character, at: result.startIndex)
+        }
+        return result
+    }
+
+    /// The start of every status line: demo data, read-only, the operator.
+    static func statusPrefix(_ context: Context) -> String {
+        let s = context.strings
+        return (context.session.isDemo ? "[\(s[.demoData])] " : "") + (context.session.readOnly != nil ? "[\(s[.readOnlyTag])] " : "")
+            + operatorText(context) + " · "
+    }
+
+    /// Rows between the title and the message line of a scrolling page.
+    static func pageBodyHeight(_ context: Context) -> Int { context.height - 3 }
+
+    /// The operator for the status line.
+    static func operatorText(_ context: Context) -> String {
+        context.session.signer.map { context.strings.operatorLabel($0.name) } ?? context.strings[.noOperator]
+    }
+
+    /// The line above the status line: the transient message, or in read-only mode
+    /// the banner naming who holds the data directory.
+    static func renderMessage(_ context: Context, into screen: inout Screen) {
+        guard let text = context.message ?? context.session.readOnlyMessage else { return }
+        screen.put(text, x: 1, y: screen.height - 2, style: context.theme.label, maxWidth: screen.width - 2)
+    }
+
+    /// The filter line of a list: the prompt and text with the real cursor on the caret
+    /// while typing; otherwise the message.
+    static func renderFilterLine(_ context: Context, input: TextInput, active: Bool, into screen: inout Screen) {
+        let row = screen.height - 2
+        let theme = context.theme
+        guard active || !input.isEmpty else {
+            renderMessage(context, into: &screen)
+            return
+        }
+        let x = screen.put("/ " + context.strings[.filterPrompt], x: 0, y: row, style: theme.label)
+        let room = max(1, screen.width - x - 1)
+        let (visible, caret) = active ? FormView.window(input, width: room) : (input.text.truncated(toWidth: room), 0)
+        screen.put(visible, x: x, y: row, maxWidth: room)
+        if active { screen.cursor = (x + caret, row) }
+        if let message = context.message {
+            screen.put(message, x: max(0, screen.width - message.displayWidth - 1), y: row, style: theme.label)
+        }
+    }
+
+    /// Bottom row: the mode on the left, the keys on the right.
+    static func renderStatus(_ left: String, right: String, theme: Theme, into screen: inout Screen) {
+        let y = screen.height - 1
+        screen.fill(y: y, style: theme.status)
+        // The keys get what the left side does not need, the left side at least a third.
+        let rightWidth = min(right.displayWidth, max(screen.width / 2, screen.width - left.displayWidth - 4),
+                             screen.width - screen.width / 3)
+        screen.put(" " + left, x: 0, y: y, style: theme.status, maxWidth: screen.width - rightWidth - 2)
+        let shown = right.truncated(toWidth: rightWidth)
+        screen.put(shown, x: screen.width - shown.displayWidth - 1, y: y, style: theme.status)
+    }
+}

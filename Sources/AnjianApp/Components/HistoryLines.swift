@@ -1,0 +1,32 @@
+import AnjianText
+import AnjianModel
+import AnjianScreen
+
+/// A record's history as page lines, the same for supervision entries and hazards: who and
+/// when, each field's old → new, and the reason given.
+enum HistoryLines {
+    static func lines(_ history: [HistoryEntry], strings s: Strings, valueWidth: Int) -> [PageLine] {
+        var lines = [PageLine(label: "", value: ""), PageLine(label: s[.historyTitle], value: "", style: Style(bold: true))]
+        func add(_ value: String) { lines += PageLine.wrapped("", value, valueWidth: valueWidth) }
+        for item in history {
+            let who = item.by.name.isEmpty ? s[.noOperator] : item.by.name
+            switch item.action {
+            case .created: add(s.historyCreated(readableTime(item.at), who))
+            case .edited: add(s.historyEdited(readableTime(item.at), who))
+            default: add(readableTime(item.at) + "  " + who + "  " + s.step(item.action))
+            }
+            // A step's status change is its name, said above.
+            for change in item.changes where change.field != "status" {
+                add("  " + s.historyChange(change))
+            }
+            if let note = item.note { add("  " + s[item.action == .verifiedPassed ? .fieldRemark : .fieldReason] + "：" + note) }
+        }
+        return lines
+    }
+
+    /// `2026-10-27T15:30:00+08:00` → `2026-10-27 15:30`.
+    static func readableTime(_ iso: String) -> String {
+        guard iso.count >= 16 else { return iso }
+        return String(iso.prefix(16)).replacingOccurrences(of: "T", with: " ")
+    }
+}

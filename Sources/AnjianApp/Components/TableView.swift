@@ -1,0 +1,69 @@
+import AnjianText
+import AnjianScreen
+
+/// Which columns a table shows at a width, and how wide each is: the core columns always,
+/// optional ones in their priority order while they fit, one flexible column taking the rest.
+struct ColumnLayout<Column: Hashable & Sendable>: Sendable {
+    var core: [Column]
+    /// Added in this order while they fit.
+    var optional: [Column]
+    /// The order on screen.
+    var order: [Column]
+    /// The column that takes what is left, and its least width.
+    var flexible: Column
+    var flexibleMinimum: Int
+    var width: @Sendable (Column) -> Int
+    /// Room an optional column (by its place in `optional`) must leave besides its own width.
+    var slack: @Sendable (Int) -> Int = { _ in 0 }
+
+    func used(_ list: [Column]) -> Int {
+        Layout.marker + list.reduce(0) { $0 + width($1) } + Layout.gap * (list.count - 1)
+    }
+
+    func columns(width total: Int) -> [(column: Column, width: Int)] {
+        var columns = core
+        for (i, column) in optional.enumerated() where used(columns + [column]) + slack(i) <= total {
+            columns.append(column)
+        }
+        columns.sort { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! }
+        let flexibleWidth = max(flexibleMinimum, width(flexible) + total - used(columns))
+        return columns.map { ($0, $0 == flexible ? flexibleWidth : width($0)) }
+    }
+
+    func visible(width total: Int) -> [Column] { columns(width: total).map(\.column) }
+}
+
+/// Draws a table's header and its visible rows; the screen gives each cell's text and style.
+enum TableView {
+    static func render<C, K>(_ table: TableState<C, K>, layout: ColumnLayout<C>, top y0: Int, body: Int,
+                             title: (C) -> String, empty: String, theme: Theme, into screen: inout Screen,
+                             cell: (_ record: Int, _ column: C, _ selected: Bool) -> (String, Style)) {
+        let columns = layout.columns(width: screen.width)
+        var x = Layout.marker
+        for (column, width) in columns {
+            var text = title(column)
+            if column == table.sortColumn { text += table.ascending ? " ^" : " v" }
+            screen.put(text.padded(toWidth: width), x: x, y: y0, style: theme.header)
+            x += width + Layout.gap
+        }
+        if table.rows.isEmpty {
+            screen.put(empty, x: Layout.marker, y: y0 + 1, style: theme.dim)
+        }
+        for line in 0..<body {
+            let rowIndex = table.top + line
+            guard rowIndex < table.rows.count else { break }
+            let y = y0 + 1 + line
+            let selected = rowIndex == table.selected
+            if selected {
+                screen.fill(y: y, style: theme.selected)
+                screen.put(">", x: 0, y: y, style: theme.selected)
+            }
+            var x = Layout.marker
+            for (column, width) in columns {
+                let (text, style) = cell(table.rows[rowIndex], column, selected)
+                screen.put(text.padded(toWidth: width), x: x, y: y, style: style)
+                x += width + Layout.gap
+            }
+        }
+    }
+}

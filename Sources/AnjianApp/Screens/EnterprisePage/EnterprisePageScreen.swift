@@ -1,0 +1,167 @@
+import AnjianText
+import AnjianModel
+import AnjianRuntime
+import AnjianScreen
+
+/// The enterprise page: the full profile, then its supervision entries and hazards, each
+/// selectable and opened with Enter.
+struct EnterprisePageScreen: ScreenComponent {
+    let enterprise: Int
+    var page = PageState()
+    /// What each selectable row opens, in order: entries newest first, then hazards.
+    private(set) var targets: [Target] = []
+    var tab: ViewID { 1 }
+    var helpTitle: Text { .helpDetail }
+
+    enum Target: Hashable, Sendable {
+        case supervision(String, String)
+        case hazard(String, String)
+    }
+
+    init(enterprise: Int, context: inout Context) {
+        self.enterprise = enterprise
+        layout(context)
+    }
+
+    func keymap(_ context: Context) -> [KeyBinding] {
+        [
+            KeyBinding(keys: [.up, .character("k")], action: .moveUp, text: .actionUp),
+            KeyBinding(keys: [.down, .character("j")], action: .moveDown, text: .actionDown),
+            KeyBinding(keys: [.enter], action: .open, text: .actionOpenEntry),
+            KeyBinding(keys: [.pageUp], action: .pageUp, text: .actionPageUp),
+            KeyBinding(keys: [.pageDown, .character(" ")], action: .pageDown, text: .actionPageDown),
+            KeyBinding(keys: [.home, .character("g")], action: .moveTop, text: .actionTop),
+            KeyBinding(keys: [.end, .character("G")], action: .moveBottom, text: .actionBottom),
+            KeyBinding(keys: [.escape, .character("q"), .left], action: .back, text: .actionBack),
+            KeyBinding(keys: [.character("s")], action: .newSupervision, text: .actionNewSupervision),
+            KeyBinding(keys: [.character("h")], action: .newHazard, text: .actionNewHazard),
+        ] + Registry.bindings + [KeyBinding(keys: [.character("?")], action: .help, text: .actionHelp)]
+    }
+
+    mutating func perform(_ action: Action, key: Key, context: inout Context) -> [Command] {
+        if page.move(action, body: PageState.bodyHeight(context)) { return [] }
+        switch action {
+        case .back: return [.back]
+        case .open:
+            guard targets.indices.contains(page.selection) else { return [] }
+            switch targets[page.selection] {
+            case .supervision(let code, let id): return [.open(SupervisionPageScreen(code: code, id: id, context: &context))]
+            case .hazard(let code, let id): return [.open(HazardPageScreen(code: code, id: id, context: &context))]
+            }
+        case .newSupervision: return [.present(SupervisionForm.new(for: enterprise, context: context))]
+        case .newHazard: return [.present(HazardForm.new(for: enterprise, supervisionID: nil, context: context))]
+        default: return []
+        }
+    }
+
+    mutating func refresh(_ change: Change, context: inout Context) {
+        layout(context)
+        guard case .saved(let record) = change else { return }
+        let target: Target
+        switch record {
+        case .supervision(let entry): target = .supervision(entry.enterpriseCode, entry.id)
+        case .hazard(let hazard): target = .hazard(hazard.enterpriseCode, hazard.id)
+        }
+        if let index = targets.firstIndex(of: target) { page.select(index, body: PageState.bodyHeight(context)) }
+    }
+
+    /// Lays the page out at the terminal's width: done when the data or the size changes,
+    /// not on every key.
+    mutating func layout(_ context: Context) {
+        let s = context.strings
+        let theme = context.theme
+        let ledger = context.ledger
+        let e = ledger.enterprises[enterprise]
+        let valueWidth = PageState.valueWidth(s, width: context.width)
+        var lines: [PageLine] = []
+        for line in Self.fields(e, strings: s, theme: theme) {
+            lines += PageLine.wrapped(line.label, line.value, style: line.style, valueWidth: valueWidth)
+        }
+        let entries = ledger.supervisionEntries(of: e.creditCode)
+        lines.append(PageLine(label: "", value: ""))
+        lines.append(PageLine(label: s.supervisionSection(entries.count), value: "", style: theme.header, isHeader: true))
+        if entries.isEmpty {
+            lines.append(PageLine(label: "", value: s[.noSupervisions], style: theme.dim))
+        }
+        for (i, entry) in entries.enumerated() {
+            lines.append(PageLine(label: "", value: SupervisionPageScreen.summary(entry, strings: s), target: i))
+        }
+        let hazards = ledger.hazardEntries(of: e.creditCode)
+        let today = context.today
+        let counts = HazardCounts(hazards, today: today)
+        lines.append(PageLine(label: "", value: ""))
+        lines.append(PageLine(label: s.hazardSection(counts.total, counts.open, counts.overdue, counts.major), value: "",
+                              style: theme.header, isHeader: true))
+        if hazards.isEmpty {
+            lines.append(PageLine(label: "", value: s[.noHazards], style: theme.dim))
+        }
+        for (i, hazard) in hazards.enumerated() {
+            lines.append(PageLine(label: "", value: HazardPageScreen.summary(hazard, strings: s, today: today),
+                                  style: theme.hazard(hazard, today: today), target: entries.count + i))
+        }
+        targets = entries.map { .supervision(e.creditCode, $0.id) } + hazards.map { .hazard(e.creditCode, $0.id) }
+        page.layout(lines, body: PageState.bodyHeight(context))
+    }
+
+    func render(_ context: Context, into screen: inout Screen) {
+        let s = context.strings
+        Chrome.renderTitle(context, tab: tab, subtitle: s[.detailTitle], into: &screen)
+        page.render(context, into: &screen)
+        let body = PageState.bodyHeight(context)
+        let count = page.lines.count
+        let position = count > body ? "  " + s.readingLine(page.scroll + 1, count) : ""
+        Chrome.renderStatus(context.ledger.enterprises[enterprise].shortName + position, right: s[.detailHint],
+                            theme: context.theme, into: &screen)
+    }
+
+    static func fields(_ e: Enterprise, strings s: Strings, theme: Theme) -> [PageLine] {
+        let check = CreditCode.check(e.creditCode)
+        var codeText = check.normalized + "  " + (check.isValid ? "[" + s[.creditCodeValid] + "]" : "[" + s[.creditCodeInvalid] + "]")
+        for problem in check.problems { codeText += " " + s.problem(.creditCode(problem)) }
+        var lines: [PageLine] = [
+            PageLine(label: s[.fieldName], value: e.name, style: Style(bold: true)),
+            PageLine(label: s[.fieldShortName], value: e.shortName),
+            PageLine(label: s[.fieldCreditCode], value: codeText, style: check.isValid ? .plain : theme.error),
+        ]
+        for warning in check.warnings {
+            lines.append(PageLine(label: "", value: "! " + s.problem(.organizationCode(warning)), style: theme.error))
+        }
+        let districtCode = District.named(e.district).map { "  (" + s.districtCode($0.code) + ")" } ?? ""
+        let districtName = s.language == .zh ? e.district : s.district(e.district) + " " + e.district
+        lines += [
+            PageLine(label: s[.fieldDistrict], value: districtName + districtCode),
+            PageLine(label: s[.fieldAddress], value: e.address),
+            PageLine(label: s[.fieldIndustry], value: e.industry),
+            PageLine(label: s[.fieldCategory], value: s.category(e.category)),
+            PageLine(label: s[.fieldRisk], value: s.riskShort(e.riskGrade) + "  " + s.riskLong(e.riskGrade), style: theme.risk(e.riskGrade)),
+            PageLine(label: s[.fieldLegalRepresentative], value: e.legalRepresentative),
+            PageLine(label: s[.fieldSafetyResponsible],
+                 value: [e.safetyResponsible.name, e.safetyResponsible.position, e.safetyResponsible.phone]
+                    .filter { !$0.isEmpty }.joined(separator: "  ")),
+        ]
+        for (i, supervisor) in e.supervisors.enumerated() {
+            lines.append(PageLine(label: i == 0 ? s[.fieldSupervisors] : "", value: supervisor.name + "  " + supervisor.phone))
+        }
+        if let equipment = e.specialEquipment, equipment.total > 0 {
+            let parts: [(Text, Int)] = [
+                (.equipmentBoilers, equipment.boilers), (.equipmentPressureVessels, equipment.pressureVessels),
+                (.equipmentPressurePiping, equipment.pressurePiping), (.equipmentElevators, equipment.elevators),
+                (.equipmentCranes, equipment.cranes), (.equipmentForklifts, equipment.forklifts),
+            ]
+            let text = parts.filter { $0.1 > 0 }.map { s.equipment($0.0, $0.1) }.joined(separator: s.language == .zh ? "，" : ", ")
+            lines.append(PageLine(label: s[.fieldSpecialEquipment], value: text))
+        } else {
+            lines.append(PageLine(label: s[.fieldSpecialEquipment], value: s[.equipmentNone]))
+        }
+        if let integrity = e.integrity, integrity.status != .none {
+            lines.append(PageLine(label: s[.fieldIntegrity],
+                              value: s.integrity(integrity.status) + "  " + integrity.date + "  " + integrity.reason,
+                              style: theme.integrity(integrity.status)))
+        } else {
+            lines.append(PageLine(label: s[.fieldIntegrity], value: s.integrity(.none)))
+        }
+        if !e.notes.isEmpty { lines.append(PageLine(label: s[.fieldNotes], value: e.notes)) }
+        return lines
+    }
+
+}

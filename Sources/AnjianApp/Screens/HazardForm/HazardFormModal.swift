@@ -1,0 +1,153 @@
+import Foundation
+import AnjianModel
+import AnjianRuntime
+import AnjianScreen
+import AnjianText
+
+/// The hazard forms as modals: a new or edited hazard, a lifecycle step, view 2's filters.
+extension HazardForm: ModalComponent {
+    var writes: Bool { purpose != .filters }
+
+    /// `h`: a new hazard for an enterprise, linked to a supervision entry when opened from one.
+    static func new(for enterprise: Int, supervisionID: String?, context: Context) -> HazardForm {
+        let session = context.session
+        return .new(for: context.ledger.enterprises[enterprise], supervisionID: supervisionID, signer: session.signer,
+                    today: session.today, strings: session.strings)
+    }
+
+    static func edit(_ hazard: Hazard, of enterprise: Int, context: Context) -> HazardForm {
+        .edit(hazard, of: context.ledger.enterprises[enterprise], today: context.today, strings: context.strings)
+    }
+
+    static func filters(_ criteria: HazardCriteria, context: Context) -> HazardForm {
+        .filters(criteria, today: context.today, strings: context.strings)
+    }
+
+    /// A step's key on the hazard page: done at once when it needs nothing more (start
+    /// rectification, report rectified), else its form; refused when the state does not allow it.
+    static func perform(_ step: HistoryEntry.Action, on hazard: Hazard, context: inout Context) -> [Command] {
+        let session = context.session
+        if let refusal = session.readOnlyMessage {
+            context.message = refusal
+            return []
+        }
+        guard session.signer != nil else { return [.requireSigner] }
+        guard hazard.allows(step) else {
+            context.message = session.strings.refusal(.notAllowed(from: hazard.status, action: step))
+            return []
+        }
+        var changed = hazard
+        do {
+            switch step {
+            case .rectificationStarted: try changed.startRectification(by: session.signerOrNobody, at: session.now)
+            case .reportedRectified: try changed.reportRectified(by: session.signerOrNobody, at: session.now)
+            default:
+                return [.present(HazardForm.step(step, hazard, signer: session.signer, today: session.today, strings: session.strings))]
+            }
+        } catch {
+            context.message = session.strings.refusal(error)
+            return []
+        }
+        return [.save(.saveHazard(changed, linkedEntry: nil))]
+    }
+
+    mutating func handle(_ event: InputEvent, context: inout Context) -> [Command] {
+        switch form.handle(event) {
+        case .cancel: return [.closeModal]
+        case .picked(let suggestion):
+            form.setValue(form.fields[form.focus].id, suggestion.value)
+            form.suggestions = []
+            form.move(by: 1)
+        case .save: return save(context: context)
+        default: break
+        }
+        markRequired()
+        RosterPicker.refresh(&form, roster: context.ledger.roster)
+        return []
+    }
+
+    private mutating func refuse(_ text: String, field: String? = nil) -> [Command] {
+        if let field { form.showErrors([(field, text)]) }
+        form.message = text
+        return []
+    }
+
+    private mutating func save(context: Context) -> [Command] {
+        let session = context.session
+        let s = session.strings
+        switch purpose {
+        case .filters:
+            return [.deliver(.hazardCriteria(criteria())), .closeModal]
+        case .new, .edit:
+            var hazard = hazard()
+            let issues = hazard.validate().errors
+            if !issues.isEmpty {
+                form.show(issues, s)
+                return []
+            }
+            if case .edit(let original) = purpose {
+                // The deadline moves only through an extension, which needs a reason and keeps the old one.
+                if hazard.rectification.deadline != original.rectification.deadline {
+                    return refuse(s[.deadlineByExtension], field: "rectification.deadline")
+                }
+                if hazard.changes(from: original).isEmpty { return [.closeModal, .message(s[.nothingChanged])] }
+                hazard.recordEdit(from: original, by: session.signerOrNobody, at: session.now)
+                return [.save(.saveHazard(hazard, linkedEntry: nil))]
+            }
+            hazard.id = UUID().uuidString.lowercased()
+            let taken = Set(context.ledger.hazardIndex.records.map(\.hazard.number))
+            hazard.number = Hazard.nextNumber(year: String(hazard.discoveredOn.prefix(4)), enterpriseCode: hazard.enterpriseCode, taken: taken)
+            hazard.created(by: session.signerOrNobody, at: session.now)
+            // Registered on a visit: the entry lists it too, and both files are written as one.
+            var linked: SupervisionEntry? = nil
+            if let source = hazard.supervisionID, var entry = context.ledger.supervisionEntry(hazard.enterpriseCode, source),
+               !entry.hazardIDs.contains(hazard.id) {
+                let old = entry
+                entry.hazardIDs.append(hazard.id)
+                linked = entry.recordingHistory(from: old, by: session.signerOrNobody, at: session.now)
+            }
+            return [.save(.saveHazard(hazard, linkedEntry: linked))]
+        case .step(let action, let original):
+            return saveStep(action, original, session: session)
+        }
+    }
+
+    private mutating func saveStep(_ action: HistoryEntry.Action, _ original: Hazard, session: SessionState) -> [Command] {
+        let s = session.strings
+        var hazard = original
+        let note = form.value("note").trimmingCharacters(in: .whitespacesAndNewlines)
+        let date = form.value("date").trimmingCharacters(in: .whitespaces)
+        if form.index(of: "date") != nil, CalendarDate.isValid(date), date > session.today {
+            return refuse(s.refusalFutureDate(date), field: "date")
+        }
+        let (signer, now) = (session.signerOrNobody, session.now)
+        do {
+            switch action {
+            case .rectificationStarted: try hazard.startRectification(by: signer, at: now)
+            case .reportedRectified: try hazard.reportRectified(by: signer, at: now)
+            case .verifiedPassed:
+                try hazard.verifyPassed(verifier: form.value("verifier"), date: form.value("date"), remark: note, by: signer, at: now)
+            case .verificationFailed:
+                try hazard.verifyFailed(verifier: form.value("verifier"), date: form.value("date"), reason: note, by: signer, at: now)
+            case .reopened:
+                try hazard.reopen(reason: note, by: signer, at: now)
+            case .deadlineExtended:
+                try hazard.extendDeadline(to: form.value("deadline").trimmingCharacters(in: .whitespaces), reason: note, by: signer, at: now)
+            default:
+                break
+            }
+        } catch {
+            let field: String?
+            switch error {
+            case .verifierRequired: field = "verifier"
+            case .invalidDate: field = form.index(of: "date") != nil ? "date" : "deadline"
+            case .reasonRequired: field = "note"
+            case .deadlineNotLater: field = "deadline"
+            case .dateBeforeDiscovery: field = "date"
+            case .notAllowed: field = nil
+            }
+            return refuse(s.refusal(error), field: field)
+        }
+        return [.save(.saveHazard(hazard, linkedEntry: nil))]
+    }
+}

@@ -1,0 +1,105 @@
+import AnjianText
+import AnjianModel
+import AnjianRuntime
+import AnjianScreen
+
+/// A hazard's page: every field, the verifications, the history as a timeline, and the
+/// steps its state allows, each on its own key.
+struct HazardPageScreen: ScreenComponent {
+    let code: String
+    let id: String
+    var page = PageState()
+    var tab: ViewID { 2 }
+    var helpTitle: Text { .helpHazard }
+
+    init(code: String, id: String, context: inout Context) {
+        self.code = code
+        self.id = id
+        layout(context)
+    }
+
+    static let stepBindings: [KeyBinding] = [
+        KeyBinding(keys: [.character("r")], action: .step(.rectificationStarted), text: .actStarted),
+        KeyBinding(keys: [.character("c")], action: .step(.reportedRectified), text: .actReported),
+        KeyBinding(keys: [.character("v")], action: .step(.verifiedPassed), text: .actPassed),
+        KeyBinding(keys: [.character("x")], action: .step(.verificationFailed), text: .actFailed),
+        KeyBinding(keys: [.character("o")], action: .step(.reopened), text: .actReopened),
+        KeyBinding(keys: [.character("t")], action: .step(.deadlineExtended), text: .actExtended),
+    ]
+
+    func keymap(_ context: Context) -> [KeyBinding] {
+        Keymap.pageScroll + Self.stepBindings + [KeyBinding(keys: [.character("e")], action: .edit, text: .actionEdit)]
+            + Keymap.backViewsHelp
+    }
+
+    mutating func perform(_ action: Action, key: Key, context: inout Context) -> [Command] {
+        if page.move(action, body: PageState.bodyHeight(context)) { return [] }
+        guard let hazard = context.ledger.hazard(code, id) else { return action == .back ? [.back] : [] }
+        switch action {
+        case .back: return [.back]
+        case .edit:
+            guard let index = context.ledger.directory.index(of: code) else { return [] }
+            return [.present(HazardForm.edit(hazard, of: index, context: context))]
+        case .step(let step): return HazardForm.perform(step, on: hazard, context: &context)
+        default: return []
+        }
+    }
+
+    mutating func refresh(_ change: Change, context: inout Context) { layout(context) }
+
+    /// One line for the enterprise page: number, level, status, deadline, overdue marker, description.
+    static func summary(_ h: Hazard, strings s: Strings, today: String) -> String {
+        let days = h.daysOverdue(today: today)
+        return [h.number, s.level(h.level), s.status(h.status), h.rectification.deadline,
+                days > 0 ? s.overdueDays(days) : "", h.description.replacingOccurrences(of: "\n", with: " ")]
+            .filter { !$0.isEmpty }.joined(separator: "  ")
+    }
+
+    mutating func layout(_ context: Context) {
+        let s = context.strings
+        let ledger = context.ledger
+        let body = PageState.bodyHeight(context)
+        guard let h = ledger.hazard(code, id) else { return page.layout([], body: body) }
+        let theme = context.theme
+        let valueWidth = PageState.valueWidth(s, width: context.width)
+        var lines: [PageLine] = []
+        func add(_ label: String, _ value: String, _ style: Style = .plain) {
+            lines += PageLine.wrapped(label, value.isEmpty ? s[.noneValue] : value, style: style, valueWidth: valueWidth)
+        }
+        let today = context.today
+        let enterprise = ledger.directory.index(of: code).map { ledger.enterprises[$0].name } ?? code
+        add(s[.fieldNumber], h.number, Style(bold: true))
+        add(s[.colEnterprise], enterprise)
+        add(s[.fieldStatus], s.status(h.status) + (h.isOverdue(today: today) ? "  " + s.overdueDays(h.daysOverdue(today: today)) : ""),
+            theme.hazard(h, today: today))
+        add(s[.fieldLevel], s.level(h.level), h.level == .major ? Style(bold: true) : .plain)
+        add(s[.fieldHazardCategory], s.hazardCategory(h.category))
+        add(s[.fieldDiscoveredOn], h.discoveredOn + "  " + s[.fieldFoundBy] + " " + h.foundBy)
+        add(s[.fieldLocation], h.location)
+        add(s[.fieldDescription], h.description)
+        if let source = h.supervisionID { add(s[.fieldSupervision], source) }
+        add(s[.fieldResponsible], h.rectification.responsible)
+        add(s[.fieldDeadline], h.rectification.deadline, h.isOverdue(today: today) ? theme.hazard(h, today: today) : .plain)
+        add(s[.fieldMeasures], h.rectification.measures)
+        add(s[.fieldFunds], h.rectification.funds)
+        add(s[.fieldContingency], h.rectification.contingencyPlan)
+        for (i, v) in h.verifications.enumerated() {
+            add(i == 0 ? s[.fieldVerifications] : "", [v.date, v.verifier, s[v.passed ? .verificationPassed : .verificationFailed], v.remark]
+                .filter { !$0.isEmpty }.joined(separator: "  "))
+        }
+        if let closed = h.closedOn { add(s[.fieldClosedOn], closed) }
+        lines += HistoryLines.lines(h.history, strings: s, valueWidth: valueWidth)
+        page.layout(lines, body: body)
+    }
+
+    func render(_ context: Context, into screen: inout Screen) {
+        let s = context.strings
+        Chrome.renderTitle(context, tab: tab, subtitle: s[.hazardTitle], into: &screen)
+        page.render(context, into: &screen)
+        guard let h = context.ledger.hazard(code, id) else { return }
+        let keys = h.allowedSteps.compactMap { step in
+            Self.stepBindings.first { $0.action == .step(step) }.map { $0.keys[0].displayName + " " + s.step(step) }
+        } + ["e " + s[.actionEdit], "Esc " + s[.actionBack]]
+        Chrome.renderStatus(h.number, right: keys.joined(separator: "  "), theme: context.theme, into: &screen)
+    }
+}

@@ -1,0 +1,230 @@
+import AnjianText
+import AnjianModel
+import AnjianRuntime
+import AnjianScreen
+
+public enum HazardColumn: Hashable, Sendable, CaseIterable {
+    case number, enterprise, district, level, status, found, deadline, overdue, responsible, description
+}
+
+/// View 2: the city-wide hazard ledger, with criteria (`f`) and the text filter (`/`)
+/// combined, and the figures of what is shown in its header. Only the visible rows are drawn.
+struct HazardsScreen: ScreenComponent {
+    var table = TableState<HazardColumn, HazardCriteria>(sortColumn: .deadline, ascending: true, criteria: HazardCriteria())
+    /// The header's figures for the rows shown, counted when the rows change.
+    private(set) var counts = HazardCounts()
+    var tab: ViewID { 2 }
+    var helpTitle: Text { .helpHazardList }
+    var isTopLevel: Bool { true }
+    var isTyping: Bool { table.filtering }
+
+    init(context: inout Context) {
+        refreshRows(&context)
+    }
+
+    static let columns = ColumnLayout<HazardColumn>(
+        core: [.enterprise, .level, .status, .deadline, .overdue, .description],
+        optional: [.number, .district, .found, .responsible],
+        order: [.number, .enterprise, .district, .level, .status, .found, .deadline, .overdue, .responsible, .description],
+        flexible: .description, flexibleMinimum: 8,
+        width: { column in
+            switch column {
+            case .number: return 18
+            case .enterprise, .description: return 16
+            case .district: return 8
+            case .level, .found, .deadline: return 10
+            case .status: return 12
+            case .overdue: return 9
+            case .responsible: return 8
+            }
+        })
+
+    static func bodyHeight(_ context: Context) -> Int { max(1, context.height - Layout.listChrome - 1) }
+
+    func keymap(_ context: Context) -> [KeyBinding] {
+        return Keymap.tableMoves + [
+            KeyBinding(keys: [.enter], action: .open, text: .openHazard),
+            KeyBinding(keys: [.character("f")], action: .filters, text: .actionFilters),
+            KeyBinding(keys: [.character("F")], action: .clearAllFilters, text: .actionClearAllFilters),
+        ] + Keymap.tableTools + Keymap.helpAndQuit
+    }
+
+    func extraHelp(_ context: Context) -> [HelpSection] {
+        [HelpSection(title: .helpFilter, entries: HelpSection.entries(Keymap.filtering) + Keymap.textEditing)]
+    }
+
+    mutating func perform(_ action: Action, key: Key, context: inout Context) -> [Command] {
+        if table.move(action, body: Self.bodyHeight(context)) { return [] }
+        let visible = Self.columns.visible(width: context.width)
+        if let refresh = table.performTool(action, columns: visible, wraps: true, initialAscending: { ![.overdue, .level].contains($0) }) {
+            if refresh { refreshRows(&context) }
+            return []
+        }
+        switch action {
+        case .filters:
+            return [.present(HazardForm.filters(table.criteria, context: context))]
+        case .clearAllFilters:
+            table.criteria = HazardCriteria()
+            table.filter = TextInput()
+            refreshRows(&context)
+        case .open:
+            guard let record = table.selectedRecord else { return [] }
+            let hazard = context.ledger.hazardIndex.records[record].hazard
+            return [.open(HazardPageScreen(code: hazard.enterpriseCode, id: hazard.id, context: &context))]
+        default: break
+        }
+        return []
+    }
+
+    mutating func input(_ event: InputEvent, context: inout Context) -> [Command]? {
+        guard let changed = table.typeIntoFilter(event) else { return nil }
+        if changed { refreshRows(&context) }
+        return []
+    }
+
+    mutating func startTyping() -> Bool {
+        table.startFilter()
+        return true
+    }
+
+    mutating func refresh(_ change: Change, context: inout Context) {
+        switch change {
+        case .saved(.hazard):
+            table.invalidate()
+            refreshRows(&context)
+        case .shown:
+            refreshRows(&context)
+        default:
+            table.clamp(body: Self.bodyHeight(context))
+        }
+    }
+
+    mutating func deliver(_ delivery: Delivery, context: inout Context) {
+        guard case .hazardCriteria(let criteria) = delivery else { return }
+        table.criteria = criteria
+        refreshRows(&context)
+    }
+
+    /// Applies the criteria and the `/` filter in the kept sort order.
+    mutating func refreshRows(_ context: inout Context) {
+        let today = context.today
+        // View 2 shows the short name: it sorts by it.
+        let rank = table.sortColumn == .enterprise ? context.ledger.enterpriseRank(shortName: true) : []
+        let index = context.ledger.hazardIndex
+        table.refresh(body: Self.bodyHeight(context), order: { column, ascending in
+            Self.sorted(index, column: column ?? .deadline, ascending: ascending, rank: rank, today: today)
+        }, admit: { index.matching($0, today: today, among: $1) }, match: { index.matching($0, among: $1) })
+        counts = index.counts(table.rows, today: today)
+    }
+
+    static func sorted(_ index: HazardDirectory, column: HazardColumn, ascending: Bool, rank: [Int], today: String) -> [Int] {
+        let records = index.records
+        let keyed: [(Int, EnterpriseSorting.SortKey)] = records.indices.map { i in
+            let h = records[i].hazard
+            let key: EnterpriseSorting.SortKey
+            switch column {
+            case .number: key = .text(h.number)
+            case .enterprise: key = .number(rank[records[i].enterprise])
+            case .district: key = .number(records[i].districtOrder)
+            case .level: key = .number(h.level == .major ? 1 : 0)
+            case .status: key = .number(HazardStatus.allCases.firstIndex(of: h.status) ?? 0)
+            case .found: key = .number(EnterpriseSorting.dayNumber(h.discoveredOn))
+            case .deadline: key = .number(EnterpriseSorting.dayNumber(h.rectification.deadline))
+            case .overdue: key = .number(h.daysOverdue(today: today))
+            case .responsible: key = .text(h.rectification.responsible)
+            case .description: key = .text(h.description)
+            }
+            return (i, key)
+        }
+        return keyed.sorted { a, b in
+            // Without collation (fast): numbers, dates as numbers, names by a pinyin rank; only
+            // responsible person and description fall back to code-point order.
+            let order = EnterpriseSorting.compareFast(a.1, b.1)
+            if order != 0 { return ascending ? order < 0 : order > 0 }
+            return records[a.0].hazard.number < records[b.0].hazard.number
+        }.map(\.0)
+    }
+
+    func render(_ context: Context, into screen: inout Screen) {
+        let s = context.strings
+        let theme = context.theme
+        let today = context.today
+        let records = context.ledger.hazardIndex.records
+        Chrome.renderTitle(context, tab: tab, subtitle: "\(table.rows.count)/\(records.count)", into: &screen)
+        var header = s.hazardCounts(counts.total, counts.open, counts.overdue, counts.major, counts.rectificationRate)
+        if !table.criteria.isEmpty { header += "  " + s.activeFilters(Self.describe(table.criteria, s)) }
+        screen.put(header, x: 1, y: 1, style: theme.label, maxWidth: screen.width - 2)
+        TableView.render(table, layout: Self.columns, top: 2, body: Self.bodyHeight(context), title: { s[Self.title(of: $0)] },
+                         empty: s[.noHazardMatches], theme: theme, into: &screen) { row, column, selected in
+            let record = records[row]
+            var style = selected ? theme.selected : Style.plain
+            if column == .overdue || column == .deadline, record.hazard.isOverdue(today: today) {
+                style = theme.hazard(record.hazard, today: today)
+                style.reverse = selected
+            } else if column == .level, record.hazard.level == .major {
+                style = Style(foreground: theme.color ? .magenta : nil, bold: true, reverse: selected)
+            } else if record.hazard.isClosed, !selected {
+                style = theme.dim
+            }
+            return (Self.cell(record, column, context, today: today), style)
+        }
+        Chrome.renderFilterLine(context, input: table.filter, active: table.filtering, into: &screen)
+        Chrome.renderStatus(Chrome.statusPrefix(context) + s[.viewHazards] + " \(table.rows.count)",
+                            right: s[table.filtering ? .filterHint : .hazardListHint], theme: theme, into: &screen)
+    }
+
+    static func title(of column: HazardColumn) -> Text {
+        switch column {
+        case .number: return .colNumber
+        case .enterprise: return .colEnterprise
+        case .district: return .colDistrict
+        case .level: return .colLevel
+        case .status: return .colStatus
+        case .found: return .colFound
+        case .deadline: return .colDeadline
+        case .overdue: return .colOverdue
+        case .responsible: return .colResponsible
+        case .description: return .colDescription
+        }
+    }
+
+    static func cell(_ record: HazardDirectory.Record, _ column: HazardColumn, _ context: Context, today: String) -> String {
+        let h = record.hazard
+        let s = context.strings
+        switch column {
+        case .number: return h.number
+        case .enterprise: return context.ledger.enterprises[record.enterprise].shortName
+        case .district: return s.district(context.ledger.enterprises[record.enterprise].district)
+        case .level: return s.level(h.level)
+        case .status: return s.status(h.status)
+        case .found: return h.discoveredOn
+        case .deadline: return h.rectification.deadline
+        case .overdue:
+            let days = h.daysOverdue(today: today)
+            return days > 0 ? s.overdueDays(days) : ""
+        case .responsible: return h.rectification.responsible
+        case .description: return h.description.replacingOccurrences(of: "\n", with: " ")
+        }
+    }
+
+    /// The active filters in words, for the header.
+    static func describe(_ criteria: HazardCriteria, _ s: Strings) -> String {
+        var parts: [String] = []
+        switch criteria.status {
+        case .all: break
+        case .open: parts.append(s[.filterOpen])
+        case .only(let status): parts.append(s.status(status))
+        }
+        if let level = criteria.level { parts.append(s.level(level)) }
+        switch criteria.overdue {
+        case .all: break
+        case .overdue: parts.append(s[.filterOverdueOnly])
+        case .notOverdue: parts.append(s[.filterNotOverdue])
+        }
+        if let district = criteria.district { parts.append(s.district(district)) }
+        if !criteria.enterprise.isEmpty { parts.append(s[.fieldEnterpriseFilter] + " " + criteria.enterprise) }
+        if !criteria.inspector.isEmpty { parts.append(s[.fieldInspectorFilter] + " " + criteria.inspector) }
+        return parts.joined(separator: "、")
+    }
+
+}

@@ -1,0 +1,44 @@
+import Foundation
+import AnjianModel
+import AnjianRuntime
+import AnjianScreen
+import AnjianText
+
+/// Asked once at start when the operator is unknown, or before the first change.
+struct OperatorFormModal: ModalComponent {
+    var form: Form
+    var writes: Bool { false }
+
+    init(strings s: Strings, today: String, message: String? = nil) {
+        form = Form(title: s[.operatorFormTitle], fields: [
+            FormField(id: "name", label: s[.fieldOperatorName], kind: .text, width: 12),
+            FormField(id: "certificateNumber", label: s[.fieldCertificate], kind: .text, width: 16),
+        ], today: today)
+        form.message = message
+    }
+
+    mutating func handle(_ event: InputEvent, context: inout Context) -> [Command] {
+        switch form.handle(event) {
+        case .save:
+            let s = context.strings
+            let roster = context.ledger.roster
+            let name = form.value("name").trimmingCharacters(in: .whitespaces)
+            var cert = form.value("certificateNumber").trimmingCharacters(in: .whitespaces)
+            if cert.isEmpty, roster.named(name).count == 1 { cert = roster.named(name)[0].certificateNumber }
+            var errors: [(String, String)] = []
+            if name.isEmpty { errors.append(("name", s[.problemRequired])) }
+            if cert.isEmpty { errors.append(("certificateNumber", s[.problemRequired])) }
+            if !errors.isEmpty {
+                form.showErrors(errors)
+                return []
+            }
+            let chosen = Operator(name: name, certificateNumber: cert)
+            context.session.signer = chosen
+            return [.closeModal, .effect(.store(.saveOperator(chosen)))]
+        case .cancel:
+            return [.closeModal]  // Esc: go on without; the first change asks again
+        default:
+            return []
+        }
+    }
+}

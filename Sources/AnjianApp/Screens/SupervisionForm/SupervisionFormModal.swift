@@ -1,0 +1,53 @@
+import Foundation
+import AnjianModel
+import AnjianRuntime
+import AnjianScreen
+import AnjianText
+
+/// The supervision entry form as a modal: new (`s`) or edited (`e`).
+extension SupervisionForm: ModalComponent {
+    var writes: Bool { true }
+
+    static func new(for enterprise: Int, context: Context) -> SupervisionForm {
+        let session = context.session
+        return .new(for: context.ledger.enterprises[enterprise], signer: session.signer, now: session.clock(), zone: session.timeZone,
+                    strings: session.strings)
+    }
+
+    static func edit(_ entry: SupervisionEntry, of enterprise: Int, context: Context) -> SupervisionForm {
+        let session = context.session
+        return .edit(entry, of: context.ledger.enterprises[enterprise], now: session.clock(), zone: session.timeZone,
+                     strings: session.strings)
+    }
+
+    mutating func handle(_ event: InputEvent, context: inout Context) -> [Command] {
+        let before = form.fields[form.focus].text
+        let outcome = form.handle(event)
+        if form.fields[form.focus].text != before { nameEdited() }
+        switch outcome {
+        case .none: break
+        case .cancel: return [.closeModal]
+        case .addRow: addInspectorRow(context.strings)
+        case .picked(let suggestion): pick(suggestion)
+        case .save: return save(context: context)
+        }
+        RosterPicker.refresh(&form, roster: context.ledger.roster)
+        return []
+    }
+
+    private mutating func save(context: Context) -> [Command] {
+        let session = context.session
+        let entry = entry(roster: context.ledger.roster)
+        let issues = entry.validate().errors
+        if !issues.isEmpty {
+            form.show(issues, session.strings)
+            return []
+        }
+        var signed = entry
+        if signed.id.isEmpty {
+            signed.id = SupervisionEntry.newID(for: entry, taken: Set((context.ledger.supervisions[entry.enterpriseCode] ?? []).map(\.id)))
+        }
+        signed = signed.recordingHistory(from: original, by: session.signerOrNobody, at: session.now)
+        return [.save(.saveSupervision(signed))]
+    }
+}

@@ -1,0 +1,83 @@
+import AnjianText
+import AnjianModel
+import AnjianRuntime
+import AnjianScreen
+
+/// One supervision entry, read-only, with its history as a timeline.
+struct SupervisionPageScreen: ScreenComponent {
+    let code: String
+    let id: String
+    var page = PageState()
+    var tab: ViewID { 3 }
+    var helpTitle: Text { .helpSupervision }
+
+    init(code: String, id: String, context: inout Context) {
+        self.code = code
+        self.id = id
+        layout(context)
+    }
+
+    func keymap(_ context: Context) -> [KeyBinding] {
+        Keymap.pageScroll + [
+            KeyBinding(keys: [.character("e")], action: .edit, text: .actionEdit),
+            KeyBinding(keys: [.character("h")], action: .newHazard, text: .actionNewHazard),
+        ] + Keymap.backViewsHelp
+    }
+
+    mutating func perform(_ action: Action, key: Key, context: inout Context) -> [Command] {
+        if page.move(action, body: PageState.bodyHeight(context)) { return [] }
+        switch action {
+        case .back: return [.back]
+        case .edit:
+            guard let entry = context.ledger.supervisionEntry(code, id), let index = context.ledger.directory.index(of: code) else { return [] }
+            return [.present(SupervisionForm.edit(entry, of: index, context: context))]
+        case .newHazard:
+            guard let index = context.ledger.directory.index(of: code) else { return [] }
+            return [.present(HazardForm.new(for: index, supervisionID: id, context: context))]
+        default: return []
+        }
+    }
+
+    mutating func refresh(_ change: Change, context: inout Context) { layout(context) }
+
+    /// One line for lists: date time, kind, inspectors, conclusion.
+    static func summary(_ e: SupervisionEntry, strings s: Strings) -> String {
+        [e.date + " " + e.time, s.kind(e.kind), e.inspectors.map(\.name).joined(separator: "、"), s.conclusion(e.conclusion)]
+            .joined(separator: "  ")
+    }
+
+    mutating func layout(_ context: Context) {
+        let s = context.strings
+        let ledger = context.ledger
+        guard let e = ledger.supervisionEntry(code, id) else { return page.layout([], body: PageState.bodyHeight(context)) }
+        let valueWidth = PageState.valueWidth(s, width: context.width)
+        var lines: [PageLine] = []
+        func add(_ label: String, _ value: String, bold: Bool = false) {
+            lines += PageLine.wrapped(label, value, style: bold ? Style(bold: true) : .plain, valueWidth: valueWidth)
+        }
+        let enterprise = ledger.directory.index(of: code).map { ledger.enterprises[$0].name } ?? code
+        add(s[.colEnterprise], enterprise, bold: true)
+        add(s[.fieldDate], e.date + " " + e.time + "    " + e.id)
+        add(s[.fieldKind], s.kind(e.kind))
+        for (i, inspector) in e.inspectors.enumerated() {
+            add(s.fieldInspector(i + 1), inspector.name + "  " + s[.fieldCertificate] + " " + inspector.certificateNumber)
+        }
+        add(s[.fieldAccompanying], [e.accompanying.name, e.accompanying.position, e.accompanying.phone].joined(separator: "  "))
+        add(s[.fieldItemsChecked], e.itemsChecked.isEmpty ? s[.noneValue] : e.itemsChecked)
+        add(s[.fieldFindings], e.findings.isEmpty ? s[.noneValue] : e.findings)
+        add(s[.fieldConclusion], s.conclusion(e.conclusion), bold: e.conclusion != .noProblem)
+        let found = (ledger.hazards[code] ?? []).filter { e.hazardIDs.contains($0.id) }
+        if !found.isEmpty {
+            add(s[.linkedHazards], found.map { $0.number + " " + s.status($0.status) }.joined(separator: "；"))
+        }
+        lines += HistoryLines.lines(e.history, strings: s, valueWidth: valueWidth)
+        page.layout(lines, body: PageState.bodyHeight(context))
+    }
+
+    func render(_ context: Context, into screen: inout Screen) {
+        let s = context.strings
+        Chrome.renderTitle(context, tab: tab, subtitle: s[.supervisionTitle], into: &screen)
+        page.render(context, into: &screen)
+        Chrome.renderStatus(id, right: s[.supervisionHint], theme: context.theme, into: &screen)
+    }
+}

@@ -1,0 +1,165 @@
+import AnjianText
+import AnjianModel
+import AnjianRuntime
+import AnjianScreen
+
+/// The columns of the supervision table (view 3).
+public enum SupervisionColumn: Hashable, Sendable, CaseIterable {
+    case date, enterprise, district, kind, inspectors, conclusion, accompanying, findings
+}
+
+/// View 3: every supervision entry of the city, newest first by default.
+struct SupervisionsScreen: ScreenComponent {
+    var table = TableState<SupervisionColumn, NoCriteria>(sortColumn: .date, ascending: false, criteria: NoCriteria())
+    var tab: ViewID { 3 }
+    var helpTitle: Text { .helpSupervisionList }
+    var isTopLevel: Bool { true }
+    var isTyping: Bool { table.filtering }
+
+    init(context: inout Context) {
+        refreshRows(&context)
+    }
+
+    static func columns(_ s: Strings) -> ColumnLayout<SupervisionColumn> {
+        ColumnLayout(
+            core: [.date, .enterprise, .kind, .inspectors, .conclusion],
+            optional: [.district, .accompanying, .findings],
+            order: [.date, .enterprise, .district, .kind, .inspectors, .conclusion, .accompanying, .findings],
+            flexible: .enterprise, flexibleMinimum: 10,
+            width: { column in
+                switch column {
+                case .date: return 16
+                case .enterprise: return 20
+                case .district: return 8
+                // As wide as the longest label in the UI language (Chinese 12, English up to 21).
+                case .kind: return SupervisionKind.allCases.map { s.kind($0).displayWidth }.max() ?? 12
+                case .inspectors: return 14
+                case .conclusion: return SupervisionConclusion.allCases.map { s.conclusion($0).displayWidth }.max() ?? 10
+                case .accompanying: return 8
+                case .findings: return 24
+                }
+            },
+            slack: { _ in 8 })
+    }
+
+    static func bodyHeight(_ context: Context) -> Int { max(1, context.height - Layout.listChrome) }
+
+    func keymap(_ context: Context) -> [KeyBinding] {
+        return Keymap.tableMoves + [KeyBinding(keys: [.enter], action: .open, text: .actionOpenEntry)] + Keymap.tableTools
+            + Keymap.helpAndQuit
+    }
+
+    func extraHelp(_ context: Context) -> [HelpSection] {
+        [HelpSection(title: .helpFilter, entries: HelpSection.entries(Keymap.filtering) + Keymap.textEditing)]
+    }
+
+    mutating func perform(_ action: Action, key: Key, context: inout Context) -> [Command] {
+        if table.move(action, body: Self.bodyHeight(context)) { return [] }
+        let visible = Self.columns(context.strings).visible(width: context.width)
+        if let refresh = table.performTool(action, columns: visible, wraps: true, initialAscending: { $0 != .date }) {
+            if refresh { refreshRows(&context) }
+            return []
+        }
+        guard action == .open, let record = table.selectedRecord else { return [] }
+        let entry = context.ledger.supervisionIndex.records[record].entry
+        return [.open(SupervisionPageScreen(code: entry.enterpriseCode, id: entry.id, context: &context))]
+    }
+
+    mutating func input(_ event: InputEvent, context: inout Context) -> [Command]? {
+        guard let changed = table.typeIntoFilter(event) else { return nil }
+        if changed { refreshRows(&context) }
+        return []
+    }
+
+    mutating func startTyping() -> Bool {
+        table.startFilter()
+        return true
+    }
+
+    mutating func refresh(_ change: Change, context: inout Context) {
+        switch change {
+        case .saved(.supervision):
+            table.invalidate()
+            refreshRows(&context)
+        case .shown: refreshRows(&context)
+        default: table.clamp(body: Self.bodyHeight(context))
+        }
+    }
+
+    mutating func refreshRows(_ context: inout Context) {
+        let rank = table.sortColumn == .enterprise ? context.ledger.enterpriseRank() : []
+        let index = context.ledger.supervisionIndex
+        table.refresh(body: Self.bodyHeight(context), order: { column, ascending in
+            let records = index.records
+            let keyed = records.indices.map { ($0, Self.key(records[$0], column: column ?? .date, rank: rank)) }
+            return keyed.sorted { a, b in
+                let order = EnterpriseSorting.compareFast(a.1, b.1)
+                if order != 0 { return ascending ? order < 0 : order > 0 }
+                return SupervisionEntry.newestFirst(records[a.0].entry, records[b.0].entry)
+            }.map(\.0)
+        }, admit: { _, rows in rows }, match: { index.matching($0, among: $1) })
+    }
+
+    /// Numbers and ASCII only, so sorting thousands of entries needs no collation;
+    /// enterprises sort by their precomputed pinyin rank.
+    static func key(_ record: SupervisionDirectory.Record, column: SupervisionColumn, rank: [Int]) -> EnterpriseSorting.SortKey {
+        let e = record.entry
+        switch column {
+        case .date: return .text(e.date + " " + e.time)
+        case .enterprise: return .number(rank[record.enterprise])
+        case .district: return .number(record.districtOrder)
+        case .kind: return .number(SupervisionKind.allCases.firstIndex(of: e.kind) ?? 0)
+        case .inspectors: return .text(e.inspectors.first?.name ?? "")
+        case .conclusion: return .number(SupervisionConclusion.allCases.firstIndex(of: e.conclusion) ?? 0)
+        case .accompanying: return .text(e.accompanying.name)
+        case .findings: return .text(e.findings)
+        }
+    }
+
+    func render(_ context: Context, into screen: inout Screen) {
+        let s = context.strings
+        let theme = context.theme
+        let records = context.ledger.supervisionIndex.records
+        let count = s.supervisionsCount(table.rows.count, records.count)
+        Chrome.renderTitle(context, tab: tab, subtitle: count, into: &screen)
+        let empty = records.isEmpty ? s[.noSupervisionEntries] : s.noSupervisionMatches(table.filter.text)
+        TableView.render(table, layout: Self.columns(s), top: 1, body: Self.bodyHeight(context), title: { s[Self.title(of: $0)] },
+                         empty: empty, theme: theme, into: &screen) { row, column, selected in
+            var style = selected ? theme.selected : Style.plain
+            if column == .conclusion, records[row].entry.conclusion != .noProblem { style.bold = true }
+            return (Self.cell(records[row], column, context), style)
+        }
+        Chrome.renderFilterLine(context, input: table.filter, active: table.filtering, into: &screen)
+        Chrome.renderStatus(Chrome.statusPrefix(context) + s[.viewSupervisions] + " " + count,
+                            right: s[table.filtering ? .filterHint : .supervisionListHint], theme: theme, into: &screen)
+    }
+
+    static func title(of column: SupervisionColumn) -> Text {
+        switch column {
+        case .date: return .colDate
+        case .enterprise: return .colEnterprise
+        case .district: return .colDistrict
+        case .kind: return .colKind
+        case .inspectors: return .colInspectors
+        case .conclusion: return .colConclusion
+        case .accompanying: return .colAccompanying
+        case .findings: return .colFindings
+        }
+    }
+
+    static func cell(_ record: SupervisionDirectory.Record, _ column: SupervisionColumn, _ context: Context) -> String {
+        let e = record.entry
+        let s = context.strings
+        switch column {
+        case .date: return e.date + " " + e.time
+        case .enterprise: return context.ledger.enterprises[record.enterprise].name
+        case .district: return s.district(context.ledger.enterprises[record.enterprise].district)
+        case .kind: return s.kind(e.kind)
+        case .inspectors: return e.inspectors.map(\.name).joined(separator: "、")
+        case .conclusion: return s.conclusion(e.conclusion)
+        case .accompanying: return e.accompanying.name
+        case .findings: return e.findings.replacingOccurrences(of: "\n", with: " ")
+        }
+    }
+
+}
