@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+@testable import AnjianApp
+import AnjianModel
+import AnjianRuntime
+import AnjianScreen
+import AnjianStore
+import AnjianText
+
+@Suite struct RegistryTests {
+    /// A view listed once in the registry appears in the tab bar, answers its number key
+    /// and is listed in help: the three come from the one list.
+    @Test(arguments: [Language.zh, .en])
+    func theRegistryDrivesTabsNumberKeysAndHelp(_ language: Language) {
+        #expect(Registry.views.map(\.id) == [1, 2, 3])
+        for view in Registry.views {
+            var state = makeState(language, width: 120, height: 30)
+            let title = state.strings[view.title]
+            #expect(AppView.render(state).line(0).contains("\(view.id) \(title)"), "tab \(view.id)")
+            state.press(.character(Character(String(view.id))))
+            #expect(state.currentView == view.id)
+            #expect(AppView.render(state).line(0).contains("[\(view.id) \(title)]"), "lit tab \(view.id)")
+            state.press(.function(1))
+            let help = (state.top as! HelpScreen).lines.map(\.text)
+            #expect(help.contains { $0.hasPrefix("  \(view.id) ") && $0.hasSuffix(state.strings[view.help]) }, "help \(view.id)")
+        }
+    }
+
+    @Test func aNumberNotInTheRegistryDoesNothing() {
+        var state = makeState()
+        state.press(.character("2"))
+        state.press(.character("9"))
+        #expect(state.currentView == 2 && state.route == .hazards)
+    }
+
+    @Test func eachListKeepsItsFilterWhenAnotherViewIsShown() {
+        var state = makeState()
+        state.press(.character("/"))
+        state.type("莱州")
+        state.press(.enter, .character("2"), .character("/"))
+        state.type("pdx")
+        state.press(.enter, .character("1"))
+        #expect(state.filter.text == "莱州" && state.rows.allSatisfy { demoEnterprises[$0].district == "莱州市" })
+        state.press(.character("2"))
+        #expect(state.hazardList.filter.text == "pdx")
+    }
+}
+
+@Suite struct EffectTests {
+    /// A temporary data directory with the demo ledger, removed afterwards.
+    func withDataDirectory(_ body: (URL) throws -> Void) throws {
+        let root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("anjian-app-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try LedgerStore.initialize(root, source: .demo)
+        try body(root)
+    }
+
+    /// A hazard registered on a visit is one store operation: when the visit's file cannot be
+    /// written, neither file changes, and the form stays open with the reason, through `update`.
+    @Test func aTwoFileSaveThatFailsOnTheSecondWriteChangesNothingAndSaysWhy() throws {
+        try withDataDirectory { data in
+            var state = makeState()
+            let code = try #require(demoSupervisions.keys.sorted().first)
+            let entry = try #require(state.ledger.supervisionEntries(of: code).first)
+            state.openSupervisionPage(code, entry.id)
+            state.press(.character("h"))
+            state.type("消防栓水压不足")
+            let effects = state.update(.key(.control("s")))
+            guard case .store(let operation)? = effects.first, case .saveHazard(let hazard, _?) = operation else {
+                Issue.record("expected one operation for the hazard and its visit: \(effects)")
+                return
+            }
+            let hazardFile = data.appendingPathComponent("hazards/\(code).json")
+            let visitFile = data.appendingPathComponent("supervisions/\(code).json")
+            let before = try? Data(contentsOf: hazardFile)  // nil: the enterprise had no hazard file
+            // The visit's file cannot be replaced: a directory stands at its place.
+            try FileManager.default.removeItem(at: visitFile)
+            try FileManager.default.createDirectory(at: visitFile, withIntermediateDirectories: false)
+            let runner = Runner(directory: data, lock: nil, configURL: data.appendingPathComponent("config.json"), configProblem: nil)
+            let outcome = runner.perform(operation)
+            guard case .failed = outcome else {
+                Issue.record("the save should fail: \(outcome)")
+                return
+            }
+            #expect(state.update(.stored(outcome)).isEmpty)
+            #expect((try? Data(contentsOf: hazardFile)) == before)
+            #expect(state.hazardForm != nil, "the form stays open with everything typed")
+            #expect(state.hazardForm?.form.message?.hasPrefix("保存失败") == true)
+            #expect(state.hazardForm?.form.value("description") == "消防栓水压不足")
+            #expect(state.ledger.hazard(code, hazard.id) == nil)
+            #expect(state.ledger.supervisionEntry(code, entry.id)?.hazardIDs == entry.hazardIDs)
+        }
+    }
+
+    /// The outcome reaches the form that asked for it: another open form is left alone and
+    /// the news goes to the message line.
+    @Test func aSavedMessageReachesTheRightPlaceWhicheverModalIsOpen() throws {
+        var state = makeState()
+        let hazard = try #require(demoHazards.values.flatMap { $0 }.first { $0.status == .registered })
+        state.openHazardPage(hazard)
+        let effects = state.update(.key(.character("r")))  // start rectification: no form
+        state.press(.character("e"))  // an edit form opens before the outcome arrives
+        #expect(state.hazardForm != nil)
+        state.succeed(effects)
+        #expect(state.hazardForm != nil, "the edit form was not the one that saved")
+        #expect(state.message?.contains(hazard.number) == true)
+        #expect(state.ledger.hazard(hazard.enterpriseCode, hazard.id)?.status == .rectifying)
+        // The form's own save closes it.
+        state.fill("location", "三楼配电室")
+        let own = state.update(.key(.control("s")))
+        state.succeed(own)
+        #expect(state.hazardForm == nil)
+        #expect(state.ledger.hazard(hazard.enterpriseCode, hazard.id)?.location == "三楼配电室")
+    }
+}
