@@ -7,7 +7,6 @@ extension Text {
     public static let viewSupervisions = Text(zh: "监管记录", en: "Supervision")
     public static let demoData = Text(zh: "演示数据", en: "demo data")
     public static let filterPrompt = Text(zh: "筛选：", en: "Filter: ")
-    public static let filterHint = Text(zh: "Enter 确定  Esc 清除", en: "Enter keep  Esc clear")
     public static let ascending = Text(zh: "升序", en: "asc")
     public static let descending = Text(zh: "降序", en: "desc")
     public static let readOnlyUnknown = Text(

@@ -1,7 +1,5 @@
 // What every form says: its hint, the discard question, errors and saving.
 extension Text {
-    public static let formHint = Text(zh: "Tab 下一项  Ctrl-S 保存  Esc 取消", en: "Tab next  Ctrl-S save  Esc cancel")
-    public static let formHintAddRow = Text(zh: "Ctrl-N 加检查人员", en: "Ctrl-N +inspector")
     public static let confirmDiscard = Text(
         zh: "放弃未保存的修改？按 y 放弃，按其他键继续编辑",
         en: "Discard your changes? y discards, any other key keeps editing")

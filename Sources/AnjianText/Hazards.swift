@@ -50,7 +50,6 @@ extension Text {
     public static let filterNotOverdue = Text(zh: "未逾期", en: "not overdue")
     public static let fieldEnterpriseFilter = Text(zh: "企业", en: "Enterprise")
     public static let fieldInspectorFilter = Text(zh: "发现人", en: "Found by")
-    public static let hazardListHint = Text(zh: "/ 筛选  f 条件  Enter 查看  ? 帮助", en: "/ filter  f filters  Enter open  ? help")
     public static let noHazardMatches = Text(zh: "没有符合条件的隐患", en: "No hazard matches")
     public static let deadlineByExtension = Text(
         zh: "整改期限只能用 t 延期（须写原因）",

@@ -6,7 +6,6 @@ extension Text {
     public static let helpDetail = Text(zh: "企业详情", en: "Enterprise details")
     public static let helpHelp = Text(zh: "帮助页", en: "This help")
     public static let helpGlobal = Text(zh: "任何时候", en: "Anywhere")
-    public static let helpClose = Text(zh: "Esc 返回", en: "Esc back")
     public static let helpForm = Text(zh: "表单", en: "Form")
     public static let helpSupervisionList = Text(zh: "监管记录列表", en: "Supervision list")
     public static let helpSupervision = Text(zh: "监管记录", en: "Supervision entry")
@@ -61,4 +60,25 @@ extension Text {
         zh: "筛选条件（状态、等级、逾期、区市、企业、发现人）",
         en: "filters (status, level, overdue, district, enterprise, found by)")
     public static let actionClearAllFilters = Text(zh: "清除全部筛选", en: "clear every filter")
+}
+
+// The status line's hints: a key's action in a word or two.
+extension Text {
+    public static let hintFilter = Text(zh: "筛选", en: "filter")
+    public static let hintDetails = Text(zh: "详情", en: "open")
+    public static let hintOpen = Text(zh: "查看", en: "open")
+    public static let hintFilters = Text(zh: "条件", en: "filters")
+    public static let hintHelp = Text(zh: "帮助", en: "help")
+    public static let hintQuit = Text(zh: "退出", en: "quit")
+    public static let hintKeep = Text(zh: "确定", en: "keep")
+    public static let hintClear = Text(zh: "清除", en: "clear")
+    public static let hintEntry = Text(zh: "监管记录", en: "entry")
+    public static let hintHazard = Text(zh: "登记隐患", en: "hazard")
+    public static let hintEdit = Text(zh: "编辑", en: "edit")
+    public static let hintBack = Text(zh: "返回", en: "back")
+    public static let hintNext = Text(zh: "下一项", en: "next")
+    public static let hintSave = Text(zh: "保存", en: "save")
+    public static let hintCancel = Text(zh: "取消", en: "cancel")
+    public static let hintAddInspector = Text(zh: "加检查人员", en: "+inspector")
+    public static let actionDismissSuggestions = Text(zh: "收起名录库候选", en: "close the roster's suggestions")
 }

@@ -25,8 +25,6 @@ extension Text {
     public static let colAccompanying = Text(zh: "陪同人员", en: "Accompanied by")
     public static let colFindings = Text(zh: "发现问题", en: "Findings")
     public static let noSupervisionEntries = Text(zh: "还没有监管记录", en: "No supervision entries yet")
-    public static let supervisionHint = Text(zh: "e 编辑  Esc 返回", en: "e edit  Esc back")
-    public static let supervisionListHint = Text(zh: "/ 筛选  Enter 查看  ? 帮助  q 退出", en: "/ filter  Enter open  ? help  q quit")
 }
 
 extension Strings {

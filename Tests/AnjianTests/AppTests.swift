@@ -113,3 +113,39 @@ import AnjianText
         #expect(state.ledger.hazard(hazard.enterpriseCode, hazard.id)?.location == "三楼配电室")
     }
 }
+
+@Suite struct HintTests {
+    /// The status line's hints come from the bindings that handle the keys: each hinted key,
+    /// pressed, does what its hint says.
+    @Test func theSupervisionPageHintsListEveryMainActionAndEachWorks() throws {
+        var state = makeState(width: 100, height: 30)
+        let code = try #require(demoSupervisions.keys.sorted().first)
+        let entry = try #require(state.ledger.supervisionEntries(of: code).first)
+        state.openSupervisionPage(code, entry.id)
+        let status = AppView.render(state).line(29)
+        #expect(status.contains("e 编辑") && status.contains("h 登记隐患") && status.contains("Esc 返回") && status.contains("? 帮助"))
+        state.press(.character("h"))
+        #expect(state.hazardForm?.supervisionID == entry.id)
+        state.press(.escape)
+        state.press(.character("e"))
+        #expect(state.form?.original?.id == entry.id)
+    }
+
+    @Test func theHazardPageHintsOfferOnlyTheStepsTheStateAllows() throws {
+        let hazard = try #require(demoHazards.values.flatMap { $0 }.first { $0.status == .rectified })
+        var state = makeState(width: 140, height: 30)
+        state.openHazardPage(hazard)
+        let status = AppView.render(state).line(29)
+        #expect(status.contains("v 验收通过") && status.contains("x 验收不通过") && status.contains("t "))
+        #expect(!status.contains("r 开始整改") && !status.contains("o 重新打开"))
+    }
+
+    /// Ctrl-N is hinted only where it adds a row.
+    @Test func formHintsFollowTheForm() {
+        var state = makeState(width: 100, height: 30)
+        state.press(.character("s"))
+        #expect(AppView.render(state).line(29).contains("Ctrl-N"))
+        state.press(.escape, .character("h"))
+        #expect(!AppView.render(state).line(29).contains("Ctrl-N"))
+    }
+}

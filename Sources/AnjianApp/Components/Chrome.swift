@@ -146,13 +146,32 @@ enum Chrome {
         }
     }
 
+    /// Bottom row: the mode on the left, the hints of the bindings on the right, generated from
+    /// the keymap. Hints that do not fit are left out from the end, the help key's last.
+    static func renderStatus(_ left: String, bindings: [KeyBinding], context: Context, into screen: inout Screen) {
+        let s = context.strings
+        var entries = bindings.compactMap { binding in
+            binding.hint.map { (text: binding.keys[0].displayName + " " + s[$0], isHelp: binding.action == .help) }
+        }
+        func joined() -> String { entries.map(\.text).joined(separator: "  ") }
+        // The left side (mode, counts) keeps its room, up to two thirds of the line.
+        let room = screen.width - min(left.displayWidth + 1, screen.width * 2 / 3) - 3
+        while joined().displayWidth > room, let i = entries.lastIndex(where: { !$0.isHelp }) ?? entries.indices.last {
+            entries.remove(at: i)
+        }
+        renderStatus(left, right: joined(), theme: context.theme, into: &screen)
+    }
+
+    /// The keys get what the left side does not need, the left side at least a third.
+    static func rightWidth(left: String, right: String, width: Int) -> Int {
+        min(right.displayWidth, max(width / 2, width - left.displayWidth - 4), width - width / 3)
+    }
+
     /// Bottom row: the mode on the left, the keys on the right.
     static func renderStatus(_ left: String, right: String, theme: Theme, into screen: inout Screen) {
         let y = screen.height - 1
         screen.fill(y: y, style: theme.status)
-        // The keys get what the left side does not need, the left side at least a third.
-        let rightWidth = min(right.displayWidth, max(screen.width / 2, screen.width - left.displayWidth - 4),
-                             screen.width - screen.width / 3)
+        let rightWidth = rightWidth(left: left, right: right, width: screen.width)
         screen.put(" " + left, x: 0, y: y, style: theme.status, maxWidth: screen.width - rightWidth - 2)
         let shown = right.truncated(toWidth: rightWidth)
         screen.put(shown, x: screen.width - shown.displayWidth - 1, y: y, style: theme.status)

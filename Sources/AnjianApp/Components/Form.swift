@@ -92,6 +92,8 @@ public struct Form: Sendable {
     public var suggestionsDismissed = false
     /// `YYYY-MM-DD` of today, for `t` and `+N` in date fields.
     public var today: String
+    /// Whether Ctrl-N adds a row (another inspector) for the form's owner.
+    public var canAddRows = false
 
     public init(title: String, fields: [FormField], focus: Int = 0, today: String) {
         self.title = title
@@ -151,65 +153,60 @@ public struct Form: Sendable {
         fields[focus].error = nil
     }
 
+    /// A key by the form's bindings: the suggestions' while they show, a choice field's, then
+    /// the form's own; any other key edits the focused text.
     private mutating func handle(_ key: Key) -> FormOutcome {
         if confirmingDiscard {
             confirmingDiscard = false
             return key == .character("y") || key == .character("Y") ? .cancel : .none
         }
         message = nil
-        switch key {
-        case .control("s"):
+        if showsSuggestions, let action = Keymap.action(for: key, in: Keymap.suggestions) {
+            switch action {
+            case .highlightNext: highlighted = min(highlighted + 1, suggestions.count - 1)
+            case .highlightPrevious: if highlighted > 0 { highlighted -= 1 } else { move(by: -1) }
+            case .pick:
+                changed = true
+                return .picked(suggestions[highlighted])
+            default: suggestionsDismissed = true
+            }
+            return .none
+        }
+        if case .choice(let options) = fields[focus].kind, let action = Keymap.action(for: key, in: Keymap.choice) {
+            let step = action == .previousChoice ? options.count - 1 : 1
+            fields[focus].choice = (fields[focus].choice + step) % options.count
+            changed = true
+            fields[focus].error = nil
+            return .none
+        }
+        switch Keymap.action(for: key, in: Keymap.formCommands + Keymap.formFields) {
+        case .save?:
             leaveField()
             return .save
-        case .escape:
-            if showsSuggestions { suggestionsDismissed = true; return .none }
+        case .cancel?:
             if changed { confirmingDiscard = true; return .none }
             return .cancel
-        case .tab:
-            move(by: 1)
-            return .none
-        case .backTab:
-            move(by: -1)
-            return .none
-        case .down:
-            if showsSuggestions { highlighted = min(highlighted + 1, suggestions.count - 1) } else { move(by: 1) }
-            return .none
-        case .up:
-            if showsSuggestions && highlighted > 0 { highlighted -= 1 } else { move(by: -1) }
-            return .none
-        case .control("n"):
-            return .addRow
-        case .enter:
-            if showsSuggestions {
-                let chosen = suggestions[highlighted]
-                changed = true
-                return .picked(chosen)
-            }
+        case .nextField?: move(by: 1)
+        case .previousField?: move(by: -1)
+        case .addRow?: return canAddRows ? .addRow : .none
+        case .lineOrNextField?:
             if case .multiline = fields[focus].kind {
                 fields[focus].input.insert("\n", keepingLineBreaks: true)
                 edited()
             } else {
                 move(by: 1)
             }
-            return .none
         default:
-            break
-        }
-        if case .choice(let options) = fields[focus].kind {
-            switch key {
-            case .left: fields[focus].choice = (fields[focus].choice + options.count - 1) % options.count
-            case .right, .character(" "): fields[focus].choice = (fields[focus].choice + 1) % options.count
-            default: return .none
-            }
-            changed = true
-            fields[focus].error = nil
-            return .none
-        }
-        let before = fields[focus].input
-        if fields[focus].input.handle(key), fields[focus].input != before {
-            edited()
+            guard fields[focus].isTextual else { return .none }
+            let before = fields[focus].input
+            if fields[focus].input.handle(key), fields[focus].input != before { edited() }
         }
         return .none
+    }
+
+    /// The bindings whose hints the status line shows for this form.
+    var hintBindings: [KeyBinding] {
+        Keymap.formFields + Keymap.formCommands.filter { $0.action != .addRow || canAddRows }
     }
 
     /// Moves the focus, completing the field being left (`t` → today in a date field).

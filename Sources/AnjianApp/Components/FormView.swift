@@ -104,8 +104,7 @@ enum FormView {
         } else if let message = form.message {
             screen.put(message, x: 1, y: messageRow, style: theme.error, maxWidth: screen.width - 2)
         }
-        let hint = s[.formHint] + (form.fields.contains { $0.id.hasPrefix("inspectors[") } ? "  " + s[.formHintAddRow] : "")
-        Chrome.renderStatus(Chrome.operatorText(context), right: hint, theme: theme, into: &screen)
+        Chrome.renderStatus(Chrome.operatorText(context), bindings: form.hintBindings, context: context, into: &screen)
     }
 
     static func renderBox(_ field: FormField, placement: Placement, focused: Bool, row: (Int) -> Int?,

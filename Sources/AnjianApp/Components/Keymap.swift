@@ -1,9 +1,9 @@
-import AnjianText
 import AnjianModel
 import AnjianScreen
+import AnjianText
 
-/// What a key does. The keymaps below are data: the same tables drive key handling
-/// and the help screen, so the two cannot drift apart.
+/// What a key does. Keymaps are data: the same tables drive key handling, the help screen and
+/// the status line's hints, so they cannot drift apart.
 public enum Action: Hashable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, moveTop, moveBottom
     case open, back, filter, clearFilter, sortNextColumn, sortReverse
@@ -16,16 +16,26 @@ public enum Action: Hashable, Sendable {
     case filters, clearAllFilters
     /// A hazard's lifecycle step.
     case step(HistoryEntry.Action)
+    // Editing a line of text (`TextInput`):
+    case caretLeft, caretRight, caretStart, caretEnd, deleteBackward, deleteForward, clearInput, deleteToEnd, deleteWord
+    // In a form (`Form`):
+    case nextField, previousField, lineOrNextField, addRow, save, cancel
+    case previousChoice, nextChoice
+    case highlightNext, highlightPrevious, pick, dismissSuggestions
 }
 
 public struct KeyBinding: Sendable {
     public let keys: [Key]
     public let action: Action
+    /// What it does, for help.
     public let text: Text
-    public init(keys: [Key], action: Action, text: Text) {
+    /// A word or two for the status line's hints; nil keeps it out of the hints.
+    public let hint: Text?
+    public init(keys: [Key], action: Action, text: Text, hint: Text? = nil) {
         self.keys = keys
         self.action = action
         self.text = text
+        self.hint = hint
     }
 }
 
@@ -52,7 +62,7 @@ public enum Keymap {
     /// Filtering, sorting and switching views, the same in every top-level list.
     static var tableTools: [KeyBinding] {
         [
-            KeyBinding(keys: [.character("/")], action: .filter, text: .actionFilter),
+            KeyBinding(keys: [.character("/")], action: .filter, text: .actionFilter, hint: .hintFilter),
             KeyBinding(keys: [.escape], action: .clearFilter, text: .actionClearFilter),
             KeyBinding(keys: [.character("o")], action: .sortNextColumn, text: .actionSortNext),
             KeyBinding(keys: [.character("O")], action: .sortReverse, text: .actionSortReverse),
@@ -61,18 +71,18 @@ public enum Keymap {
 
     /// The end of every top-level list's keymap.
     static let helpAndQuit: [KeyBinding] = [
-        KeyBinding(keys: [.character("?")], action: .help, text: .actionHelp),
-        KeyBinding(keys: [.character("q")], action: .quit, text: .actionQuit),
+        KeyBinding(keys: [.character("?")], action: .help, text: .actionHelp, hint: .hintHelp),
+        KeyBinding(keys: [.character("q")], action: .quit, text: .actionQuit, hint: .hintQuit),
     ]
 
-    /// While the filter is being typed, keys not listed here edit the text (see `TextInput`).
+    /// While the filter is being typed, keys not listed here edit the text (see `textEditing`).
     public static let filtering: [KeyBinding] = [
         KeyBinding(keys: [.up], action: .moveUp, text: .actionUp),
         KeyBinding(keys: [.down], action: .moveDown, text: .actionDown),
         KeyBinding(keys: [.pageUp], action: .pageUp, text: .actionPageUp),
         KeyBinding(keys: [.pageDown], action: .pageDown, text: .actionPageDown),
-        KeyBinding(keys: [.enter], action: .acceptFilter, text: .actionAcceptFilter),
-        KeyBinding(keys: [.escape], action: .cancelFilter, text: .actionCancelFilter),
+        KeyBinding(keys: [.enter], action: .acceptFilter, text: .actionAcceptFilter, hint: .hintKeep),
+        KeyBinding(keys: [.escape], action: .cancelFilter, text: .actionCancelFilter, hint: .hintClear),
     ]
 
     /// Scrolling a read-only page.
@@ -83,34 +93,63 @@ public enum Keymap {
 
     /// The end of every page's keymap: back, the views, help.
     static var backViewsHelp: [KeyBinding] {
-        [KeyBinding(keys: [.escape, .character("q"), .left], action: .back, text: .actionBack)]
-            + Registry.bindings + [KeyBinding(keys: [.character("?")], action: .help, text: .actionHelp)]
+        [KeyBinding(keys: [.escape, .character("q"), .left], action: .back, text: .actionBack, hint: .hintBack)]
+            + Registry.bindings + [KeyBinding(keys: [.character("?")], action: .help, text: .actionHelp, hint: .hintHelp)]
     }
 
-    /// Forms: handled by `Form`, listed here for the help screen.
-    public static let form: [(keys: String, text: Text)] = [
-        ("Tab Down", .actionNextField),
-        ("Shift-Tab Up", .actionPreviousField),
-        ("Enter", .actionNewLine),
-        ("Left Right Space", .actionChoice),
-        ("Down Up Enter", .actionPick),
-        ("Ctrl-N", .actionAddInspector),
-        ("Ctrl-S", .actionSave),
-        ("Esc", .actionCancel),
+    /// Moving between a form's fields (`Form.handle`).
+    public static let formFields: [KeyBinding] = [
+        KeyBinding(keys: [.tab, .down], action: .nextField, text: .actionNextField, hint: .hintNext),
+        KeyBinding(keys: [.backTab, .up], action: .previousField, text: .actionPreviousField),
+        KeyBinding(keys: [.enter], action: .lineOrNextField, text: .actionNewLine),
     ]
 
-    /// Text-editing keys of `TextInput`, listed for the help screen.
-    public static let textEditing: [(keys: String, text: Text)] = [
-        ("Left Right", .actionCaret),
-        ("Home End Ctrl-A Ctrl-E", .actionCaretHomeEnd),
-        ("Backspace", .actionDeleteBack),
-        ("Delete Ctrl-D", .actionDeleteForward),
-        ("Ctrl-U", .actionClearInput),
-        ("Ctrl-K", .actionKillToEnd),
-        ("Ctrl-W", .actionDeleteWord),
+    /// In a choice field.
+    public static let choice: [KeyBinding] = [
+        KeyBinding(keys: [.left], action: .previousChoice, text: .actionChoice),
+        KeyBinding(keys: [.right, .character(" ")], action: .nextChoice, text: .actionChoice),
     ]
 
+    /// While the roster's suggestions show under a name field.
+    public static let suggestions: [KeyBinding] = [
+        KeyBinding(keys: [.down], action: .highlightNext, text: .actionPick),
+        KeyBinding(keys: [.up], action: .highlightPrevious, text: .actionPick),
+        KeyBinding(keys: [.enter], action: .pick, text: .actionPick),
+        KeyBinding(keys: [.escape], action: .dismissSuggestions, text: .actionDismissSuggestions),
+    ]
+
+    /// A form's commands.
+    public static let formCommands: [KeyBinding] = [
+        KeyBinding(keys: [.control("n")], action: .addRow, text: .actionAddInspector, hint: .hintAddInspector),
+        KeyBinding(keys: [.control("s")], action: .save, text: .actionSave, hint: .hintSave),
+        KeyBinding(keys: [.escape], action: .cancel, text: .actionCancel, hint: .hintCancel),
+    ]
+
+    /// Every form key, in help order.
+    static var form: [KeyBinding] { formFields + choice + suggestions + formCommands }
+
+    /// Editing a line of text (`TextInput.handle`); other characters are typed.
+    public static let textEditing: [KeyBinding] = [
+        KeyBinding(keys: [.left], action: .caretLeft, text: .actionCaret),
+        KeyBinding(keys: [.right], action: .caretRight, text: .actionCaret),
+        KeyBinding(keys: [.home], action: .caretStart, text: .actionCaretHomeEnd),
+        KeyBinding(keys: [.end], action: .caretEnd, text: .actionCaretHomeEnd),
+        KeyBinding(keys: [.control("a")], action: .caretStart, text: .actionCaretHomeEnd),
+        KeyBinding(keys: [.control("e")], action: .caretEnd, text: .actionCaretHomeEnd),
+        KeyBinding(keys: [.backspace, .control("h")], action: .deleteBackward, text: .actionDeleteBack),
+        KeyBinding(keys: [.delete, .control("d")], action: .deleteForward, text: .actionDeleteForward),
+        KeyBinding(keys: [.control("u")], action: .clearInput, text: .actionClearInput),
+        KeyBinding(keys: [.control("k")], action: .deleteToEnd, text: .actionKillToEnd),
+        KeyBinding(keys: [.control("w")], action: .deleteWord, text: .actionDeleteWord),
+    ]
+
+    /// The action a key has among `bindings`, if any.
     public static func action(for key: Key, in bindings: [KeyBinding]) -> Action? {
-        (bindings + global).first { $0.keys.contains(key) }?.action
+        bindings.first { $0.keys.contains(key) }?.action
+    }
+
+    /// The status line's hints of these bindings: `key word`, in keymap order.
+    static func hints(_ bindings: [KeyBinding], _ s: Strings) -> [String] {
+        bindings.compactMap { binding in binding.hint.map { binding.keys[0].displayName + " " + s[$0] } }
     }
 }

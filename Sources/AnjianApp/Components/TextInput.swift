@@ -31,28 +31,33 @@ public struct TextInput: Hashable, Sendable {
         caret += cleaned.count
     }
 
-    /// Applies an editing key; returns false when the key is not an editing key.
+    /// Applies an editing key (a character, or one of `Keymap.textEditing`); returns false
+    /// when the key is not an editing key.
     @discardableResult
     public mutating func handle(_ key: Key) -> Bool {
-        switch key {
-        case .character(let c): insert(String(c))
-        case .left: caret = max(0, caret - 1)
-        case .right: caret = min(characters.count, caret + 1)
-        case .home, .control("a"): caret = 0
-        case .end, .control("e"): caret = characters.count
-        case .backspace, .control("h"):
+        if case .character(let c) = key {
+            insert(String(c))
+            return true
+        }
+        guard let action = Keymap.action(for: key, in: Keymap.textEditing) else { return false }
+        switch action {
+        case .caretLeft: caret = max(0, caret - 1)
+        case .caretRight: caret = min(characters.count, caret + 1)
+        case .caretStart: caret = 0
+        case .caretEnd: caret = characters.count
+        case .deleteBackward:
             if caret > 0 {
                 characters.remove(at: caret - 1)
                 caret -= 1
             }
-        case .delete, .control("d"):
+        case .deleteForward:
             if caret < characters.count { characters.remove(at: caret) }
-        case .control("u"):
+        case .clearInput:
             characters.removeSubrange(0..<caret)
             caret = 0
-        case .control("k"):
+        case .deleteToEnd:
             characters.removeSubrange(caret...)
-        case .control("w"):
+        case .deleteWord:
             var start = caret
             while start > 0, characters[start - 1].isWhitespace { start -= 1 }
             while start > 0, !characters[start - 1].isWhitespace { start -= 1 }

@@ -27,15 +27,15 @@ struct EnterprisePageScreen: ScreenComponent {
         [
             KeyBinding(keys: [.up, .character("k")], action: .moveUp, text: .actionUp),
             KeyBinding(keys: [.down, .character("j")], action: .moveDown, text: .actionDown),
-            KeyBinding(keys: [.enter], action: .open, text: .actionOpenEntry),
+            KeyBinding(keys: [.enter], action: .open, text: .actionOpenEntry, hint: .hintOpen),
             KeyBinding(keys: [.pageUp], action: .pageUp, text: .actionPageUp),
             KeyBinding(keys: [.pageDown, .character(" ")], action: .pageDown, text: .actionPageDown),
             KeyBinding(keys: [.home, .character("g")], action: .moveTop, text: .actionTop),
             KeyBinding(keys: [.end, .character("G")], action: .moveBottom, text: .actionBottom),
-            KeyBinding(keys: [.escape, .character("q"), .left], action: .back, text: .actionBack),
-            KeyBinding(keys: [.character("s")], action: .newSupervision, text: .actionNewSupervision),
-            KeyBinding(keys: [.character("h")], action: .newHazard, text: .actionNewHazard),
-        ] + Registry.bindings + [KeyBinding(keys: [.character("?")], action: .help, text: .actionHelp)]
+            KeyBinding(keys: [.escape, .character("q"), .left], action: .back, text: .actionBack, hint: .hintBack),
+            KeyBinding(keys: [.character("s")], action: .newSupervision, text: .actionNewSupervision, hint: .hintEntry),
+            KeyBinding(keys: [.character("h")], action: .newHazard, text: .actionNewHazard, hint: .hintHazard),
+        ] + Registry.bindings + [KeyBinding(keys: [.character("?")], action: .help, text: .actionHelp, hint: .hintHelp)]
     }
 
     mutating func perform(_ action: Action, key: Key, context: inout Context) -> [Command] {
@@ -110,8 +110,8 @@ struct EnterprisePageScreen: ScreenComponent {
         let body = PageState.bodyHeight(context)
         let count = page.lines.count
         let position = count > body ? "  " + s.readingLine(page.scroll + 1, count) : ""
-        Chrome.renderStatus(context.ledger.enterprises[enterprise].shortName + position, right: s[.detailHint],
-                            theme: context.theme, into: &screen)
+        Chrome.renderStatus(context.ledger.enterprises[enterprise].shortName + position, bindings: keymap(context),
+                            context: context, into: &screen)
     }
 
     static func fields(_ e: Enterprise, strings s: Strings, theme: Theme) -> [PageLine] {

@@ -53,14 +53,14 @@ struct EnterprisesScreen: ScreenComponent {
     var selectedEnterprise: Int? { table.selectedRecord }
 
     func keymap(_ context: Context) -> [KeyBinding] {
-        return Keymap.tableMoves + [KeyBinding(keys: [.enter], action: .open, text: .actionOpen)] + Keymap.tableTools + [
-            KeyBinding(keys: [.character("s")], action: .newSupervision, text: .actionNewSupervision),
-            KeyBinding(keys: [.character("h")], action: .newHazard, text: .actionNewHazard),
+        return Keymap.tableMoves + [KeyBinding(keys: [.enter], action: .open, text: .actionOpen, hint: .hintDetails)] + Keymap.tableTools + [
+            KeyBinding(keys: [.character("s")], action: .newSupervision, text: .actionNewSupervision, hint: .hintEntry),
+            KeyBinding(keys: [.character("h")], action: .newHazard, text: .actionNewHazard, hint: .hintHazard),
         ] + Keymap.helpAndQuit
     }
 
     func extraHelp(_ context: Context) -> [HelpSection] {
-        [HelpSection(title: .helpFilter, entries: HelpSection.entries(Keymap.filtering) + Keymap.textEditing)]
+        [HelpSection(title: .helpFilter, entries: HelpSection.entries(Keymap.filtering + Keymap.textEditing))]
     }
 
     mutating func perform(_ action: Action, key: Key, context: inout Context) -> [Command] {
@@ -135,7 +135,7 @@ struct EnterprisesScreen: ScreenComponent {
         if let column = table.sortColumn {
             left += " · " + s.sortedBy(s[Self.title(of: column)], s[table.ascending ? .ascending : .descending])
         }
-        Chrome.renderStatus(left, right: s[table.filtering ? .filterHint : .helpHint], theme: theme, into: &screen)
+        Chrome.renderStatus(left, bindings: table.filtering ? Keymap.filtering : keymap(context), context: context, into: &screen)
     }
 
     static func title(of column: EnterpriseColumn) -> Text {

@@ -19,16 +19,16 @@ struct HazardPageScreen: ScreenComponent {
     }
 
     static let stepBindings: [KeyBinding] = [
-        KeyBinding(keys: [.character("r")], action: .step(.rectificationStarted), text: .actStarted),
-        KeyBinding(keys: [.character("c")], action: .step(.reportedRectified), text: .actReported),
-        KeyBinding(keys: [.character("v")], action: .step(.verifiedPassed), text: .actPassed),
-        KeyBinding(keys: [.character("x")], action: .step(.verificationFailed), text: .actFailed),
-        KeyBinding(keys: [.character("o")], action: .step(.reopened), text: .actReopened),
-        KeyBinding(keys: [.character("t")], action: .step(.deadlineExtended), text: .actExtended),
+        KeyBinding(keys: [.character("r")], action: .step(.rectificationStarted), text: .actStarted, hint: .actStarted),
+        KeyBinding(keys: [.character("c")], action: .step(.reportedRectified), text: .actReported, hint: .actReported),
+        KeyBinding(keys: [.character("v")], action: .step(.verifiedPassed), text: .actPassed, hint: .actPassed),
+        KeyBinding(keys: [.character("x")], action: .step(.verificationFailed), text: .actFailed, hint: .actFailed),
+        KeyBinding(keys: [.character("o")], action: .step(.reopened), text: .actReopened, hint: .actReopened),
+        KeyBinding(keys: [.character("t")], action: .step(.deadlineExtended), text: .actExtended, hint: .actExtended),
     ]
 
     func keymap(_ context: Context) -> [KeyBinding] {
-        Keymap.pageScroll + Self.stepBindings + [KeyBinding(keys: [.character("e")], action: .edit, text: .actionEdit)]
+        Keymap.pageScroll + Self.stepBindings + [KeyBinding(keys: [.character("e")], action: .edit, text: .actionEdit, hint: .hintEdit)]
             + Keymap.backViewsHelp
     }
 
@@ -97,9 +97,11 @@ struct HazardPageScreen: ScreenComponent {
         Chrome.renderTitle(context, tab: tab, subtitle: s[.hazardTitle], into: &screen)
         page.render(context, into: &screen)
         guard let h = context.ledger.hazard(code, id) else { return }
-        let keys = h.allowedSteps.compactMap { step in
-            Self.stepBindings.first { $0.action == .step(step) }.map { $0.keys[0].displayName + " " + s.step(step) }
-        } + ["e " + s[.actionEdit], "Esc " + s[.actionBack]]
-        Chrome.renderStatus(h.number, right: keys.joined(separator: "  "), theme: context.theme, into: &screen)
+        // The hints offer the steps the hazard's state allows.
+        let offered = keymap(context).filter { binding in
+            if case .step(let step) = binding.action { return h.allows(step) }
+            return true
+        }
+        Chrome.renderStatus(h.number, bindings: offered, context: context, into: &screen)
     }
 }

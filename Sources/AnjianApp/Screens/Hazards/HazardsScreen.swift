@@ -43,14 +43,14 @@ struct HazardsScreen: ScreenComponent {
 
     func keymap(_ context: Context) -> [KeyBinding] {
         return Keymap.tableMoves + [
-            KeyBinding(keys: [.enter], action: .open, text: .openHazard),
-            KeyBinding(keys: [.character("f")], action: .filters, text: .actionFilters),
+            KeyBinding(keys: [.enter], action: .open, text: .openHazard, hint: .hintOpen),
+            KeyBinding(keys: [.character("f")], action: .filters, text: .actionFilters, hint: .hintFilters),
             KeyBinding(keys: [.character("F")], action: .clearAllFilters, text: .actionClearAllFilters),
         ] + Keymap.tableTools + Keymap.helpAndQuit
     }
 
     func extraHelp(_ context: Context) -> [HelpSection] {
-        [HelpSection(title: .helpFilter, entries: HelpSection.entries(Keymap.filtering) + Keymap.textEditing)]
+        [HelpSection(title: .helpFilter, entries: HelpSection.entries(Keymap.filtering + Keymap.textEditing))]
     }
 
     mutating func perform(_ action: Action, key: Key, context: inout Context) -> [Command] {
@@ -170,7 +170,7 @@ struct HazardsScreen: ScreenComponent {
         }
         Chrome.renderFilterLine(context, input: table.filter, active: table.filtering, into: &screen)
         Chrome.renderStatus(Chrome.statusPrefix(context) + s[.viewHazards] + " \(table.rows.count)",
-                            right: s[table.filtering ? .filterHint : .hazardListHint], theme: theme, into: &screen)
+                            bindings: table.filtering ? Keymap.filtering : keymap(context), context: context, into: &screen)
     }
 
     static func title(of column: HazardColumn) -> Text {

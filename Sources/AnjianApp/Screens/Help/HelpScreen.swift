@@ -2,8 +2,19 @@ import AnjianScreen
 import AnjianText
 
 extension HelpSection {
+    /// One line per binding; neighbours that do the same (`Left` and `Right` move the caret)
+    /// share a line.
     static func entries(_ bindings: [KeyBinding]) -> [(keys: String, text: Text)] {
-        bindings.map { (keys: $0.keys.map(\.displayName).joined(separator: " "), text: $0.text) }
+        var result: [(keys: String, text: Text)] = []
+        for binding in bindings {
+            let keys = binding.keys.map(\.displayName).joined(separator: " ")
+            if let last = result.last, last.text == binding.text {
+                result[result.count - 1].keys += " " + keys
+            } else {
+                result.append((keys, binding.text))
+            }
+        }
+        return result
     }
 }
 
@@ -22,14 +33,14 @@ struct HelpScreen: ScreenComponent {
         KeyBinding(keys: [.pageDown, .control("f"), .character(" ")], action: .pageDown, text: .actionPageDown),
         KeyBinding(keys: [.home, .character("g")], action: .moveTop, text: .actionTop),
         KeyBinding(keys: [.end, .character("G")], action: .moveBottom, text: .actionBottom),
-        KeyBinding(keys: [.escape, .character("q"), .character("?"), .function(1)], action: .back, text: .actionBack),
+        KeyBinding(keys: [.escape, .character("q"), .character("?"), .function(1)], action: .back, text: .actionBack, hint: .hintBack),
     ]
 
     init(for screen: any ScreenComponent, context: Context) {
         tab = screen.tab
         let sections = [HelpSection(title: screen.helpTitle, entries: HelpSection.entries(screen.keymap(context)))]
             + screen.extraHelp(context) + [
-                HelpSection(title: .helpForm, entries: Keymap.form + Keymap.textEditing),
+                HelpSection(title: .helpForm, entries: HelpSection.entries(Keymap.form + Keymap.textEditing)),
                 HelpSection(title: .helpGlobal, entries: HelpSection.entries(Keymap.global)),
                 HelpSection(title: .helpHelp, entries: HelpSection.entries(Self.bindings)),
             ]
@@ -75,6 +86,6 @@ struct HelpScreen: ScreenComponent {
         for (i, line) in lines.dropFirst(shown).prefix(body).enumerated() {
             screen.put(line.text, x: 1, y: 1 + i, style: line.isTitle ? context.theme.header : .plain, maxWidth: screen.width - 2)
         }
-        Chrome.renderStatus(s[.helpTitle], right: s[.helpClose], theme: context.theme, into: &screen)
+        Chrome.renderStatus(s[.helpTitle], bindings: Self.bindings, context: context, into: &screen)
     }
 }

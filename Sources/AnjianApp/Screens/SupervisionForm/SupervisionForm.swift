@@ -67,6 +67,7 @@ public struct SupervisionForm: Sendable {
         ]
         let title = (original == nil ? s[.newSupervisionTitle] : s[.editSupervisionTitle]) + " · " + enterprise.name
         form = Form(title: title, fields: fields, today: today)
+        form.canAddRows = true
     }
 
     static func inspectorFields(_ i: Int, _ inspector: InspectorRef, _ s: Strings) -> [FormField] {

@@ -19,8 +19,8 @@ struct SupervisionPageScreen: ScreenComponent {
 
     func keymap(_ context: Context) -> [KeyBinding] {
         Keymap.pageScroll + [
-            KeyBinding(keys: [.character("e")], action: .edit, text: .actionEdit),
-            KeyBinding(keys: [.character("h")], action: .newHazard, text: .actionNewHazard),
+            KeyBinding(keys: [.character("e")], action: .edit, text: .actionEdit, hint: .hintEdit),
+            KeyBinding(keys: [.character("h")], action: .newHazard, text: .actionNewHazard, hint: .hintHazard),
         ] + Keymap.backViewsHelp
     }
 
@@ -78,6 +78,6 @@ struct SupervisionPageScreen: ScreenComponent {
         let s = context.strings
         Chrome.renderTitle(context, tab: tab, subtitle: s[.supervisionTitle], into: &screen)
         page.render(context, into: &screen)
-        Chrome.renderStatus(id, right: s[.supervisionHint], theme: context.theme, into: &screen)
+        Chrome.renderStatus(id, bindings: keymap(context), context: context, into: &screen)
     }
 }

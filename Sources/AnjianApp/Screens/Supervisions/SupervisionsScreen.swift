@@ -45,12 +45,12 @@ struct SupervisionsScreen: ScreenComponent {
     static func bodyHeight(_ context: Context) -> Int { max(1, context.height - Layout.listChrome) }
 
     func keymap(_ context: Context) -> [KeyBinding] {
-        return Keymap.tableMoves + [KeyBinding(keys: [.enter], action: .open, text: .actionOpenEntry)] + Keymap.tableTools
+        return Keymap.tableMoves + [KeyBinding(keys: [.enter], action: .open, text: .actionOpenEntry, hint: .hintOpen)] + Keymap.tableTools
             + Keymap.helpAndQuit
     }
 
     func extraHelp(_ context: Context) -> [HelpSection] {
-        [HelpSection(title: .helpFilter, entries: HelpSection.entries(Keymap.filtering) + Keymap.textEditing)]
+        [HelpSection(title: .helpFilter, entries: HelpSection.entries(Keymap.filtering + Keymap.textEditing))]
     }
 
     mutating func perform(_ action: Action, key: Key, context: inout Context) -> [Command] {
@@ -131,7 +131,7 @@ struct SupervisionsScreen: ScreenComponent {
         }
         Chrome.renderFilterLine(context, input: table.filter, active: table.filtering, into: &screen)
         Chrome.renderStatus(Chrome.statusPrefix(context) + s[.viewSupervisions] + " " + count,
-                            right: s[table.filtering ? .filterHint : .supervisionListHint], theme: theme, into: &screen)
+                            bindings: table.filtering ? Keymap.filtering : keymap(context), context: context, into: &screen)
     }
 
     static func title(of column: SupervisionColumn) -> Text {
