@@ -149,3 +149,30 @@ import AnjianText
         #expect(!AppView.render(state).line(29).contains("Ctrl-N"))
     }
 }
+
+@Suite struct InputOutsideListsTests {
+    /// Chinese text or a full-width mark on a page or help (no filter there) is ignored, one
+    /// character or several, and the screen stays.
+    @Test func chineseOnAPageOrHelpDoesNothing() {
+        var state = makeState()
+        state.press(.enter)
+        let page = state.route
+        _ = state.update(.key(.character("中")))
+        state.type("中文，？")
+        #expect(state.route == page)
+        state.press(.function(1))
+        _ = state.update(.key(.character("中")))
+        state.type("帮助")
+        #expect(state.route == .help)
+    }
+
+    /// Help opened while typing a filter returns to the same row.
+    @Test func helpFromAFilterKeepsTheSelection() {
+        var state = makeState()
+        state.press(.character("2"), .character("/"), .down, .down)
+        let selected = state.hazardList.selected
+        #expect(selected == 2)
+        state.press(.function(1), .escape)
+        #expect(state.hazardList.selected == selected && state.hazardList.filtering)
+    }
+}

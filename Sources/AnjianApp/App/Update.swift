@@ -78,7 +78,9 @@ extension AppState {
     private mutating func handle(_ key: Key) -> [Effect] {
         context.message = nil
         guard let action = binding(for: key) ?? Keymap.global.first(where: { $0.keys.contains(key) })?.action else {
-            if case .character(let c) = key, !c.isASCII, !top.isTyping { return handleText(String(c)) }
+            // Chinese from an input method starts a filter where the screen has one; elsewhere
+            // an unbound key does nothing.
+            if case .character(let c) = key, !c.isASCII, !top.isTyping, !withTopMutating({ $0.startTyping() }) { return [] }
             return run(withTop { $0.input(.key(key), context: &$1) } ?? [])
         }
         switch action {

@@ -92,8 +92,6 @@ struct HazardsScreen: ScreenComponent {
         case .saved(.hazard):
             table.invalidate()
             refreshRows(&context)
-        case .shown:
-            refreshRows(&context)
         default:
             table.clamp(body: Self.bodyHeight(context))
         }

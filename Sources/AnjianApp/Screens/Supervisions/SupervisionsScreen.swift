@@ -81,7 +81,6 @@ struct SupervisionsScreen: ScreenComponent {
         case .saved(.supervision):
             table.invalidate()
             refreshRows(&context)
-        case .shown: refreshRows(&context)
         default: table.clamp(body: Self.bodyHeight(context))
         }
     }
