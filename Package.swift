@@ -58,5 +58,10 @@ let package = Package(
             // Reviewed screens, read from the source tree by the screen tests.
             exclude: ["Screens"]
         ),
+        // The built binary driven in tmux: `swift test --filter AnjianTmuxTests` runs only these.
+        .testTarget(
+            name: "AnjianTmuxTests",
+            dependencies: ["AnjianModel", "AnjianStore", "AnjianScreen", "anjian"]
+        ),
     ]
 )

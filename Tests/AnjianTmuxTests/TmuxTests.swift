@@ -7,6 +7,11 @@ import AnjianModel
 import AnjianScreen
 @testable import AnjianStore
 
+/// A fresh path under the temporary directory (not created).
+func temporaryDirectory() -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("anjian-tmux-\(UUID().uuidString)")
+}
+
 /// The built `anjian` binary, beside the test bundle in the build directory.
 let anjianBinary: String = {
     let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
