@@ -10,12 +10,10 @@ public enum EnterpriseColumn: Hashable, Sendable, CaseIterable {
 }
 
 /// View 1: the directly-supervised enterprises, filtered as you type, sorted by a column.
-struct EnterprisesScreen: ScreenComponent {
+struct EnterprisesScreen: ListScreen {
     var table = TableState<EnterpriseColumn, NoCriteria>(sortColumn: nil, ascending: true, criteria: NoCriteria())
     var tab: ViewID { 1 }
     var helpTitle: Text { .helpList }
-    var isTopLevel: Bool { true }
-    var isTyping: Bool { table.filtering }
 
     init(context: inout Context) {
         refreshRows(&context)
@@ -59,13 +57,7 @@ struct EnterprisesScreen: ScreenComponent {
         ] + Keymap.helpAndQuit
     }
 
-    func extraHelp(_ context: Context) -> [HelpSection] {
-        [HelpSection(title: .helpFilter, entries: HelpSection.entries(Keymap.filtering + Keymap.textEditing))]
-    }
-
     mutating func perform(_ action: Action, key: Key, context: inout Context) -> [Command] {
-        let body = Self.bodyHeight(context)
-        if table.move(action, body: body) { return [] }
         if action == .sortReverse, table.sortColumn == nil {
             // Reversing the ledger's own order means: names, descending.
             table.sortColumn = .name
@@ -73,9 +65,8 @@ struct EnterprisesScreen: ScreenComponent {
             refreshRows(&context)
             return []
         }
-        if let refresh = table.performTool(action, columns: Self.visibleColumns(width: context.width), wraps: false,
-                                           initialAscending: { _ in true }) {
-            if refresh { refreshRows(&context) }
+        if performTableKeys(action, context: &context, columns: Self.visibleColumns(width: context.width), wraps: false,
+                            initialAscending: { _ in true }) {
             return []
         }
         guard let index = selectedEnterprise else { return [] }
@@ -87,20 +78,7 @@ struct EnterprisesScreen: ScreenComponent {
         }
     }
 
-    mutating func input(_ event: InputEvent, context: inout Context) -> [Command]? {
-        guard let changed = table.typeIntoFilter(event) else { return nil }
-        if changed { refreshRows(&context) }
-        return []
-    }
-
-    mutating func startTyping() -> Bool {
-        table.startFilter()
-        return true
-    }
-
-    mutating func refresh(_ change: Change, context: inout Context) {
-        table.clamp(body: Self.bodyHeight(context))
-    }
+    func lists(_ record: SavedRecord) -> Bool { false }
 
     mutating func refreshRows(_ context: inout Context) {
         let language = context.strings.language

@@ -9,14 +9,12 @@ public enum HazardColumn: Hashable, Sendable, CaseIterable {
 
 /// View 2: the city-wide hazard ledger, with criteria (`f`) and the text filter (`/`)
 /// combined, and the figures of what is shown in its header. Only the visible rows are drawn.
-struct HazardsScreen: ScreenComponent {
+struct HazardsScreen: ListScreen {
     var table = TableState<HazardColumn, HazardCriteria>(sortColumn: .deadline, ascending: true, criteria: HazardCriteria())
     /// The header's figures for the rows shown, counted when the rows change.
     private(set) var counts = HazardCounts()
     var tab: ViewID { 2 }
     var helpTitle: Text { .helpHazardList }
-    var isTopLevel: Bool { true }
-    var isTyping: Bool { table.filtering }
 
     init(context: inout Context) {
         refreshRows(&context)
@@ -49,15 +47,10 @@ struct HazardsScreen: ScreenComponent {
         ] + Keymap.tableTools + Keymap.helpAndQuit
     }
 
-    func extraHelp(_ context: Context) -> [HelpSection] {
-        [HelpSection(title: .helpFilter, entries: HelpSection.entries(Keymap.filtering + Keymap.textEditing))]
-    }
-
     mutating func perform(_ action: Action, key: Key, context: inout Context) -> [Command] {
-        if table.move(action, body: Self.bodyHeight(context)) { return [] }
         let visible = Self.columns.visible(width: context.width)
-        if let refresh = table.performTool(action, columns: visible, wraps: true, initialAscending: { ![.overdue, .level].contains($0) }) {
-            if refresh { refreshRows(&context) }
+        // Overdue days and level read best largest first.
+        if performTableKeys(action, context: &context, columns: visible, wraps: true, initialAscending: { ![.overdue, .level].contains($0) }) {
             return []
         }
         switch action {
@@ -76,25 +69,9 @@ struct HazardsScreen: ScreenComponent {
         return []
     }
 
-    mutating func input(_ event: InputEvent, context: inout Context) -> [Command]? {
-        guard let changed = table.typeIntoFilter(event) else { return nil }
-        if changed { refreshRows(&context) }
-        return []
-    }
-
-    mutating func startTyping() -> Bool {
-        table.startFilter()
-        return true
-    }
-
-    mutating func refresh(_ change: Change, context: inout Context) {
-        switch change {
-        case .saved(.hazard):
-            table.invalidate()
-            refreshRows(&context)
-        default:
-            table.clamp(body: Self.bodyHeight(context))
-        }
+    func lists(_ record: SavedRecord) -> Bool {
+        if case .hazard = record { return true }
+        return false
     }
 
     mutating func deliver(_ delivery: Delivery, context: inout Context) {

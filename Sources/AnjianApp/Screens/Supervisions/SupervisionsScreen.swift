@@ -9,12 +9,10 @@ public enum SupervisionColumn: Hashable, Sendable, CaseIterable {
 }
 
 /// View 3: every supervision entry of the city, newest first by default.
-struct SupervisionsScreen: ScreenComponent {
+struct SupervisionsScreen: ListScreen {
     var table = TableState<SupervisionColumn, NoCriteria>(sortColumn: .date, ascending: false, criteria: NoCriteria())
     var tab: ViewID { 3 }
     var helpTitle: Text { .helpSupervisionList }
-    var isTopLevel: Bool { true }
-    var isTyping: Bool { table.filtering }
 
     init(context: inout Context) {
         refreshRows(&context)
@@ -49,40 +47,18 @@ struct SupervisionsScreen: ScreenComponent {
             + Keymap.helpAndQuit
     }
 
-    func extraHelp(_ context: Context) -> [HelpSection] {
-        [HelpSection(title: .helpFilter, entries: HelpSection.entries(Keymap.filtering + Keymap.textEditing))]
-    }
-
     mutating func perform(_ action: Action, key: Key, context: inout Context) -> [Command] {
-        if table.move(action, body: Self.bodyHeight(context)) { return [] }
         let visible = Self.columns(context.strings).visible(width: context.width)
-        if let refresh = table.performTool(action, columns: visible, wraps: true, initialAscending: { $0 != .date }) {
-            if refresh { refreshRows(&context) }
-            return []
-        }
+        // Dates read best newest first.
+        if performTableKeys(action, context: &context, columns: visible, wraps: true, initialAscending: { $0 != .date }) { return [] }
         guard action == .open, let record = table.selectedRecord else { return [] }
         let entry = context.ledger.supervisionIndex.records[record].entry
         return [.open(SupervisionPageScreen(code: entry.enterpriseCode, id: entry.id, context: &context))]
     }
 
-    mutating func input(_ event: InputEvent, context: inout Context) -> [Command]? {
-        guard let changed = table.typeIntoFilter(event) else { return nil }
-        if changed { refreshRows(&context) }
-        return []
-    }
-
-    mutating func startTyping() -> Bool {
-        table.startFilter()
-        return true
-    }
-
-    mutating func refresh(_ change: Change, context: inout Context) {
-        switch change {
-        case .saved(.supervision):
-            table.invalidate()
-            refreshRows(&context)
-        default: table.clamp(body: Self.bodyHeight(context))
-        }
+    func lists(_ record: SavedRecord) -> Bool {
+        if case .supervision = record { return true }
+        return false
     }
 
     mutating func refreshRows(_ context: inout Context) {

@@ -1,0 +1,56 @@
+import AnjianModel
+import AnjianScreen
+import AnjianText
+
+/// A top-level list: a table of records with the shared moves, filter and sort keys. The
+/// three lists differ in their columns, sort keys and what opening a row does.
+protocol ListScreen: ScreenComponent {
+    associatedtype Column: Hashable & Sendable
+    associatedtype Criteria: Hashable & Sendable
+    var table: TableState<Column, Criteria> { get set }
+    static func bodyHeight(_ context: Context) -> Int
+    /// Whether a saved record is one of this list's.
+    func lists(_ record: SavedRecord) -> Bool
+    /// Recomputes the rows (filter, criteria, sort) from the ledger.
+    mutating func refreshRows(_ context: inout Context)
+}
+
+extension ListScreen {
+    var isTopLevel: Bool { true }
+    var isTyping: Bool { table.filtering }
+
+    func extraHelp(_ context: Context) -> [HelpSection] {
+        [HelpSection(title: .helpFilter, entries: HelpSection.entries(Keymap.filtering + Keymap.textEditing))]
+    }
+
+    /// The moves, filter and sort keys every list shares; false when the action is none of them.
+    mutating func performTableKeys(_ action: Action, context: inout Context, columns: [Column], wraps: Bool,
+                                   initialAscending: (Column) -> Bool) -> Bool {
+        if table.move(action, body: Self.bodyHeight(context)) { return true }
+        guard let refresh = table.performTool(action, columns: columns, wraps: wraps, initialAscending: initialAscending) else {
+            return false
+        }
+        if refresh { refreshRows(&context) }
+        return true
+    }
+
+    mutating func input(_ event: InputEvent, context: inout Context) -> [Command]? {
+        guard let changed = table.typeIntoFilter(event) else { return nil }
+        if changed { refreshRows(&context) }
+        return []
+    }
+
+    mutating func startTyping() -> Bool {
+        table.startFilter()
+        return true
+    }
+
+    mutating func refresh(_ change: Change, context: inout Context) {
+        if case .saved(let record) = change, lists(record) {
+            table.invalidate()
+            refreshRows(&context)
+        } else {
+            table.clamp(body: Self.bodyHeight(context))
+        }
+    }
+}
