@@ -14,8 +14,10 @@ extension Text {
         en: "Read-only: another copy of Anjian is using this data directory")
     public static let readOnlyTag = Text(zh: "只读", en: "read-only")
     public static let noOperator = Text(zh: "未设置操作员", en: "no operator")
-    public static let operatorNeeded = Text(zh: "每一处修改都要由操作员签名：请先填写操作员", en: "Every change is signed: who is the operator?")
-    public static let operatorFormTitle = Text(zh: "请填写操作员（本机使用人）信息，只需一次", en: "Who is using Anjian? Asked once, then remembered")
+    public static let operatorNeeded = Text(
+        zh: "每一处修改都要由操作员签名：请先填写操作员", en: "Every change is signed: who is the operator?")
+    public static let operatorFormTitle = Text(
+        zh: "请填写操作员（本机使用人）信息，只需一次", en: "Who is using Anjian? Asked once, then remembered")
     public static let fieldOperatorName = Text(zh: "姓名", en: "Name")
     public static let errorNotATerminal = Text(zh: "标准输入和输出必须是终端", en: "stdin and stdout must be a terminal")
     public static let dataDirectory = Text(zh: "数据目录", en: "data")

@@ -52,7 +52,8 @@ extension Text {
     public static let actionNextField = Text(zh: "下一项", en: "next field")
     public static let actionPreviousField = Text(zh: "上一项", en: "previous field")
     public static let actionChoice = Text(zh: "切换选项", en: "change the choice")
-    public static let actionPick = Text(zh: "从名录库选人（姓名、拼音首字母或全拼）", en: "pick from the roster (name, pinyin initials or full)")
+    public static let actionPick = Text(
+        zh: "从名录库选人（姓名、拼音首字母或全拼）", en: "pick from the roster (name, pinyin initials or full)")
     public static let actionNewLine = Text(zh: "多行栏内换行，其他栏到下一项", en: "new line in a multi-line field, else next field")
     public static let actionOpenEntry = Text(zh: "查看选中的监管记录", en: "open the selected supervision entry")
     public static let openHazard = Text(zh: "查看选中的隐患", en: "open the selected hazard")

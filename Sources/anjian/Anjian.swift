@@ -27,7 +27,9 @@ struct Anjian: ParsableCommand {
     @Option(name: .long, help: "UI language: zh or en (default: from LC_ALL / LC_MESSAGES / LANG).")
     var lang: LanguageOption?
 
-    @Option(name: .long, help: ArgumentHelp("Who is using the program: NAME or NAME:CERTIFICATE (default: $ANJIAN_OPERATOR, else the remembered one, else asked once).", valueName: "NAME"))
+    @Option(name: .long, help: ArgumentHelp(
+        "Who is using the program: NAME or NAME:CERTIFICATE (default: $ANJIAN_OPERATOR, else the remembered one, else asked once).",
+        valueName: "NAME"))
     var `operator`: String?
 
     @Flag(name: .long, help: .hidden)

@@ -105,7 +105,9 @@ func sampleHazard(level: HazardLevel = .general) -> Hazard {
         try h.startRectification(by: inspector, at: "t")
         try h.reportRectified(by: inspector, at: "t")
         #expect(throws: HazardRefusal.verifierRequired) { try h.verifyPassed(verifier: " ", date: "2026-12-01", remark: "", by: inspector, at: "t") }
-        #expect(throws: HazardRefusal.invalidDate("2026-13-01")) { try h.verifyPassed(verifier: "单志刚", date: "2026-13-01", remark: "", by: inspector, at: "t") }
+        #expect(throws: HazardRefusal.invalidDate("2026-13-01")) {
+            try h.verifyPassed(verifier: "单志刚", date: "2026-13-01", remark: "", by: inspector, at: "t")
+        }
         #expect(h.status == .rectified)
     }
 
