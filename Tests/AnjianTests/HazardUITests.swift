@@ -19,14 +19,17 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
         #expect(form.fields[form.focus].id == "description")
         #expect(form.value("discoveredOn") == "2026-11-25" && form.value("foundBy") == "王丽娟")
         #expect(form.value("rectification.deadline") == "2026-12-25")
-        #expect(form.value("rectification.responsible") == demoEnterprises[0].safetyResponsible.name)
+        #expect(form.value("rectification.responsible") == demoEnterprises[state.selectedEnterprise!].safetyResponsible.name)
         state.type("二楼配电箱未接地")
         guard case .store(.saveHazard(let hazard, _))? = state.update(.key(.control("s"))).first else {
             Issue.record("not saved: \(state.hazardForm?.form.message ?? "")")
             return
         }
         #expect(hazard.validate().isEmpty && hazard.status == .registered)
-        #expect(hazard.number == "YH-2026-\(demoEnterprises[0].creditCode.suffix(6))-002")  // the demo has -001
+        // The next free number of the enterprise's year, after those the ledger holds.
+        let code = demoEnterprises[state.selectedEnterprise!].creditCode
+        let taken = (demoHazards[code] ?? []).filter { $0.number.hasPrefix("YH-2026-") }.count
+        #expect(hazard.number == "YH-2026-\(code.suffix(6))-" + String(format: "%03d", taken + 1))
         #expect(hazard.history.first?.action == .created && hazard.history.first?.by == demoOperator)
         state.succeed([.store(.saveHazard(hazard, linkedEntry: nil))])
         #expect(state.hazardForm == nil)
