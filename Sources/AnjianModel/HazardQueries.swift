@@ -27,6 +27,7 @@ public struct HazardCriteria: Hashable, Sendable {
     public var isEmpty: Bool { self == HazardCriteria() }
 
     /// Whether a hazard passes the criteria that need nothing but the hazard itself.
+    @inlinable
     public func admits(_ h: Hazard, today: String) -> Bool {
         switch status {
         case .all: break
@@ -48,13 +49,16 @@ public struct HazardCounts: Equatable, Sendable {
 
     public init() {}
 
-    public init(_ hazards: some Sequence<Hazard>, today: String) {
-        for hazard in hazards {
-            total += 1
-            if hazard.isClosed { closed += 1 } else { open += 1 }
-            if hazard.isOverdue(today: today) { overdue += 1 }
-            if hazard.level == .major { major += 1 }
-        }
+    public init(_ hazards: [Hazard], today: String) {
+        for hazard in hazards { count(hazard, today: today) }
+    }
+
+    @inlinable
+    public mutating func count(_ hazard: Hazard, today: String) {
+        total += 1
+        if hazard.isClosed { closed += 1 } else { open += 1 }
+        if hazard.isOverdue(today: today) { overdue += 1 }
+        if hazard.level == .major { major += 1 }
     }
 
     /// Closed over total, as a percentage text ("—" when there is nothing to count).
@@ -65,19 +69,24 @@ public struct HazardCounts: Equatable, Sendable {
 
 extension RecordIndex where Item == Hazard {
     /// The records among `candidates` (in their order) that meet the criteria.
+    @inlinable
     public func matching(_ criteria: HazardCriteria, today: String, among candidates: [Int]) -> [Int] {
         let enterpriseHit = enterprises.matchesByEnterprise(SearchQuery(criteria.enterprise))
         let inspectorQuery = SearchQuery(criteria.inspector)
+        // `records[i].item` is read in place: copying a record per row costs more than the test.
         return candidates.filter { i in
-            let record = records[i]
-            guard criteria.admits(record.hazard, today: today) else { return false }
-            if let district = criteria.district, enterprises.enterprises[record.enterprise].district != district { return false }
-            return enterpriseHit[record.enterprise] && finderMatches(i, inspectorQuery)
+            guard criteria.admits(records[i].item, today: today) else { return false }
+            let enterprise = records[i].enterprise
+            if let district = criteria.district, enterprises.enterprises[enterprise].district != district { return false }
+            return enterpriseHit[enterprise] && finderMatches(i, inspectorQuery)
         }
     }
 
     /// The figures of the given rows.
+    @inlinable
     public func counts(_ rows: [Int], today: String) -> HazardCounts {
-        HazardCounts(rows.lazy.map { self.records[$0].hazard }, today: today)
+        var counts = HazardCounts()
+        for row in rows { counts.count(records[row].item, today: today) }
+        return counts
     }
 }

@@ -154,6 +154,7 @@ public struct PinyinSearchText: Sendable {
 }
 
 /// Plain byte substring search (the needle is short).
+@usableFromInline
 func containsBytes(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
     let n = needle.count
     guard n > 0 else { return true }
@@ -176,7 +177,7 @@ func containsBytes(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
 public struct SearchQuery: Sendable {
     public let raw: String
     /// Lower-cased, trimmed, as UTF-8: for substring matches.
-    let folded: [UInt8]
+    @usableFromInline let folded: [UInt8]
     /// Without any white space: for pinyin matches.
     let bytes: [UInt8]
 

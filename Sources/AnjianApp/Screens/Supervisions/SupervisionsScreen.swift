@@ -70,7 +70,7 @@ struct SupervisionsScreen: ListScreen {
             return keyed.sorted { a, b in
                 let order = EnterpriseSorting.compareFast(a.1, b.1)
                 if order != 0 { return ascending ? order < 0 : order > 0 }
-                return SupervisionEntry.newestFirst(records[a.0].entry, records[b.0].entry)
+                return SupervisionEntry.newestFirst(records[a.0].item, records[b.0].item)
             }.map(\.0)
         }, admit: { _, rows in rows }, match: { index.matching($0, among: $1) })
     }
