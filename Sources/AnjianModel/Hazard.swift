@@ -189,6 +189,14 @@ public struct Hazard: Codable, Hashable, Sendable, Identifiable {
 
     // MARK: Lifecycle. Each step checks the state and what it needs, and records itself.
 
+    /// A new hazard joins the ledger: a stable id, the next free number of its enterprise and
+    /// year among `taken`, and its history begun.
+    public mutating func register(taken: Set<String>, by signer: Operator, at time: String) {
+        id = UUID().uuidString.lowercased()
+        number = Self.nextNumber(year: String(discoveredOn.prefix(4)), enterpriseCode: enterpriseCode, taken: taken)
+        created(by: signer, at: time)
+    }
+
     public mutating func created(by signer: Operator, at time: String) {
         history = [HistoryEntry(at: time, by: signer, action: .created, changes: [])]
     }

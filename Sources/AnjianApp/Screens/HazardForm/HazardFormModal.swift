@@ -94,10 +94,7 @@ extension HazardForm: ModalComponent {
                 hazard.recordEdit(from: original, by: session.signerOrNobody, at: session.now)
                 return [.save(.saveHazard(hazard, linkedEntry: nil))]
             }
-            hazard.id = UUID().uuidString.lowercased()
-            let taken = Set(context.ledger.hazardIndex.records.map(\.hazard.number))
-            hazard.number = Hazard.nextNumber(year: String(hazard.discoveredOn.prefix(4)), enterpriseCode: hazard.enterpriseCode, taken: taken)
-            hazard.created(by: session.signerOrNobody, at: session.now)
+            hazard.register(taken: Set(context.ledger.hazardIndex.records.map(\.item.number)), by: session.signerOrNobody, at: session.now)
             // Registered on a visit: the entry lists it too, and both files are written as one.
             var linked: SupervisionEntry? = nil
             if let source = hazard.supervisionID, var entry = context.ledger.supervisionEntry(hazard.enterpriseCode, source),
