@@ -60,12 +60,7 @@ import AnjianText
     @Test func aTwoFileSaveThatFailsOnTheSecondWriteChangesNothingAndSaysWhy() throws {
         try withDataDirectory { data in
             var state = makeState()
-            let code = try #require(demoSupervisions.keys.sorted().first)
-            let entry = try #require(state.ledger.supervisionEntries(of: code).first)
-            state.openSupervisionPage(code, entry.id)
-            state.press(.character("h"))
-            state.type("消防栓水压不足")
-            let effects = state.update(.key(.control("s")))
+            let (code, entry, effects) = try state.registerHazardOnAVisit("消防栓水压不足")
             guard case .store(let operation)? = effects.first, case .saveHazard(let hazard, _?) = operation else {
                 Issue.record("expected one operation for the hazard and its visit: \(effects)")
                 return

@@ -120,12 +120,7 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
 
     @Test func aHazardFoundOnAVisitIsListedOnTheEntryToo() throws {
         var state = makeState()
-        let code = try #require(demoSupervisions.keys.sorted().first)
-        let entry = try #require(state.ledger.supervisionEntries(of: code).first)
-        state.openSupervisionPage(code, entry.id)
-        state.press(.character("h"))
-        state.type("消防栓水压不足")
-        let effects = state.update(.key(.control("s")))
+        let (code, entry, effects) = try state.registerHazardOnAVisit("消防栓水压不足")
         // One store operation writes both files, or neither.
         guard effects.count == 1, case .store(.saveHazard(let hazard, let linked?)) = effects[0] else {
             Issue.record("expected a hazard and its entry to be saved together: \(effects)")

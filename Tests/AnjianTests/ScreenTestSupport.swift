@@ -139,6 +139,17 @@ extension AppState {
         #expect((top as? SupervisionPageScreen)?.id == id)
     }
 
+    /// Registers a hazard on the newest visit of the first enterprise with visits, as a user
+    /// would (`h` on the visit's page, a description, Ctrl-S); the effects of the save.
+    mutating func registerHazardOnAVisit(_ description: String) throws -> (code: String, entry: SupervisionEntry, effects: [Effect]) {
+        let code = try #require(demoSupervisions.keys.sorted().first)
+        let entry = try #require(ledger.supervisionEntries(of: code).first)
+        openSupervisionPage(code, entry.id)
+        press(.character("h"))
+        type(description)
+        return (code, entry, update(.key(.control("s"))))
+    }
+
     /// Sets view 2's filters through its filters form (`f`): each choice by its index.
     mutating func chooseHazardFilters(status: Int = 0, level: Int = 0, overdue: Int = 0, district: Int = 0) {
         press(.character("2"), .character("f"))
