@@ -83,3 +83,8 @@ extension Text {
     public static let hintAddInspector = Text(zh: "加检查人员", en: "+inspector")
     public static let actionDismissSuggestions = Text(zh: "收起名录库候选", en: "close the roster's suggestions")
 }
+
+extension Text {
+    public static let hintPick = Text(zh: "选择", en: "pick")
+    public static let hintClose = Text(zh: "收起", en: "close")
+}

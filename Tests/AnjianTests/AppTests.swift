@@ -171,3 +171,30 @@ import AnjianText
         #expect(state.hazardList.selected == selected && state.hazardList.filtering)
     }
 }
+
+@Suite struct StatusLineTests {
+    /// At every width, the hints end with the help key (and quit, in a list), whole: hints are
+    /// dropped, never cut.
+    @Test(arguments: [Language.zh, .en], [60, 70, 80, 100, 140])
+    func theHelpHintIsAlwaysWhole(_ language: Language, _ width: Int) throws {
+        let help = language == .zh ? "? 帮助" : "? help"
+        let quit = language == .zh ? "q 退出" : "q quit"
+        var screens: [(String, AppState)] = []
+        var state = makeState(language, width: width, height: 24)
+        screens.append(("list", state))
+        state.press(.character("3"))
+        screens.append(("supervisions", state))
+        state.press(.enter)
+        screens.append(("supervision page", state))
+        for status in HazardStatus.allCases {
+            guard let hazard = demoHazards.values.flatMap({ $0 }).first(where: { $0.status == status }) else { continue }
+            var page = makeState(language, width: width, height: 24)
+            page.openHazardPage(hazard)
+            screens.append(("hazard page \(status)", page))
+        }
+        for (name, shown) in screens {
+            let status = AppView.render(shown).line(23).trimmingCharacters(in: .whitespaces)
+            #expect(status.hasSuffix(help) || status.hasSuffix(help + "  " + quit), "\(name) at \(width): \(status)")
+        }
+    }
+}

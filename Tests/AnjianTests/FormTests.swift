@@ -326,3 +326,17 @@ import AnjianText
         #expect(state.signer == demoOperator && state.operatorForm == nil)
     }
 }
+
+@Suite struct PickedCertificateTests {
+    /// Moving back onto a picked name is no edit: its certificate number stays.
+    @Test func shiftTabOntoAPickedNameKeepsItsCertificate() throws {
+        var state = makeState()
+        state.press(.character("s"))
+        state.type("szg")
+        state.press(.enter)
+        let picked = try #require(state.form?.form.value("inspectors[1].certificateNumber"))
+        #expect(!picked.isEmpty)
+        state.press(.tab, .backTab, .backTab, .backTab)
+        #expect(state.form?.form.value("inspectors[1].certificateNumber") == picked)
+    }
+}

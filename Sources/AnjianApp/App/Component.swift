@@ -26,6 +26,9 @@ protocol ScreenComponent: Sendable {
     mutating func startTyping() -> Bool
     /// Whether `q` quits here (top-level views) rather than going back.
     var isTopLevel: Bool { get }
+    /// Whether an action of its keymap does something now (e.g. `s` needs a selected row):
+    /// the status line hints only those.
+    func offers(_ action: Action, _ context: Context) -> Bool
     /// The ledger or the terminal size changed, or the screen shows again.
     mutating func refresh(_ change: Change, context: inout Context)
     /// A value a modal over it handed back.
@@ -40,6 +43,12 @@ extension ScreenComponent {
     mutating func startTyping() -> Bool { false }
     var isTopLevel: Bool { false }
     mutating func refresh(_ change: Change, context: inout Context) {}
+    func offers(_ action: Action, _ context: Context) -> Bool { true }
+
+    /// The bindings whose hints the status line shows now.
+    func hintBindings(_ context: Context) -> [KeyBinding] {
+        (isTyping ? Keymap.filtering : keymap(context)).filter { offers($0.action, context) }
+    }
     mutating func deliver(_ delivery: Delivery, context: inout Context) {}
 }
 

@@ -147,33 +147,25 @@ enum Chrome {
     }
 
     /// Bottom row: the mode on the left, the hints of the bindings on the right, generated from
-    /// the keymap. Hints that do not fit are left out from the end, the help key's last.
+    /// the keymap. The left side keeps its room up to two thirds of the line, the keys get the
+    /// rest; hints that do not fit are left out whole, from the end, the help key's last, and a
+    /// left side cut short ends in "…".
     static func renderStatus(_ left: String, bindings: [KeyBinding], context: Context, into screen: inout Screen) {
         let s = context.strings
+        let width = screen.width
         var entries = bindings.compactMap { binding in
             binding.hint.map { (text: binding.keys[0].displayName + " " + s[$0], isHelp: binding.action == .help) }
         }
         func joined() -> String { entries.map(\.text).joined(separator: "  ") }
-        // The left side (mode, counts) keeps its room, up to two thirds of the line.
-        let room = screen.width - min(left.displayWidth + 1, screen.width * 2 / 3) - 3
+        // The left side (mode, counts) keeps its room up to two thirds of the line.
+        let room = min(width - min(left.displayWidth + 1, width * 2 / 3) - 3, width - width / 3)
         while joined().displayWidth > room, let i = entries.lastIndex(where: { !$0.isHelp }) ?? entries.indices.last {
             entries.remove(at: i)
         }
-        renderStatus(left, right: joined(), theme: context.theme, into: &screen)
-    }
-
-    /// The keys get what the left side does not need, the left side at least a third.
-    static func rightWidth(left: String, right: String, width: Int) -> Int {
-        min(right.displayWidth, max(width / 2, width - left.displayWidth - 4), width - width / 3)
-    }
-
-    /// Bottom row: the mode on the left, the keys on the right.
-    static func renderStatus(_ left: String, right: String, theme: Theme, into screen: inout Screen) {
+        let right = joined()
         let y = screen.height - 1
-        screen.fill(y: y, style: theme.status)
-        let rightWidth = rightWidth(left: left, right: right, width: screen.width)
-        screen.put(" " + left, x: 0, y: y, style: theme.status, maxWidth: screen.width - rightWidth - 2)
-        let shown = right.truncated(toWidth: rightWidth)
-        screen.put(shown, x: screen.width - shown.displayWidth - 1, y: y, style: theme.status)
+        screen.fill(y: y, style: context.theme.status)
+        screen.put(" " + left.truncated(toWidth: width - right.displayWidth - 3), x: 0, y: y, style: context.theme.status)
+        screen.put(right, x: width - right.displayWidth - 1, y: y, style: context.theme.status)
     }
 }

@@ -206,7 +206,8 @@ public struct Form: Sendable {
 
     /// The bindings whose hints the status line shows for this form.
     var hintBindings: [KeyBinding] {
-        Keymap.formFields + Keymap.formCommands.filter { $0.action != .addRow || canAddRows }
+        if showsSuggestions { return Keymap.suggestions + Keymap.formCommands.filter { $0.action == .save } }
+        return Keymap.formFields + Keymap.formCommands.filter { $0.action != .addRow || canAddRows }
     }
 
     /// Moves the focus, completing the field being left (`t` → today in a date field).

@@ -114,8 +114,8 @@ public enum Keymap {
     public static let suggestions: [KeyBinding] = [
         KeyBinding(keys: [.down], action: .highlightNext, text: .actionPick),
         KeyBinding(keys: [.up], action: .highlightPrevious, text: .actionPick),
-        KeyBinding(keys: [.enter], action: .pick, text: .actionPick),
-        KeyBinding(keys: [.escape], action: .dismissSuggestions, text: .actionDismissSuggestions),
+        KeyBinding(keys: [.enter], action: .pick, text: .actionPick, hint: .hintPick),
+        KeyBinding(keys: [.escape], action: .dismissSuggestions, text: .actionDismissSuggestions, hint: .hintClose),
     ]
 
     /// A form's commands.

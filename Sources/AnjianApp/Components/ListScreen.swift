@@ -19,6 +19,11 @@ extension ListScreen {
     var isTopLevel: Bool { true }
     var isTyping: Bool { table.filtering }
 
+    /// Opening a row and new records need a row selected.
+    func offers(_ action: Action, _ context: Context) -> Bool {
+        [.open, .newSupervision, .newHazard].contains(action) ? table.selectedRecord != nil : true
+    }
+
     func extraHelp(_ context: Context) -> [HelpSection] {
         [HelpSection(title: .helpFilter, entries: HelpSection.entries(Keymap.filtering + Keymap.textEditing))]
     }

@@ -110,7 +110,7 @@ struct EnterprisePageScreen: ScreenComponent {
         let body = PageState.bodyHeight(context)
         let count = page.lines.count
         let position = count > body ? "  " + s.readingLine(page.scroll + 1, count) : ""
-        Chrome.renderStatus(context.ledger.enterprises[enterprise].shortName + position, bindings: keymap(context),
+        Chrome.renderStatus(context.ledger.enterprises[enterprise].shortName + position, bindings: hintBindings(context),
                             context: context, into: &screen)
     }
 

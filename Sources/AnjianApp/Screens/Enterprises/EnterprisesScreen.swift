@@ -113,7 +113,7 @@ struct EnterprisesScreen: ListScreen {
         if let column = table.sortColumn {
             left += " · " + s.sortedBy(s[Self.title(of: column)], s[table.ascending ? .ascending : .descending])
         }
-        Chrome.renderStatus(left, bindings: table.filtering ? Keymap.filtering : keymap(context), context: context, into: &screen)
+        Chrome.renderStatus(left, bindings: hintBindings(context), context: context, into: &screen)
     }
 
     static func title(of column: EnterpriseColumn) -> Text {

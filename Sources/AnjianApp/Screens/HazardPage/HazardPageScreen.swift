@@ -97,11 +97,12 @@ struct HazardPageScreen: ScreenComponent {
         Chrome.renderTitle(context, tab: tab, subtitle: s[.hazardTitle], into: &screen)
         page.render(context, into: &screen)
         guard let h = context.ledger.hazard(code, id) else { return }
-        // The hints offer the steps the hazard's state allows.
-        let offered = keymap(context).filter { binding in
-            if case .step(let step) = binding.action { return h.allows(step) }
-            return true
-        }
-        Chrome.renderStatus(h.number, bindings: offered, context: context, into: &screen)
+        Chrome.renderStatus(h.number, bindings: hintBindings(context), context: context, into: &screen)
+    }
+
+    /// The steps the hazard's state allows.
+    func offers(_ action: Action, _ context: Context) -> Bool {
+        guard case .step(let step) = action else { return true }
+        return context.ledger.hazard(code, id)?.allows(step) ?? false
     }
 }

@@ -151,7 +151,7 @@ struct HazardsScreen: ListScreen {
         }
         Chrome.renderFilterLine(context, input: table.filter, active: table.filtering, into: &screen)
         Chrome.renderStatus(Chrome.statusPrefix(context) + s[.viewHazards] + " \(table.rows.count)",
-                            bindings: table.filtering ? Keymap.filtering : keymap(context), context: context, into: &screen)
+                            bindings: hintBindings(context), context: context, into: &screen)
     }
 
     static func title(of column: HazardColumn) -> Text {

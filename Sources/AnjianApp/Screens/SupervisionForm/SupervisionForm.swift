@@ -117,9 +117,9 @@ public struct SupervisionForm: Sendable {
         return entry
     }
 
-    /// The focused inspector's name changed: a number picked for the old name goes.
-    mutating func nameEdited() {
-        let id = form.fields[form.focus].id
+    /// An inspector's name changed: a number picked for the old name goes.
+    mutating func nameEdited(_ field: Int) {
+        let id = form.fields[field].id
         guard id.hasSuffix(".name") else { return }
         let prefix = String(id.dropLast(".name".count))
         if let picked = pickedCertificates[prefix], form.value(prefix + ".certificateNumber") == picked {

@@ -21,9 +21,12 @@ extension SupervisionForm: ModalComponent {
     }
 
     mutating func handle(_ event: InputEvent, context: inout Context) -> [Command] {
-        let before = form.fields[form.focus].text
+        // The field the key was typed in, not the one focused after it (Shift-Tab onto a name
+        // is no edit of that name).
+        let field = form.focus
+        let before = form.fields[field].text
         let outcome = form.handle(event)
-        if form.fields[form.focus].text != before { nameEdited() }
+        if form.fields[field].text != before { nameEdited(field) }
         switch outcome {
         case .none: break
         case .cancel: return [.closeModal]

@@ -78,6 +78,6 @@ struct SupervisionPageScreen: ScreenComponent {
         let s = context.strings
         Chrome.renderTitle(context, tab: tab, subtitle: s[.supervisionTitle], into: &screen)
         page.render(context, into: &screen)
-        Chrome.renderStatus(id, bindings: keymap(context), context: context, into: &screen)
+        Chrome.renderStatus(id, bindings: hintBindings(context), context: context, into: &screen)
     }
 }

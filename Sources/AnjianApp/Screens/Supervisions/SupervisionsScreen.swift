@@ -106,7 +106,7 @@ struct SupervisionsScreen: ListScreen {
         }
         Chrome.renderFilterLine(context, input: table.filter, active: table.filtering, into: &screen)
         Chrome.renderStatus(Chrome.statusPrefix(context) + s[.viewSupervisions] + " " + count,
-                            bindings: table.filtering ? Keymap.filtering : keymap(context), context: context, into: &screen)
+                            bindings: hintBindings(context), context: context, into: &screen)
     }
 
     static func title(of column: SupervisionColumn) -> Text {
