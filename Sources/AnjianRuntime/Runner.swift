@@ -30,8 +30,7 @@ public struct Runner: Sendable {
 
     public func perform(_ op: StoreOperation) -> StoreOutcome {
         do {
-            try apply(op)
-            return .saved(op)
+            return .saved(op, written: try apply(op))
         } catch let error as StoreError {
             return .failed(op, error)
         } catch {
@@ -40,27 +39,67 @@ public struct Runner: Sendable {
         }
     }
 
-    func apply(_ op: StoreOperation) throws {
+    /// Reads each file the operation changes as it is on disk now, applies the change on top
+    /// (records are keyed by id), and writes. A record that is no longer as the program read
+    /// it is a conflict; a new hazard's number is checked against the file's numbers now.
+    func apply(_ op: StoreOperation) throws -> WrittenRecords {
+        var written = WrittenRecords()
         switch op {
-        case .saveSupervision(let entry):
-            try LedgerStore.write([preparedSupervisions(with: entry)])
-        case .saveHazard(let hazard, let linkedEntry):
-            var hazards = try LedgerStore.loadHazards(enterprise: hazard.enterpriseCode, in: directory)
-            hazards.upsert(hazard)
-            var files = [try LedgerStore.prepareHazards(hazards, enterprise: hazard.enterpriseCode, in: directory)]
-            if let linkedEntry { files.append(try preparedSupervisions(with: linkedEntry)) }
+        case .saveSupervision(let entry, let base):
+            let code = entry.enterpriseCode
+            var entries = try LedgerStore.loadSupervisions(enterprise: code, in: directory)
+            try Self.merge(entry, base: base, into: &entries, path: supervisionsPath(code))
+            try LedgerStore.write([LedgerStore.prepareSupervisions(entries, enterprise: code, in: directory)])
+            written.supervisions[code] = entries
+        case .saveHazard(var hazard, let base, let link):
+            let code = hazard.enterpriseCode
+            var hazards = try LedgerStore.loadHazards(enterprise: code, in: directory)
+            if base == nil, hazards.contains(where: { $0.number == hazard.number && $0.id != hazard.id }) {
+                // Another writer issued this number since the ledger was read: the next free one on disk.
+                hazard.number = Hazard.nextNumber(year: String(hazard.discoveredOn.prefix(4)), enterpriseCode: code,
+                                                  taken: Set(hazards.map(\.number)))
+            }
+            try Self.merge(hazard, base: base, into: &hazards, path: hazardsPath(code))
+            var files = [try LedgerStore.prepareHazards(hazards, enterprise: code, in: directory)]
+            written.hazards[code] = hazards
+            if let link {
+                var entries = try LedgerStore.loadSupervisions(enterprise: code, in: directory)
+                try Self.addLink(link, hazard: hazard.id, into: &entries, path: supervisionsPath(code))
+                files.append(try LedgerStore.prepareSupervisions(entries, enterprise: code, in: directory))
+                written.supervisions[code] = entries
+            }
             try LedgerStore.write(files)
         case .saveOperator(let chosen):
             lock?.update(LockHolder(pid: getpid(), operatorName: chosen.name, since: CalendarDate.timestamp(clock(), in: .current)))
-            guard configProblem == nil else { return }  // never overwrite a damaged file
+            guard configProblem == nil else { return written }  // never overwrite a damaged file
             try OperatorConfig.save(chosen, to: configURL)
         }
+        return written
     }
 
-    /// The entry's enterprise file as on disk now, with the entry added or replaced.
-    func preparedSupervisions(with entry: SupervisionEntry) throws -> PreparedFile {
-        var entries = try LedgerStore.loadSupervisions(enterprise: entry.enterpriseCode, in: directory)
-        entries.upsert(entry)
-        return try LedgerStore.prepareSupervisions(entries, enterprise: entry.enterpriseCode, in: directory)
+    /// Puts `record` in place of the version the program read (`base`), or adds it when new.
+    static func merge<Record: Identifiable & Equatable>(_ record: Record, base: Record?, into records: inout [Record],
+                                                        path: String) throws where Record.ID == String {
+        let onDisk = records.first { $0.id == record.id }
+        guard onDisk == base else { throw StoreError.conflict(path: path, id: record.id) }
+        records.upsert(record)
     }
+
+    /// Lists a new hazard on its visit. The link is added to the visit as it is on disk now,
+    /// so a change someone else made to the visit meanwhile is kept, not overwritten.
+    static func addLink(_ link: VisitLink, hazard id: String, into entries: inout [SupervisionEntry], path: String) throws {
+        guard var current = entries.first(where: { $0.id == link.entry.id }) else {
+            throw StoreError.conflict(path: path, id: link.entry.id)
+        }
+        if current == link.base {
+            current = link.entry
+        } else if !current.hazardIDs.contains(id) {
+            current.hazardIDs.append(id)
+            current.history += link.entry.history.suffix(1)
+        }
+        entries.upsert(current)
+    }
+
+    func supervisionsPath(_ code: String) -> String { directory.appendingPathComponent("supervisions/\(code).json").path }
+    func hazardsPath(_ code: String) -> String { directory.appendingPathComponent("hazards/\(code).json").path }
 }

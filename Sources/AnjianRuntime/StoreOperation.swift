@@ -2,19 +2,44 @@ import AnjianModel
 import AnjianStore
 
 /// One change to the data directory, performed by `Runner.perform` as a whole or not at all.
+/// Each carries the record as the program last read it (`base`, nil for a new record): the
+/// runner applies the change only where the file still holds that version, so a record
+/// changed meanwhile by someone else is a conflict, never silently overwritten.
 public enum StoreOperation: Hashable, Sendable {
     /// Add or replace this entry in its enterprise's supervision file.
-    case saveSupervision(SupervisionEntry)
+    case saveSupervision(SupervisionEntry, base: SupervisionEntry?)
     /// Add or replace this hazard in its enterprise's hazard file and, when it was registered
-    /// on a visit, that visit (its `hazardIDs` already holding the hazard's id): both files or neither.
-    case saveHazard(Hazard, linkedEntry: SupervisionEntry?)
+    /// on a visit, that visit listing it (`link`): both files or neither.
+    case saveHazard(Hazard, base: Hazard?, link: VisitLink?)
     /// Name the operator in the lock's holder record and remember them in the config file.
     case saveOperator(Operator)
 }
 
+/// A visit that lists a newly registered hazard: the entry with the hazard's id added (and its
+/// history saying so), and the entry as it was read before.
+public struct VisitLink: Hashable, Sendable {
+    public var entry: SupervisionEntry
+    public var base: SupervisionEntry
+    public init(entry: SupervisionEntry, base: SupervisionEntry) {
+        self.entry = entry
+        self.base = base
+    }
+}
+
+/// What the files written hold now: every record of each enterprise file the operation wrote,
+/// including records other programs added, so the views can show the files as they are.
+public struct WrittenRecords: Hashable, Sendable {
+    public var hazards: [String: [Hazard]] = [:]
+    public var supervisions: [String: [SupervisionEntry]] = [:]
+    public init(hazards: [String: [Hazard]] = [:], supervisions: [String: [SupervisionEntry]] = [:]) {
+        self.hazards = hazards
+        self.supervisions = supervisions
+    }
+}
+
 /// How an operation went. The error stays typed: the UI words it in the user's language.
 public enum StoreOutcome: Hashable, Sendable {
-    case saved(StoreOperation)
+    case saved(StoreOperation, written: WrittenRecords)
     /// Nothing of the operation was written.
     case failed(StoreOperation, StoreError)
 }

@@ -12,6 +12,8 @@ public enum StoreError: Error, Hashable, Sendable {
     case duplicateKey(path: String, record: Int, key: String)
     case notADataDirectory(path: String, missing: String)
     case notADirectory(path: String)
+    /// The record was changed or removed in the file by someone else since the program read it.
+    case conflict(path: String, id: String)
 }
 
 /// Why a file cannot be read faithfully; the UI words it in the user's language.

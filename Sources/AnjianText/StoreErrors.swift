@@ -35,6 +35,7 @@ extension Strings {
             return errorInvalidRecord(path, record + 1, name, issue.field, problem(issue.problem))
         case .duplicateKey(let path, let record, let key): return errorDuplicate(path, record + 1, key)
         case .notADataDirectory(let path, let missing): return errorNotEmpty(path, missing)
+        case .conflict(let path, let id): return errorConflict(path, id)
         }
     }
 
@@ -90,5 +91,10 @@ extension Strings {
     func errorNotEmpty(_ path: String, _ missing: String) -> String {
         pick(zh: "\(path) 不是空目录，也不是安监台账数据目录（没有 \(missing)），未写入任何文件",
              en: "\(path) is neither empty nor an Anjian data directory (no \(missing)); nothing was written")
+    }
+
+    func errorConflict(_ path: String, _ id: String) -> String {
+        pick(zh: "\(path) 中的记录 \(id) 在您打开后已被他人修改或删除：未保存，请重新打开后再改",
+             en: "record \(id) in \(path) was changed or removed by someone else since you opened it: not saved; open it again")
     }
 }

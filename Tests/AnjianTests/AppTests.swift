@@ -61,7 +61,7 @@ import AnjianText
         try withDataDirectory { data in
             var state = makeState()
             let (code, entry, effects) = try state.registerHazardOnAVisit("消防栓水压不足")
-            guard case .store(let operation)? = effects.first, case .saveHazard(let hazard, _?) = operation else {
+            guard case .store(let operation)? = effects.first, case .saveHazard(let hazard, _, _?) = operation else {
                 Issue.record("expected one operation for the hazard and its visit: \(effects)")
                 return
             }

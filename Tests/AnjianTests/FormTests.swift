@@ -150,7 +150,7 @@ import AnjianText
         #expect(state.form?.form.fields[state.form!.form.focus].id == "inspectors[1].certificateNumber")
         state.type("37061988888")
         let effects = state.update(.key(.control("s")))
-        guard case .store(.saveSupervision(let entry))? = effects.first else {
+        guard case .store(.saveSupervision(let entry, _))? = effects.first else {
             Issue.record("no save: \(state.form?.form.message ?? "")")
             return
         }
@@ -158,7 +158,7 @@ import AnjianText
         #expect(entry.validate().isEmpty)
         #expect(entry.history.first?.by == demoOperator && entry.history.first?.at == "2026-11-25T14:30:00+08:00")
         #expect(entry.id.hasPrefix("S-") && entry.id.hasSuffix("-20261125-1"))
-        state.succeed([.store(.saveSupervision(entry))])
+        state.succeed(entry)
         #expect(state.form == nil)
         #expect(state.ledger.supervisionEntries(of: entry.enterpriseCode).first == entry)
         #expect(state.supervisionDirectory.records.contains { $0.entry == entry })
@@ -193,7 +193,7 @@ import AnjianText
         state.type("37061988888")
         state.press(.control("n"))
         #expect(state.form?.form.fields[state.form!.form.focus].id == "inspectors[2].name")
-        guard case .store(.saveSupervision(let entry))? = state.update(.key(.control("s"))).first else {
+        guard case .store(.saveSupervision(let entry, _))? = state.update(.key(.control("s"))).first else {
             Issue.record("not saved")
             return
         }
@@ -208,7 +208,7 @@ import AnjianText
         state.press(.character("e"))
         state.focusField("findings")
         state.type("消防通道堵塞")
-        guard case .store(.saveSupervision(let entry))? = state.update(.key(.control("s"))).first else {
+        guard case .store(.saveSupervision(let entry, _))? = state.update(.key(.control("s"))).first else {
             Issue.record("not saved: \(state.form?.form.message ?? "")")
             return
         }
@@ -252,7 +252,7 @@ import AnjianText
         state.press(.tab)
         state.type("37061988888")
         state.fill("accompanying.phone", "186 2431 4768")
-        guard case .store(.saveSupervision(let entry))? = state.update(.key(.control("s"))).first else {
+        guard case .store(.saveSupervision(let entry, _))? = state.update(.key(.control("s"))).first else {
             Issue.record("not saved")
             return
         }

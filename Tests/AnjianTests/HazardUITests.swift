@@ -21,7 +21,7 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
         #expect(form.value("rectification.deadline") == "2026-12-25")
         #expect(form.value("rectification.responsible") == demoEnterprises[state.selectedEnterprise!].safetyResponsible.name)
         state.type("二楼配电箱未接地")
-        guard case .store(.saveHazard(let hazard, _))? = state.update(.key(.control("s"))).first else {
+        guard case .store(.saveHazard(let hazard, _, _))? = state.update(.key(.control("s"))).first else {
             Issue.record("not saved: \(state.hazardForm?.form.message ?? "")")
             return
         }
@@ -31,7 +31,7 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
         let taken = (demoHazards[code] ?? []).filter { $0.number.hasPrefix("YH-2026-") }.count
         #expect(hazard.number == "YH-2026-\(code.suffix(6))-" + String(format: "%03d", taken + 1))
         #expect(hazard.history.first?.action == .created && hazard.history.first?.by == demoOperator)
-        state.succeed([.store(.saveHazard(hazard, linkedEntry: nil))])
+        state.succeed(hazard)
         #expect(state.hazardForm == nil)
         #expect(state.ledger.hazardEntries(of: hazard.enterpriseCode).contains(hazard))
         state.press(.character("2"))
@@ -62,20 +62,20 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
         state.press(.character("v"))
         #expect(state.hazardForm == nil)
         #expect(state.message == "“已登记”状态下不能验收通过并销号")
-        guard case .store(.saveHazard(let started, _))? = state.update(.key(.character("r"))).first else {
+        guard case .store(.saveHazard(let started, _, _))? = state.update(.key(.character("r"))).first else {
             Issue.record("r did not start the rectification")
             return
         }
         #expect(started.status == .rectifying)
-        state.succeed([.store(.saveHazard(started, linkedEntry: nil))])
-        guard case .store(.saveHazard(let reported, _))? = state.update(.key(.character("c"))).first else { return }
-        state.succeed([.store(.saveHazard(reported, linkedEntry: nil))])
+        state.succeed(started)
+        guard case .store(.saveHazard(let reported, _, _))? = state.update(.key(.character("c"))).first else { return }
+        state.succeed(reported)
         state.press(.character("x"))
         #expect(state.hazardForm?.form.fields[state.hazardForm!.form.focus].id == "note")
         #expect(state.update(.key(.control("s"))).isEmpty)  // a failed verification needs its reason
         #expect(state.hazardForm?.form.message == "须填写原因")
         state.type("接地线截面不足")
-        guard case .store(.saveHazard(let failed, _))? = state.update(.key(.control("s"))).first else { return }
+        guard case .store(.saveHazard(let failed, _, _))? = state.update(.key(.control("s"))).first else { return }
         #expect(failed.status == .rectifying && failed.history.last?.note == "接地线截面不足")
     }
 
@@ -86,7 +86,7 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
         state.press(.character("t"))
         #expect(state.hazardForm?.form.value("deadline") == "2026-12-25")
         state.type("配件延迟到货")
-        guard case .store(.saveHazard(let extended, _))? = state.update(.key(.control("s"))).first else {
+        guard case .store(.saveHazard(let extended, _, _))? = state.update(.key(.control("s"))).first else {
             Issue.record("not saved: \(state.hazardForm?.form.message ?? "")")
             return
         }
@@ -104,7 +104,7 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
         #expect(state.hazardForm?.form.message == "整改期限只能用 t 延期（须写原因）")
         state.fill("rectification.deadline", hazard.rectification.deadline)
         state.fill("location", "三楼配电室")
-        guard case .store(.saveHazard(let edited, _))? = state.update(.key(.control("s"))).first else { return }
+        guard case .store(.saveHazard(let edited, _, _))? = state.update(.key(.control("s"))).first else { return }
         #expect(edited.history.last?.changes == [FieldChange(field: "location", old: hazard.location, new: "三楼配电室")])
     }
 
@@ -122,12 +122,13 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
         var state = makeState()
         let (code, entry, effects) = try state.registerHazardOnAVisit("消防栓水压不足")
         // One store operation writes both files, or neither.
-        guard effects.count == 1, case .store(.saveHazard(let hazard, let linked?)) = effects[0] else {
+        guard effects.count == 1, case .store(.saveHazard(let hazard, _, let link?)) = effects[0] else {
             Issue.record("expected a hazard and its entry to be saved together: \(effects)")
             return
         }
         #expect(hazard.supervisionID == entry.id)
-        #expect(linked.hazardIDs == [hazard.id] && linked.history.last?.changes.map(\.field) == ["hazardIDs"])
+        #expect(link.entry.hazardIDs == [hazard.id] && link.entry.history.last?.changes.map(\.field) == ["hazardIDs"])
+        #expect(link.base == entry)
         state.succeed(effects)
         #expect(state.message?.contains(hazard.number) == true)
         #expect(state.ledger.supervisionEntry(code, entry.id)?.hazardIDs == [hazard.id])
@@ -211,7 +212,7 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
         hazard.location = "other"
         hazard.category = .other
         hazard.recordEdit(from: old, by: demoOperator, at: "2026-11-25T10:00:00+08:00")
-        state.succeed([.store(.saveHazard(hazard, linkedEntry: nil))])
+        state.succeed(hazard)
         state.openHazardPage(hazard)
         let values = (state.top as! HazardPageScreen).page.lines.map(\.value)
         #expect(values.contains("  隐患部位：二楼 -> other"))

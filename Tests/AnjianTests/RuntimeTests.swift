@@ -18,6 +18,12 @@ private func start(_ data: URL, _ config: URL, operator flag: String? = "王丽�
 
 private func bytes(_ url: URL) -> Data? { try? Data(contentsOf: url) }
 
+private func saved(_ outcome: StoreOutcome) -> Bool {
+    if case .saved = outcome { return true }
+    Issue.record("not saved: \(outcome)")
+    return false
+}
+
 private func supervisionsURL(_ data: URL, _ code: String) -> URL {
     data.appendingPathComponent("supervisions/\(code).json")
 }
@@ -72,7 +78,7 @@ private func newHazard(on entry: SupervisionEntry, template: Hazard) -> (Hazard,
             #expect(path == config.path && session.signer == nil)
 
             let chosen = Operator(name: "张伟明", certificateNumber: "37061988888")
-            #expect(Runner(session: session).perform(.saveOperator(chosen)) == .saved(.saveOperator(chosen)))
+            #expect(Runner(session: session).perform(.saveOperator(chosen)) == .saved(.saveOperator(chosen), written: WrittenRecords()))
             #expect(bytes(config) == damaged)
             // The lock's record names the operator now, for a second copy's banner.
             let holder = try JSONDecoder().decode(LockHolder.self, from: Data(contentsOf: data.appendingPathComponent(".anjian.lock")))
@@ -97,8 +103,8 @@ private func newHazard(on entry: SupervisionEntry, template: Hazard) -> (Hazard,
             var changed = loaded[0]
             changed.findings = "复查合格"
             let runner = Runner(session: session)
-            #expect(runner.perform(.saveSupervision(ours)) == .saved(.saveSupervision(ours)))
-            #expect(runner.perform(.saveSupervision(changed)) == .saved(.saveSupervision(changed)))
+            #expect(saved(runner.perform(.saveSupervision(ours, base: nil))))
+            #expect(saved(runner.perform(.saveSupervision(changed, base: loaded[0]))))
 
             let onDisk = try LedgerStore.loadSupervisions(enterprise: code, in: data)
             #expect(onDisk.map(\.id) == loaded.map(\.id) + ["added-by-another-tool", "ours"])
@@ -125,7 +131,7 @@ private func newHazard(on entry: SupervisionEntry, template: Hazard) -> (Hazard,
             if !atTemporary { try FileManager.default.removeItem(at: visitFile) }
             try FileManager.default.createDirectory(at: obstacle, withIntermediateDirectories: false)
 
-            let op = StoreOperation.saveHazard(hazard, linkedEntry: linked)
+            let op = StoreOperation.saveHazard(hazard, base: nil, link: VisitLink(entry: linked, base: ledger.supervisions[code]![0]))
             let runner = Runner(session: session)
             guard case .failed(op, .io(let path, _)) = runner.perform(op) else {
                 Issue.record("expected the save to fail on the supervision file")
@@ -139,7 +145,7 @@ private func newHazard(on entry: SupervisionEntry, template: Hazard) -> (Hazard,
             // Once the obstacle is gone the same operation writes both files.
             try FileManager.default.removeItem(at: obstacle)
             if !atTemporary { try #require(visitBefore).write(to: visitFile) }
-            #expect(runner.perform(op) == .saved(op))
+            #expect(saved(runner.perform(op)))
             #expect(try LedgerStore.loadHazards(enterprise: code, in: data).last == hazard)
             #expect(try LedgerStore.loadSupervisions(enterprise: code, in: data).first { $0.id == linked.id } == linked)
         }
@@ -196,7 +202,9 @@ private func newHazard(on entry: SupervisionEntry, template: Hazard) -> (Hazard,
             let (hazard, linked) = newHazard(on: entry, template: ledger.hazards[code]![0])
             let runner = Runner(session: session)
 
-            for op in [StoreOperation.saveSupervision(entry), .saveHazard(hazard, linkedEntry: linked)] {
+            let read = ledger.supervisions[code]![0]
+            for op in [StoreOperation.saveSupervision(entry, base: read),
+                       .saveHazard(hazard, base: nil, link: VisitLink(entry: linked, base: read))] {
                 guard case .failed(op, .damaged(let path, _, _, _, .invalidJSON)) = runner.perform(op) else {
                     Issue.record("expected \(op) to fail on the damaged file")
                     continue

@@ -36,9 +36,32 @@ extension AppState {
         _ = update(.text(text))
     }
 
-    /// The runner reports that the effect's store operation reached the disk.
+    /// The runner reports that the effect's store operation reached the disk: the files now
+    /// hold the ledger's records with the operation's applied.
     mutating func succeed(_ effects: [Effect]) {
-        for case .store(let operation) in effects { _ = update(.stored(.saved(operation))) }
+        for case .store(let operation) in effects {
+            var written = WrittenRecords()
+            switch operation {
+            case .saveSupervision(let entry, _):
+                written.supervisions[entry.enterpriseCode] = upserting(entry, into: ledger.supervisions[entry.enterpriseCode])
+            case .saveHazard(let hazard, _, let link):
+                written.hazards[hazard.enterpriseCode] = upserting(hazard, into: ledger.hazards[hazard.enterpriseCode])
+                if let link {
+                    written.supervisions[hazard.enterpriseCode] = upserting(link.entry, into: ledger.supervisions[hazard.enterpriseCode])
+                }
+            case .saveOperator: break
+            }
+            _ = update(.stored(.saved(operation, written: written)))
+        }
+    }
+
+    /// A record saved as a form would save it (its base the ledger's version), reported saved.
+    mutating func succeed(_ entry: SupervisionEntry) {
+        succeed([.store(.saveSupervision(entry, base: ledger.supervisionEntry(entry.enterpriseCode, entry.id)))])
+    }
+
+    mutating func succeed(_ hazard: Hazard) {
+        succeed([.store(.saveHazard(hazard, base: ledger.hazard(hazard.enterpriseCode, hazard.id), link: nil))])
     }
 
     // Reading the state as the screens hold it; tests change it only through `update`.
@@ -186,6 +209,12 @@ func expectScreen(_ screen: Screen, named name: String, sourceLocation: SourceLo
         }
         Issue.record(Comment(rawValue: report), sourceLocation: sourceLocation)
     }
+}
+
+func upserting<R: Identifiable>(_ record: R, into records: [R]?) -> [R] {
+    var result = records ?? []
+    result.upsert(record)
+    return result
 }
 
 /// Where the app is, as the tests read it.

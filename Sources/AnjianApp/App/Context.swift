@@ -1,6 +1,7 @@
 import AnjianText
 import Foundation
 import AnjianModel
+import AnjianRuntime
 import AnjianStore
 
 /// The ledger every screen reads: enterprises, roster, records and their city-wide indexes.
@@ -56,16 +57,17 @@ public struct LedgerData: Sendable {
         return rank
     }
 
-    /// A saved entry joins the ledger (replacing the one with its id).
-    mutating func keep(_ entry: SupervisionEntry) {
-        supervisions[entry.enterpriseCode, default: []].upsert(entry)
-        supervisionIndex.upsert(entry)
-    }
-
-    /// A saved hazard joins the ledger (replacing the one with its id).
-    mutating func keep(_ hazard: Hazard) {
-        hazards[hazard.enterpriseCode, default: []].upsert(hazard)
-        hazardIndex.upsert(hazard)
+    /// Files just written replace what the ledger held of them: the saved record, and what
+    /// other programs added or changed in those files meanwhile.
+    mutating func adopt(_ written: WrittenRecords) {
+        for (code, list) in written.supervisions {
+            supervisions[code] = list
+            for entry in list { supervisionIndex.upsert(entry) }
+        }
+        for (code, list) in written.hazards {
+            hazards[code] = list
+            for hazard in list { hazardIndex.upsert(hazard) }
+        }
     }
 }
 

@@ -165,26 +165,28 @@ extension AppState {
     private mutating func stored(_ outcome: StoreOutcome) -> [Effect] {
         let s = context.strings
         switch outcome {
-        case .saved(let operation):
+        case .saved(let operation, let written):
             let fromModal = modalSave == operation
             if fromModal {
                 modal = nil
                 modalSave = nil
             }
+            // The files as written, with what other programs added: the views show them as they are.
+            context.ledger.adopt(written)
             switch operation {
-            case .saveSupervision(let entry):
-                context.ledger.keep(entry)
-                context.message = s.saved(entry.id)
-                notifyAll(.saved(.supervision(entry)))
-            case .saveHazard(let hazard, let linked):
-                if let linked {
-                    context.ledger.keep(linked)
-                    notifyAll(.saved(.supervision(linked)))
+            case .saveSupervision(let entry, _):
+                let saved = context.ledger.supervisionEntry(entry.enterpriseCode, entry.id) ?? entry
+                context.message = s.saved(saved.id)
+                notifyAll(.saved(.supervision(saved)))
+            case .saveHazard(let hazard, _, let link):
+                if let link, let visit = context.ledger.supervisionEntry(link.entry.enterpriseCode, link.entry.id) {
+                    notifyAll(.saved(.supervision(visit)))
                 }
-                context.ledger.keep(hazard)
-                let step = hazard.history.last.map { s.step($0.action) } ?? ""
-                context.message = step.isEmpty ? s.hazardSaved(hazard.number) : s.stepDone(step, hazard.number)
-                notifyAll(.saved(.hazard(hazard)))
+                // The number may have moved on: another writer issued it meanwhile.
+                let saved = context.ledger.hazard(hazard.enterpriseCode, hazard.id) ?? hazard
+                let step = saved.history.last.map { s.step($0.action) } ?? ""
+                context.message = step.isEmpty ? s.hazardSaved(saved.number) : s.stepDone(step, saved.number)
+                notifyAll(.saved(.hazard(saved)))
             case .saveOperator:
                 break
             }

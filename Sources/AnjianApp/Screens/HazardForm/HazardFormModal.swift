@@ -48,7 +48,7 @@ extension HazardForm: ModalComponent {
             context.message = session.strings.refusal(error)
             return []
         }
-        return [.save(.saveHazard(changed, linkedEntry: nil))]
+        return [.save(.saveHazard(changed, base: hazard, link: nil))]
     }
 
     mutating func handle(_ event: InputEvent, context: inout Context) -> [Command] {
@@ -92,18 +92,18 @@ extension HazardForm: ModalComponent {
                 }
                 if hazard.changes(from: original).isEmpty { return [.closeModal, .message(s[.nothingChanged])] }
                 hazard.recordEdit(from: original, by: session.signerOrNobody, at: session.now)
-                return [.save(.saveHazard(hazard, linkedEntry: nil))]
+                return [.save(.saveHazard(hazard, base: original, link: nil))]
             }
             hazard.register(taken: Set(context.ledger.hazardIndex.records.map(\.item.number)), by: session.signerOrNobody, at: session.now)
             // Registered on a visit: the entry lists it too, and both files are written as one.
-            var linked: SupervisionEntry? = nil
-            if let source = hazard.supervisionID, var entry = context.ledger.supervisionEntry(hazard.enterpriseCode, source),
-               !entry.hazardIDs.contains(hazard.id) {
-                let old = entry
+            var link: VisitLink? = nil
+            if let source = hazard.supervisionID, let visit = context.ledger.supervisionEntry(hazard.enterpriseCode, source),
+               !visit.hazardIDs.contains(hazard.id) {
+                var entry = visit
                 entry.hazardIDs.append(hazard.id)
-                linked = entry.recordingHistory(from: old, by: session.signerOrNobody, at: session.now)
+                link = VisitLink(entry: entry.recordingHistory(from: visit, by: session.signerOrNobody, at: session.now), base: visit)
             }
-            return [.save(.saveHazard(hazard, linkedEntry: linked))]
+            return [.save(.saveHazard(hazard, base: nil, link: link))]
         case .step(let action, let original):
             return saveStep(action, original, session: session)
         }
@@ -145,6 +145,6 @@ extension HazardForm: ModalComponent {
             }
             return refuse(s.refusal(error), field: field)
         }
-        return [.save(.saveHazard(hazard, linkedEntry: nil))]
+        return [.save(.saveHazard(hazard, base: original, link: nil))]
     }
 }

@@ -51,6 +51,6 @@ extension SupervisionForm: ModalComponent {
             signed.id = SupervisionEntry.newID(for: entry, taken: Set((context.ledger.supervisions[entry.enterpriseCode] ?? []).map(\.id)))
         }
         signed = signed.recordingHistory(from: original, by: session.signerOrNobody, at: session.now)
-        return [.save(.saveSupervision(signed))]
+        return [.save(.saveSupervision(signed, base: original))]
     }
 }

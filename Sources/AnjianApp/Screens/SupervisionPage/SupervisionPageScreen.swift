@@ -66,7 +66,9 @@ struct SupervisionPageScreen: ScreenComponent {
         add(s[.fieldItemsChecked], e.itemsChecked.isEmpty ? s[.noneValue] : e.itemsChecked)
         add(s[.fieldFindings], e.findings.isEmpty ? s[.noneValue] : e.findings)
         add(s[.fieldConclusion], s.conclusion(e.conclusion), bold: e.conclusion != .noProblem)
-        let found = (ledger.hazards[code] ?? []).filter { e.hazardIDs.contains($0.id) }
+        // A hazard's own reference to its visit counts too: a crash between writing the hazard
+        // and the visit's list of it loses nothing.
+        let found = (ledger.hazards[code] ?? []).filter { e.hazardIDs.contains($0.id) || $0.supervisionID == e.id }
         if !found.isEmpty {
             add(s[.linkedHazards], found.map { $0.number + " " + s.status($0.status) }.joined(separator: "；"))
         }

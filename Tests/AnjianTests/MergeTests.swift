@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+@testable import AnjianApp
+import AnjianModel
+import AnjianRuntime
+import AnjianStore
+
+/// Saves never write over what the program has not read: each file is read at save time, the
+/// change applied on top, and a record changed by someone else meanwhile is a conflict.
+@Suite struct MergeTests {
+    func withLedger(_ body: (URL, Runner) throws -> Void) throws {
+        let data = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("anjian-merge-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: data) }
+        try LedgerStore.initialize(data, source: .demo)
+        try body(data, Runner(directory: data, lock: nil, configURL: data.appendingPathComponent("config.json"), configProblem: nil))
+    }
+
+    func state(on data: URL) throws -> AppState {
+        let ledger = try LedgerStore.open(data, initializeIfEmpty: false)
+        return AppState(directory: EnterpriseDirectory(enterprises: ledger.enterprises, pinyin: pinyinTable), language: .zh,
+                        useColor: false, isDemo: true, dataPath: data.path, width: 100, height: 30, pinyin: pinyinTable,
+                        inspectors: ledger.inspectors, supervisions: ledger.supervisions, hazards: ledger.hazards,
+                        signer: demoOperator, clock: { fixedNow }, timeZone: TimeZone(identifier: "Asia/Shanghai")!)
+    }
+
+    /// Runs the effects through the real runner and hands the outcomes back, as the executable does.
+    func run(_ effects: [Effect], _ state: inout AppState, _ runner: Runner) -> [StoreOutcome] {
+        var outcomes: [StoreOutcome] = []
+        for case .store(let operation) in effects {
+            let outcome = runner.perform(operation)
+            outcomes.append(outcome)
+            _ = state.update(.stored(outcome))
+        }
+        return outcomes
+    }
+
+    @Test func aRecordAddedByAnotherToolIsKeptAndShownAfterOurSave() throws {
+        try withLedger { data, runner in
+            var app = try state(on: data)
+            let code = try #require(app.ledger.hazards.keys.sorted().first)
+            let before = app.ledger.hazards[code]!.count
+            // Another tool adds a hazard to the file while we run.
+            var theirs = app.ledger.hazards[code]![0]
+            theirs.id = "added-elsewhere"
+            theirs.number = "YH-2026-\(code.suffix(6))-090"
+            try LedgerStore.saveHazards(app.ledger.hazards[code]! + [theirs], enterprise: code, in: data)
+
+            app.openEnterprisePage(code)
+            app.press(.character("h"))
+            app.type("二楼配电箱箱门未关闭")
+            _ = run(app.update(.key(.control("s"))), &app, runner)
+            let onDisk = try LedgerStore.loadHazards(enterprise: code, in: data)
+            #expect(onDisk.count == before + 2 && onDisk.contains { $0.id == "added-elsewhere" })
+            #expect(app.ledger.hazards[code]?.count == before + 2, "the views show the file as it is now")
+        }
+    }
+
+    @Test func aRecordChangedByAnotherToolIsAConflictAndNothingIsWritten() throws {
+        try withLedger { data, runner in
+            var app = try state(on: data)
+            let hazard = try #require(app.ledger.hazards.values.flatMap { $0 }.first { $0.status == .registered })
+            let code = hazard.enterpriseCode
+            // Someone else edits the same hazard after we read it.
+            var theirs = hazard
+            theirs.location = "三号车间"
+            var file = app.ledger.hazards[code]!
+            file.upsert(theirs)
+            try LedgerStore.saveHazards(file, enterprise: code, in: data)
+            let url = data.appendingPathComponent("hazards/\(code).json")
+            let bytes = try Data(contentsOf: url)
+
+            app.openHazardPage(hazard)
+            let outcomes = run(app.update(.key(.character("r"))), &app, runner)
+            guard case .failed(_, .conflict(let path, let id))? = outcomes.first else {
+                Issue.record("expected a conflict: \(outcomes)")
+                return
+            }
+            #expect(path == url.path && id == hazard.id)
+            #expect(try Data(contentsOf: url) == bytes, "nothing written over their change")
+            #expect(app.message?.contains("已被他人修改") == true)
+        }
+    }
+
+    /// Numbers come from the file at save time: two writers never issue the same number.
+    @Test func aNumberIssuedElsewhereMeanwhileIsNotIssuedAgain() throws {
+        try withLedger { data, runner in
+            var app = try state(on: data)
+            let code = try #require(app.ledger.hazards.keys.sorted().first)
+            app.openEnterprisePage(code)
+            app.press(.character("h"))
+            app.type("消防栓水压不足")
+            let effects = app.update(.key(.control("s")))
+            guard case .store(.saveHazard(let ours, _, _))? = effects.first else {
+                Issue.record("no save: \(effects)")
+                return
+            }
+            // Another writer takes that very number before our save reaches the disk.
+            var theirs = app.ledger.hazards[code]![0]
+            theirs.id = "theirs"
+            theirs.number = ours.number
+            try LedgerStore.saveHazards(app.ledger.hazards[code]! + [theirs], enterprise: code, in: data)
+
+            _ = run(effects, &app, runner)
+            let onDisk = try LedgerStore.loadHazards(enterprise: code, in: data)
+            let saved = try #require(onDisk.first { $0.id == ours.id })
+            #expect(saved.number != ours.number && Set(onDisk.map(\.number)).count == onDisk.count)
+            #expect(app.message?.contains(saved.number) == true, "the message names the number issued")
+        }
+    }
+
+    /// The visit's list of its hazards is added to the visit as it is on disk now.
+    @Test func aVisitChangedElsewhereKeepsThatChangeAndGainsTheLink() throws {
+        try withLedger { data, runner in
+            var app = try state(on: data)
+            let code = try #require(app.ledger.supervisions.keys.sorted().first)
+            let visit = try #require(app.ledger.supervisionEntries(of: code).first)
+            app.openSupervisionPage(code, visit.id)
+            app.press(.character("h"))
+            app.type("安全出口指示灯损坏")
+            var theirs = visit
+            theirs.findings = "另一台电脑补录的发现"
+            var file = app.ledger.supervisions[code]!
+            file.upsert(theirs)
+            try LedgerStore.saveSupervisions(file, enterprise: code, in: data)
+
+            _ = run(app.update(.key(.control("s"))), &app, runner)
+            let saved = try #require(try LedgerStore.loadSupervisions(enterprise: code, in: data).first { $0.id == visit.id })
+            #expect(saved.findings == "另一台电脑补录的发现" && saved.hazardIDs.count == visit.hazardIDs.count + 1)
+        }
+    }
+
+    /// A crash after the hazard's file and before the visit's: the visit lists the hazard all
+    /// the same, from the hazard's own reference.
+    @Test func aCrashBetweenTheTwoWritesLosesNoLink() throws {
+        try withLedger { data, _ in
+            let ledger = try LedgerStore.open(data, initializeIfEmpty: false)
+            let code = try #require(ledger.supervisions.keys.sorted().first)
+            let visit = try #require(ledger.supervisions[code]?.first)
+            var hazard = try #require(ledger.hazards.values.first?.first)
+            hazard.enterpriseCode = code
+            hazard.supervisionID = visit.id
+            hazard.register(taken: [], by: demoOperator, at: "2026-11-25T14:30:00+08:00")
+            // Only the first of the two writes reached the disk.
+            try LedgerStore.saveHazards((ledger.hazards[code] ?? []) + [hazard], enterprise: code, in: data)
+
+            var app = try state(on: data)
+            app.openSupervisionPage(code, visit.id)
+            let page = (app.top as! SupervisionPageScreen).page.lines.map(\.value).joined()
+            #expect(page.contains(hazard.number))
+        }
+    }
+}
