@@ -73,6 +73,10 @@ public struct Runner: Sendable {
             lock?.update(LockHolder(pid: getpid(), operatorName: chosen.name, since: CalendarDate.timestamp(clock(), in: .current)))
             guard configProblem == nil else { return written }  // never overwrite a damaged file
             try OperatorConfig.save(chosen, to: configURL)
+        case .saveDraft(let name, let data):
+            try Drafts.save(data, name: name, in: directory)
+        case .removeDraft(let name):
+            try Drafts.remove(name: name, in: directory)
         }
         return written
     }

@@ -1,3 +1,4 @@
+import Foundation
 import AnjianModel
 import AnjianStore
 
@@ -13,6 +14,9 @@ public enum StoreOperation: Hashable, Sendable {
     case saveHazard(Hazard, base: Hazard?, link: VisitLink?)
     /// Name the operator in the lock's holder record and remember them in the config file.
     case saveOperator(Operator)
+    /// Keep a half-filled form as a draft (see `Drafts`), or remove one taken back or discarded.
+    case saveDraft(name: String, data: Data)
+    case removeDraft(name: String)
 }
 
 /// A visit that lists a newly registered hazard: the entry with the hazard's id added (and its

@@ -183,15 +183,26 @@ public final class Terminal {
     }
 }
 
+/// The last termination signal received; 0 for none. Written only by the handler.
+nonisolated(unsafe) private var receivedTerminationSignal: sig_atomic_t = 0
+
 extension Terminal {
-    /// SIGTERM and SIGHUP end the program with the terminal restored. Nothing is lost:
-    /// every committed entry is already on disk.
-    public static func restoreOnSignals() {
-        for sig in [SIGTERM, SIGHUP] {
-            signal(sig) { received in
-                endwin()
-                _exit(128 + received)
-            }
+    /// SIGTERM, SIGHUP (a lost terminal, an SSH drop) and SIGINT are only recorded here: the
+    /// handler does nothing else, as only async-signal-safe work may be done there. Without
+    /// SA_RESTART the wait for a key returns, and the main loop keeps what can be kept (a
+    /// half-filled form as a draft), restores the terminal and exits.
+    public static func watchTerminationSignals() {
+        for sig in [SIGTERM, SIGHUP, SIGINT] {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { received in receivedTerminationSignal = received }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            sigaction(sig, &action, nil)
         }
+    }
+
+    /// The termination signal received since the program started, or nil.
+    public static var terminationSignal: Int32? {
+        receivedTerminationSignal == 0 ? nil : receivedTerminationSignal
     }
 }

@@ -62,27 +62,36 @@ struct Anjian: ParsableCommand {
         let useColor = (environment["NO_COLOR"] ?? "").isEmpty
         LocaleGuard.ensureUTF8()
         let terminal = Terminal(useColor: useColor)
-        Terminal.restoreOnSignals()
+        Terminal.watchTerminationSignals()
         defer {
             terminal.stop()
             session.release()
         }
 
         var state = AppState(session: session, language: language, useColor: useColor, size: terminal.size)
+        /// Runs effects to the end; false when the program is to quit.
+        func perform(_ first: [Effect]) -> Bool {
+            var effects = first
+            while !effects.isEmpty {
+                switch effects.removeFirst() {
+                case .quit: return false
+                case .redraw: terminal.invalidate()
+                case .suspend: terminal.suspend()
+                case .store(let operation): effects += state.update(.stored(runner.perform(operation)))
+                }
+            }
+            return true
+        }
         while true {
             terminal.draw(AppView.render(state))
             if exitAfterFirstFrame { return }
-            for event in terminal.readEvents() {
-                var effects = state.update(event)
-                while !effects.isEmpty {
-                    switch effects.removeFirst() {
-                    case .quit: return
-                    case .redraw: terminal.invalidate()
-                    case .suspend: terminal.suspend()
-                    case .store(let operation): effects += state.update(.stored(runner.perform(operation)))
-                    }
-                }
+            // A signal ends the wait for keys; the wait also ends each second, to look for one.
+            let events = terminal.readEvents(timeoutMilliseconds: 1000)
+            if let signal = Terminal.terminationSignal {
+                _ = perform(state.update(.terminate))
+                throw ExitCode(128 + signal)
             }
+            for event in events where !perform(state.update(event)) { return }
         }
     }
 }

@@ -198,3 +198,47 @@ import AnjianText
         }
     }
 }
+
+@Suite struct DraftTests {
+    /// The draft a stop keeps, offered at the next start: reopened with every value, and
+    /// removed from the drafts folder; only a save from the form reaches the ledger.
+    @Test func aDraftIsOfferedAndReopenedWithEverythingTyped() throws {
+        var state = makeState()
+        let code = demoEnterprises[state.selectedEnterprise!].creditCode
+        state.press(.character("h"))
+        state.type("二楼配电箱箱门未关闭")
+        state.focusField("level")
+        state.press(.right)  // major
+        let effects = state.update(.terminate)
+        guard case .store(.saveDraft(let name, let data))? = effects.first, effects.last == .quit else {
+            Issue.record("expected a draft: \(effects)")
+            return
+        }
+        #expect(state.ledger.hazards[code] == demoHazards[code], "a draft is not a ledger entry")
+
+        var next = AppState(directory: demoDirectory, language: .zh, useColor: false, isDemo: true, dataPath: "/d", width: 80,
+                            height: 24, pinyin: pinyinTable, inspectors: demoInspectors, supervisions: demoSupervisions,
+                            hazards: demoHazards, signer: demoOperator, clock: { fixedNow },
+                            timeZone: TimeZone(identifier: "Asia/Shanghai")!, drafts: [Drafts.Stored(name: name, data: data)])
+        #expect(AppView.render(next).text.contains("未保存的表单"))
+        let reopen = next.update(.key(.control("s")))
+        #expect(reopen == [.store(.removeDraft(name: name))])
+        let form = try #require(next.hazardForm?.form)
+        #expect(form.value("description") == "二楼配电箱箱门未关闭")
+        #expect(HazardLevel.allCases[form.choice("level")] == .major)
+        #expect(form.fields.first { $0.id == "rectification.funds" }?.label.hasSuffix("*") == true, "major marks the five items")
+        #expect(next.hazardForm?.enterpriseCode == code)
+    }
+
+    @Test func escLeavesTheDraftsForTheNextStart() throws {
+        var state = makeState()
+        state.press(.character("s"))
+        state.type("张")
+        guard case .store(.saveDraft(let name, let data))? = state.update(.terminate).first else { return }
+        var next = AppState(directory: demoDirectory, language: .en, useColor: false, isDemo: true, dataPath: "/d", width: 80,
+                            height: 24, pinyin: pinyinTable, inspectors: demoInspectors, supervisions: demoSupervisions,
+                            hazards: demoHazards, signer: demoOperator, drafts: [Drafts.Stored(name: name, data: data)])
+        #expect(next.update(.key(.escape)).isEmpty)
+        #expect(next.openForm == nil && next.message == "Drafts kept: offered again at the next start")
+    }
+}

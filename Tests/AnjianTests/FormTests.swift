@@ -229,12 +229,21 @@ import AnjianText
         #expect(state.form?.form.value("inspectors[1].certificateNumber") == "")
     }
 
-    @Test func ctrlCOnAChangedFormAsksFirst() {
+    /// Ctrl-C on a changed form quits without losing it: it is kept as a draft.
+    @Test func ctrlCOnAChangedFormKeepsItAsADraft() throws {
         var state = openForm()
         state.type("张")
-        #expect(state.update(.key(.control("c"))).isEmpty)
-        #expect(state.form?.form.confirmingDiscard == true)
-        #expect(state.update(.key(.control("c"))) == [.quit])
+        let effects = state.update(.key(.control("c")))
+        guard effects.count == 2, case .store(.saveDraft(let name, let data)) = effects[0], effects[1] == .quit else {
+            Issue.record("expected a draft and quit: \(effects)")
+            return
+        }
+        #expect(name.hasPrefix("20261125143000-") && name.hasSuffix(".json"))
+        let draft = try JSONDecoder().decode(Draft.self, from: data)
+        #expect(draft.fields.first { $0.id == "inspectors[1].name" }?.text == "张")
+        // An unchanged form just quits.
+        var fresh = openForm()
+        #expect(fresh.update(.key(.control("c"))) == [.quit])
     }
 
     @Test func withoutAnOperatorNothingUnsignedCanBeStarted() {

@@ -49,7 +49,7 @@ extension AppState {
                 if let link {
                     written.supervisions[hazard.enterpriseCode] = upserting(link.entry, into: ledger.supervisions[hazard.enterpriseCode])
                 }
-            case .saveOperator: break
+            case .saveOperator, .saveDraft, .removeDraft: break
             }
             _ = update(.stored(.saved(operation, written: written)))
         }

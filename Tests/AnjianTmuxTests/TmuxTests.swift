@@ -503,3 +503,37 @@ func displayColumn(of needle: String, in line: String) -> Int? {
         #expect(try session.exitStatus() == 0)
     }
 }
+
+@Suite(.serialized) struct DraftTmuxTests {
+    /// An SSH drop (SIGHUP) with a half-filled hazard form: the form is kept as a draft, the
+    /// terminal is restored, and the next start offers it back with everything typed.
+    @Test func aHangupKeepsTheFormAndTheNextStartOffersIt() throws {
+        let data = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let command = "\(anjianBinary) --data \(data.path)"
+        let environment = ["LANG": "zh_CN.UTF-8", "ANJIAN_OPERATOR": "王丽娟"]
+        var session: TmuxSession? = try TmuxSession(command: command, environment: environment, width: 100, height: 30)
+        try session!.waitFor(text: "60/60 家")
+        try session!.keys("h")
+        try session!.waitFor(text: "登记隐患")
+        try session!.type("二楼配电箱箱门未关闭")
+        try session!.waitFor(text: "二楼配电箱箱门未关闭")
+        let holder = try JSONDecoder().decode(LockHolder.self, from: Data(contentsOf: data.appendingPathComponent(".anjian.lock")))
+        #expect(kill(holder.pid, SIGHUP) == 0)
+        #expect(try session!.exitStatus() == 128 + SIGHUP)
+        let drafts = try FileManager.default.contentsOfDirectory(atPath: data.appendingPathComponent("drafts").path)
+        #expect(drafts.count == 1)
+        #expect(try LedgerStore.open(data).hazards.values.flatMap { $0 }.allSatisfy { $0.description != "二楼配电箱箱门未关闭" },
+                "a draft is not a ledger entry")
+        session = nil
+
+        session = try TmuxSession(command: command, environment: environment, width: 100, height: 30)
+        try session!.waitFor(text: "未保存的表单")
+        try session!.keys("C-s")
+        let screen = try session!.waitFor(text: "二楼配电箱箱门未关闭")
+        #expect(screen.joined().contains("登记隐患"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: data.appendingPathComponent("drafts").path).isEmpty)
+        try session!.keys("C-s")
+        try session!.waitFor(text: "已保存隐患")
+    }
+}

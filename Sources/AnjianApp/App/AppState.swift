@@ -10,6 +10,8 @@ public enum Message: Sendable {
     case input(InputEvent)
     /// The runner performed a store operation.
     case stored(StoreOutcome)
+    /// The program must stop now (SIGHUP, SIGTERM: a lost terminal): keep what can be kept.
+    case terminate
 }
 
 /// What the runner does after `update`; store operations report back with `.stored`.
@@ -36,7 +38,8 @@ public struct AppState: Sendable {
                 inspectors: [Inspector] = [], supervisions: [String: [SupervisionEntry]] = [:],
                 hazards: [String: [Hazard]] = [:], signer: Operator? = nil, readOnly: ReadOnlyReason? = nil,
                 clock: @escaping @Sendable () -> Date = { Date() }, timeZone: TimeZone = .current,
-                message: String? = nil, askOperator: Bool = false, operatorMessage: String? = nil) {
+                message: String? = nil, askOperator: Bool = false, operatorMessage: String? = nil,
+                drafts: [Drafts.Stored] = []) {
         let ledger = LedgerData(directory: directory, pinyin: pinyin, inspectors: inspectors,
                                 supervisions: supervisions, hazards: hazards)
         let session = SessionState(strings: Strings(language), useColor: useColor, isDemo: isDemo, dataPath: dataPath,
@@ -47,6 +50,8 @@ public struct AppState: Sendable {
         self.context = context
         if askOperator {
             modal = OperatorFormModal(strings: session.strings, today: session.today, message: operatorMessage)
+        } else if let offer = DraftOfferModal(drafts, context: context) {
+            modal = offer  // the operator first; drafts stay on disk for the next start
         }
     }
 

@@ -72,6 +72,15 @@ protocol ModalComponent: Sendable {
     /// Whether it changes the ledger: refused when read-only, and it needs a signer.
     var writes: Bool { get }
     mutating func handle(_ event: InputEvent, context: inout Context) -> [Command]
+    /// What the form is for, when it can be kept as a draft (forms that change the ledger).
+    var draftKind: Draft.Kind? { get }
+    /// Its values were put back from a draft (derived labels and the like follow them).
+    mutating func restored()
+}
+
+extension ModalComponent {
+    var draftKind: Draft.Kind? { nil }
+    mutating func restored() {}
 }
 
 /// What a screen or modal asks the app to do.

@@ -1,6 +1,7 @@
 import Foundation
 import AnjianModel
 import AnjianRuntime
+import AnjianStore
 import AnjianText
 
 extension AppState {
@@ -29,6 +30,6 @@ extension AppState {
                   useColor: useColor, isDemo: ledger.isDemo, dataPath: session.directory.path, width: size.width, height: size.height,
                   pinyin: session.pinyin, inspectors: ledger.inspectors, supervisions: ledger.supervisions, hazards: ledger.hazards,
                   signer: session.signer, readOnly: readOnly, message: message, askOperator: session.signer == nil,
-                  operatorMessage: configProblem)
+                  operatorMessage: configProblem, drafts: readOnly == nil ? Drafts.load(in: session.directory) : [])
     }
 }

@@ -12,6 +12,7 @@ extension AppState {
     public mutating func update(_ message: Message) -> [Effect] {
         switch message {
         case .stored(let outcome): return stored(outcome)
+        case .terminate: return stopping()
         case .input(.resize(let width, let height)):
             context.session.width = width
             context.session.height = height
@@ -30,8 +31,10 @@ extension AppState {
     private mutating func global(_ key: Key) -> [Effect]? {
         switch Keymap.global.first(where: { $0.keys.contains(key) })?.action {
         case .quit:
-            // A changed form is not thrown away by a stray Ctrl-C: it asks, and a second Ctrl-C quits.
+            // A changed form is not thrown away by a stray Ctrl-C: it is kept as a draft, offered
+            // at the next start; a form that cannot be kept asks, and a second Ctrl-C quits.
             if let form = modal?.form, form.changed, !form.confirmingDiscard {
+                if openDraft != nil { return stopping() }
                 modal?.form.confirmingDiscard = true
                 return []
             }
@@ -187,7 +190,7 @@ extension AppState {
                 let step = saved.history.last.map { s.step($0.action) } ?? ""
                 context.message = step.isEmpty ? s.hazardSaved(saved.number) : s.stepDone(step, saved.number)
                 notifyAll(.saved(.hazard(saved)))
-            case .saveOperator:
+            case .saveOperator, .saveDraft, .removeDraft:
                 break
             }
         case .failed(let operation, let error):

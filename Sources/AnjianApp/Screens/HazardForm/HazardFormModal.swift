@@ -8,6 +8,17 @@ import AnjianText
 extension HazardForm: ModalComponent {
     var writes: Bool { purpose != .filters }
 
+    var draftKind: Draft.Kind? {
+        switch purpose {
+        case .new: return .newHazard(enterprise: enterpriseCode, visit: supervisionID)
+        case .edit(let hazard): return .editHazard(enterprise: hazard.enterpriseCode, id: hazard.id)
+        case .step(let step, let hazard): return .hazardStep(enterprise: hazard.enterpriseCode, id: hazard.id, step: step)
+        case .filters: return nil
+        }
+    }
+
+    mutating func restored() { markRequired() }
+
     /// `h`: a new hazard for an enterprise, linked to a supervision entry when opened from one.
     static func new(for enterprise: Int, supervisionID: String?, context: Context) -> HazardForm {
         let session = context.session

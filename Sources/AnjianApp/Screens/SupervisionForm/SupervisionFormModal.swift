@@ -8,6 +8,10 @@ import AnjianText
 extension SupervisionForm: ModalComponent {
     var writes: Bool { true }
 
+    var draftKind: Draft.Kind? {
+        original.map { .editSupervision(enterprise: enterpriseCode, id: $0.id) } ?? .newSupervision(enterprise: enterpriseCode)
+    }
+
     static func new(for enterprise: Int, context: Context) -> SupervisionForm {
         let session = context.session
         return .new(for: context.ledger.enterprises[enterprise], signer: session.signer, now: session.clock(), zone: session.timeZone,
