@@ -82,7 +82,17 @@ struct Anjian: ParsableCommand {
             }
             return true
         }
+        // Files other programs change while we run are shown as they are, within a few seconds.
+        var watch = FileWatch(directory: session.directory)
+        var lastLook = Date()
         while true {
+            if Date().timeIntervalSince(lastLook) >= 3 {
+                lastLook = Date()
+                let (records, problems) = watch.changes()
+                if !records.hazards.isEmpty || !records.supervisions.isEmpty || !problems.isEmpty {
+                    _ = state.update(.filesChanged(records, problems: problems))
+                }
+            }
             terminal.draw(AppView.render(state))
             if exitAfterFirstFrame { return }
             // A signal ends the wait for keys; the wait also ends each second, to look for one.

@@ -150,3 +150,35 @@ import AnjianStore
         }
     }
 }
+
+@Suite struct FileWatchTests {
+    /// A file another program changes while we run is read again and shown; a damaged one is
+    /// named in the message and the views keep what they had.
+    @Test func filesChangedElsewhereAreShownAndADamagedOneIsNamed() throws {
+        let data = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("anjian-watch-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: data) }
+        try LedgerStore.initialize(data, source: .demo)
+        var watch = FileWatch(directory: data)
+        #expect(watch.changes().records == WrittenRecords())
+        var app = makeState()
+        app.press(.character("2"))
+        let shown = app.hazardList.rows.count
+
+        let code = try #require(demoHazards.keys.sorted().first)
+        var theirs = demoHazards[code]![0]
+        theirs.id = "from-a-sync"
+        theirs.number = "YH-2026-\(code.suffix(6))-077"
+        try LedgerStore.saveHazards(demoHazards[code]! + [theirs], enterprise: code, in: data)
+        let (records, problems) = watch.changes()
+        #expect(records.hazards.keys.sorted() == [code] && problems.isEmpty)
+        _ = app.update(.filesChanged(records, problems: problems))
+        #expect(app.hazardList.rows.count == shown + 1)
+
+        let other = try #require(demoHazards.keys.sorted().last)
+        try Data("{".utf8).write(to: data.appendingPathComponent("hazards/\(other).json"))
+        let (_, damaged) = watch.changes()
+        _ = app.update(.filesChanged(WrittenRecords(), problems: damaged))
+        #expect(app.message?.contains("hazards/\(other).json") == true)
+        #expect(app.hazardList.rows.count == shown + 1)
+    }
+}

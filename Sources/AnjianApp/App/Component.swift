@@ -59,6 +59,8 @@ enum Change: Sendable {
     case saved(SavedRecord)
     /// The screen is on top again (back from another, or its view chosen again).
     case shown
+    /// Files changed by other programs were read again: every list and page may differ.
+    case reloaded
 }
 
 enum SavedRecord: Sendable, Equatable {

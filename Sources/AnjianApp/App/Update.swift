@@ -13,6 +13,11 @@ extension AppState {
         switch message {
         case .stored(let outcome): return stored(outcome)
         case .terminate: return stopping()
+        case .filesChanged(let records, let problems):
+            context.ledger.adopt(records)
+            notifyAll(.reloaded)
+            if let problem = problems.first { context.message = context.strings.storeError(problem) }
+            return []
         case .input(.resize(let width, let height)):
             context.session.width = width
             context.session.height = height

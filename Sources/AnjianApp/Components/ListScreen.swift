@@ -51,7 +51,10 @@ extension ListScreen {
     }
 
     mutating func refresh(_ change: Change, context: inout Context) {
-        if case .saved(let record) = change, lists(record) {
+        if case .reloaded = change {
+            table.invalidate()
+            refreshRows(&context)
+        } else if case .saved(let record) = change, lists(record) {
             table.invalidate()
             refreshRows(&context)
         } else {

@@ -1,0 +1,65 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import AnjianModel
+import AnjianStore
+
+/// Notices per-enterprise files changed by other programs (a sync, a restore, another tool)
+/// while this one runs, so the views can show them: each call compares the files' modification
+/// time, size and inode with the last call's and reads the files that changed.
+public struct FileWatch: Sendable {
+    struct Stamp: Equatable, Sendable {
+        var inode: UInt64, size: Int64, seconds: Int, nanoseconds: Int
+    }
+
+    let directory: URL
+    var stamps: [String: Stamp] = [:]
+
+    /// Starts from the files as they are now.
+    public init(directory: URL) {
+        self.directory = directory
+        stamps = Self.scan(directory)
+    }
+
+    /// The records of every file changed since the last call, and the files that changed but
+    /// could not be read (each with its error: the views keep what they had).
+    public mutating func changes() -> (records: WrittenRecords, problems: [StoreError]) {
+        let now = Self.scan(directory)
+        var records = WrittenRecords()
+        var problems: [StoreError] = []
+        for (path, stamp) in now where stamps[path] != stamp {
+            let url = URL(fileURLWithPath: path)
+            let code = url.deletingPathExtension().lastPathComponent
+            do {
+                if url.deletingLastPathComponent().lastPathComponent == "hazards" {
+                    records.hazards[code] = try LedgerStore.loadHazards(enterprise: code, in: directory)
+                } else {
+                    records.supervisions[code] = try LedgerStore.loadSupervisions(enterprise: code, in: directory)
+                }
+            } catch let error as StoreError {
+                problems.append(error)
+            } catch {
+                problems.append(.io(path: path, reason: "\(error)"))
+            }
+        }
+        stamps = now
+        return (records, problems)
+    }
+
+    static func scan(_ directory: URL) -> [String: Stamp] {
+        var result: [String: Stamp] = [:]
+        for folder in ["hazards", "supervisions"] {
+            let path = directory.appendingPathComponent(folder).path
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { continue }
+            for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
+                let file = path + "/" + name
+                var info = stat()
+                guard lstat(file, &info) == 0 else { continue }
+                result[file] = Stamp(inode: UInt64(info.st_ino), size: Int64(info.st_size),
+                                     seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec)
+            }
+        }
+        return result
+    }
+}
