@@ -35,6 +35,10 @@ struct Anjian: ParsableCommand {
     @Flag(name: .long, help: .hidden)
     var exitAfterFirstFrame = false
 
+    /// For the crash tests only (see `StressSaves`).
+    @Option(name: .long, help: .hidden)
+    var stressSaves: Int?
+
     enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
         case zh, en
     }
@@ -44,6 +48,11 @@ struct Anjian: ParsableCommand {
         let strings = Strings(language)
         let directory = DataDirectory.resolve(flag: data)
 
+        if let stressSaves {
+            let session = try Session.start(directory: directory, operatorFlag: "压力测试", environment: [:],
+                                            configURL: URL(fileURLWithPath: "/dev/null"), now: Date())
+            return try StressSaves.run(session, count: stressSaves)
+        }
         // Before anything is written: a program that cannot show its screen changes nothing.
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             FileHandle.standardError.write(Data(("anjian: " + strings[.errorNotATerminal] + "\n").utf8))

@@ -537,3 +537,53 @@ func displayColumn(of needle: String, in line: String) -> Int? {
         try session!.waitFor(text: "已保存隐患")
     }
 }
+
+@Suite struct CrashTests {
+    /// A program registering hazards on a visit in a loop is killed (SIGKILL) at random moments,
+    /// again and again. After each kill every file parses, each save it reported is there whole
+    /// (the hazard and the visit's link to it), and the visit never lists a hazard that is missing.
+    @Test func killedWhileSavingEveryFileParsesAndEachSaveIsWholeOrAbsent() throws {
+        let data = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        try LedgerStore.initialize(data, source: .demo)
+        var random = SystemRandomNumberGenerator()
+        var reported = 0
+        for round in 0..<25 {
+            let out = data.deletingLastPathComponent().appendingPathComponent("\(data.lastPathComponent)-\(round).out")
+            defer { try? FileManager.default.removeItem(at: out) }
+            let pid = try spawn([anjianBinary, "--stress-saves", "100000", "--data", data.path], stdout: out.path)
+            usleep(UInt32.random(in: 30_000...250_000, using: &random))
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+
+            let ledger = try LedgerStore.open(data, initializeIfEmpty: false)  // every file parses
+            let printed = ((try? String(contentsOf: out, encoding: .utf8)) ?? "").split(separator: "\n").compactMap { Int($0) }
+            reported += printed.count
+            let code = try #require(ledger.supervisions.keys.sorted().first)
+            let hazards = Set((ledger.hazards[code] ?? []).map(\.id))
+            let visit = try #require(ledger.supervisions[code]?.first)
+            for i in printed {
+                #expect(hazards.contains("stress-\(pid)-\(i)") && visit.hazardIDs.contains("stress-\(pid)-\(i)"), "round \(round): save \(i)")
+            }
+            for id in visit.hazardIDs { #expect(hazards.contains(id), "round \(round): the visit lists \(id), which is missing") }
+        }
+        #expect(reported > 25, "the runs saved something before they were killed: \(reported)")
+    }
+
+    /// Starts a program with its output in a file and returns at once.
+    func spawn(_ arguments: [String], stdout path: String) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ)
+        guard spawned == 0 else { throw TmuxError.failed("cannot start \(arguments[0]): \(String(cString: strerror(spawned)))") }
+        return pid
+    }
+}
