@@ -4,6 +4,8 @@ import Testing
 import AnjianModel
 import AnjianText
 import AnjianRuntime
+@testable import AnjianApp
+import AnjianScreen
 
 /// A demo data directory in a temporary folder, removed afterwards.
 func withDemoLedger(_ body: (URL) throws -> Void) throws {
@@ -119,13 +121,22 @@ func demoCode(_ dir: URL, _ folder: String, _ n: Int = 0) throws -> String {
 
 /// Item 2: supervision entries are checked like hazards; duplicates and stray files are reported.
 @Suite struct LoadCheckTests {
-    /// Rewrites one enterprise's supervision file with its first entry changed.
-    func changeFirstEntry(_ dir: URL, _ change: (inout SupervisionEntry) -> Void) throws -> (path: String, entry: SupervisionEntry) {
+    /// Rewrites the first supervision file after `change`; its path and what it holds now.
+    func rewriteSupervisions(_ dir: URL, _ change: (inout [SupervisionEntry]) -> Void) throws -> (String, [SupervisionEntry]) {
         let code = try demoCode(dir, "supervisions")
         var entries = try LedgerStore.open(dir).supervisions[code]!
-        change(&entries[0])
+        change(&entries)
         try LedgerStore.saveSupervisions(entries, enterprise: code, in: dir)
-        return (dir.appendingPathComponent("supervisions/\(code).json").path, entries[0])
+        return (dir.appendingPathComponent("supervisions/\(code).json").path, entries)
+    }
+
+    /// Rewrites the `n`th hazard file after `change`; its path and what it holds now.
+    func rewriteHazards(_ dir: URL, _ n: Int = 0, _ change: (inout [Hazard]) -> Void) throws -> (String, [Hazard]) {
+        let code = try demoCode(dir, "hazards", n)
+        var hazards = try LedgerStore.open(dir).hazards[code]!
+        change(&hazards)
+        try LedgerStore.saveHazards(hazards, enterprise: code, in: dir)
+        return (dir.appendingPathComponent("hazards/\(code).json").path, hazards)
     }
 
     @Test(arguments: [
@@ -135,13 +146,14 @@ func demoCode(_ dir: URL, _ folder: String, _ n: Int = 0) throws -> String {
     ])
     func anInvalidSupervisionEntryIsReported(field: String, problem: ValidationIssue.Problem) throws {
         try withDemoLedger { dir in
-            let (path, entry) = try changeFirstEntry(dir) { entry in
+            let (path, entries) = try rewriteSupervisions(dir) { entries in
                 switch field {
-                case "date": entry.date = "2026-02-30"
-                case "accompanying.phone": entry.accompanying.phone = "abc"
-                default: entry.inspectors = []
+                case "date": entries[0].date = "2026-02-30"
+                case "accompanying.phone": entries[0].accompanying.phone = "abc"
+                default: entries[0].inspectors = []
                 }
             }
+            let entry = entries[0]
             let (error, zh, en) = try theProblem(dir)
             #expect(error == .invalidRecord(path: path, record: 0, name: entry.id, issue: ValidationIssue(field: field, problem: problem)))
             #expect(zh.contains(path) && zh.contains(field) && en.contains(entry.id))
@@ -150,30 +162,22 @@ func demoCode(_ dir: URL, _ folder: String, _ n: Int = 0) throws -> String {
 
     @Test func aRepeatedSupervisionIDIsReportedNotHidden() throws {
         try withDemoLedger { dir in
-            let code = try demoCode(dir, "supervisions")
-            var entries = try LedgerStore.open(dir).supervisions[code]!
-            var copy = entries[0]
-            copy.findings = "另一份记录"
-            entries.append(copy)
-            try LedgerStore.saveSupervisions(entries, enterprise: code, in: dir)
-            let path = dir.appendingPathComponent("supervisions/\(code).json").path
+            let (path, entries) = try rewriteSupervisions(dir) { entries in
+                entries.append(entries[0])
+                entries[entries.count - 1].findings = "另一份记录"
+            }
             let (error, zh, en) = try theProblem(dir)
-            #expect(error == .duplicateRecord(path: path, record: entries.count - 1, key: .supervisionID, value: copy.id,
+            #expect(error == .duplicateRecord(path: path, record: entries.count - 1, key: .supervisionID, value: entries[0].id,
                                               firstPath: path, firstRecord: 0))
-            #expect(zh.contains("监管记录编号") && zh.contains(copy.id) && !zh.contains("信用代码"))
+            #expect(zh.contains("监管记录编号") && zh.contains(entries[0].id) && !zh.contains("信用代码"))
             #expect(en.contains("supervision entry id") && !en.contains("credit code"))
         }
     }
 
     @Test func aHazardIDRepeatedInAnotherFileIsWordedAsAnID() throws {
         try withDemoLedger { dir in
-            let first = try demoCode(dir, "hazards", 0), second = try demoCode(dir, "hazards", 1)
-            let ledger = try LedgerStore.open(dir)
-            var theirs = ledger.hazards[second]!
-            theirs[0].id = ledger.hazards[first]![0].id
-            try LedgerStore.saveHazards(theirs, enterprise: second, in: dir)
-            let firstPath = dir.appendingPathComponent("hazards/\(first).json").path
-            let path = dir.appendingPathComponent("hazards/\(second).json").path
+            let (firstPath, first) = try rewriteHazards(dir, 0) { _ in }
+            let (path, theirs) = try rewriteHazards(dir, 1) { $0[0].id = first[0].id }
             let (error, zh, en) = try theProblem(dir)
             #expect(error == .duplicateRecord(path: path, record: 0, key: .hazardID, value: theirs[0].id, firstPath: firstPath, firstRecord: 0))
             #expect(zh.contains("隐患标识") && zh.contains(firstPath) && !zh.contains("信用代码"))
@@ -183,19 +187,16 @@ func demoCode(_ dir: URL, _ folder: String, _ n: Int = 0) throws -> String {
 
     @Test func aRepeatedHazardNumberIsAWarning() throws {
         try withDemoLedger { dir in
-            let code = try demoCode(dir, "hazards")
-            var hazards = try LedgerStore.open(dir).hazards[code]!
-            var copy = hazards[0]
-            copy.id = "h-copy"
-            hazards.append(copy)
-            try LedgerStore.saveHazards(hazards, enterprise: code, in: dir)
-            let path = dir.appendingPathComponent("hazards/\(code).json").path
+            let (path, hazards) = try rewriteHazards(dir) { hazards in
+                hazards.append(hazards[0])
+                hazards[hazards.count - 1].id = "h-copy"
+            }
             let (errors, warnings) = try loadProblems(dir)
             #expect(errors.isEmpty)
-            #expect(warnings == [.duplicateRecord(path: path, record: hazards.count - 1, key: .hazardNumber, value: copy.number,
+            #expect(warnings == [.duplicateRecord(path: path, record: hazards.count - 1, key: .hazardNumber, value: hazards[0].number,
                                                   firstPath: path, firstRecord: 0)])
             #expect(Strings(.zh).storeError(warnings[0]).contains("隐患编号"))
-            #expect(try LedgerStore.open(dir).hazards[code]?.count == hazards.count)
+            #expect(try LedgerStore.open(dir).hazards[hazards[0].enterpriseCode]?.count == hazards.count)
         }
     }
 
@@ -272,6 +273,34 @@ func demoCode(_ dir: URL, _ folder: String, _ n: Int = 0) throws -> String {
             }
             #expect(Strings(.en).storeError(error).contains(file.path))
             #expect(try Data(contentsOf: file) == before)
+        }
+    }
+
+    @Test func theEnterprisePageSaysItsHazardFileIsDamagedAndSavesToItAreRefused() throws {
+        try withDemoLedger { dir in
+            let code = try #require(demoSupervisions.keys.sorted().first)
+            let file = dir.appendingPathComponent("hazards/\(code).json")
+            try Data().write(to: file)
+            let session = try Session.start(directory: dir, operatorFlag: "王丽娟", environment: [:],
+                                            configURL: dir.appendingPathComponent("config.json"), now: fixedNow)
+            defer { session.release() }
+            var state = AppState(session: session, language: .zh, useColor: false, size: (100, 30))
+            #expect(state.message == "有 1 个记录文件已损坏，其中的记录未载入（见企业页面）")
+            state.openEnterprisePage(code)
+            let lines = AppView.render(state).lines()
+            #expect(lines.contains { $0.contains("! 隐患文件已损坏，记录未显示，也不能保存：") })
+            #expect(lines.joined().replacingOccurrences(of: " ", with: "").contains("第1行第1列已损坏：不是有效的JSON"))
+            #expect(lines.contains { $0.contains("隐患文件已损坏，记录未显示") })
+            #expect(!lines.contains { $0.contains("暂无隐患") })
+
+            state.press(.character("h"))
+            #expect(state.openForm == nil && state.message?.contains("隐患文件已损坏") == true)
+
+            // From a visit of the same enterprise: the form opens, the save is refused, nothing is written.
+            let (_, _, effects) = try state.registerHazardOnAVisit("消防栓水压不足")
+            #expect(!effects.contains { if case .store = $0 { return true } else { return false } })
+            #expect(state.openForm?.message?.contains("隐患文件已损坏") == true)
+            #expect(try Data(contentsOf: file).isEmpty)
         }
     }
 }
