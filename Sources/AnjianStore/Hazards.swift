@@ -17,43 +17,48 @@ public struct HazardsFile: Codable, Sendable {
 
 extension HazardsFile: PerEnterpriseFile {
     static let recordsKey = "hazards"
+    static let folder = FileProblem.Folder.hazards
+    static let idKey = RecordKey.hazardID
     var records: [Hazard] { hazards }
-    static func enterpriseCode(of record: Hazard) -> String { record.enterpriseCode }
     init(enterpriseCode: String, records: [Hazard]) { self.init(enterpriseCode: enterpriseCode, hazards: records) }
+    /// Fields and a state that hold together (a closed hazard has its close date…).
+    static func errors(of hazard: Hazard) -> [ValidationIssue] { hazard.consistencyIssues() }
+    static func name(of hazard: Hazard) -> String { hazard.number }
 }
 
 extension LedgerStore {
     public static let hazardsFolder = "hazards"
 
-    /// All hazards by enterprise credit code. A record whose fields or state do not hold
-    /// together, or a repeated id, stops the load with the file, record and field.
-    public static func loadHazards(_ directory: URL) throws -> [String: [Hazard]] {
-        let folder = directory.appendingPathComponent(hazardsFolder)
-        let hazards = try loadFolder(HazardsFile.self, folder)
-        var ids: Set<String> = []
-        for code in hazards.keys.sorted() {
-            try check(hazards[code]!, path: folder.appendingPathComponent(code + ".json").path, ids: &ids)
-        }
-        return hazards
-    }
-
     /// One enterprise's hazards as they are on disk now (none when it has no file yet),
-    /// checked as `loadHazards` checks them (ids within this file only).
+    /// checked as on load (ids within this file only).
     public static func loadHazards(enterprise code: String, in directory: URL) throws -> [Hazard] {
-        let folder = directory.appendingPathComponent(hazardsFolder)
-        let hazards = try currentFile(HazardsFile.self, enterprise: code, in: folder)
-        var ids: Set<String> = []
-        try check(hazards, path: folder.appendingPathComponent(code + ".json").path, ids: &ids)
-        return hazards
+        try currentFile(HazardsFile.self, enterprise: code, in: directory.appendingPathComponent(hazardsFolder))
     }
 
-    static func check(_ hazards: [Hazard], path: String, ids: inout Set<String>) throws {
-        for (index, hazard) in hazards.enumerated() {
-            if let issue = hazard.consistencyIssues().first {
-                throw StoreError.invalidRecord(path: path, record: index, name: hazard.number, issue: issue)
+    /// Across the loaded files: a hazard id already used in another file damages the later
+    /// file (its records are taken out), a hazard number used twice is a warning.
+    static func checkAcrossFiles(_ load: inout FolderLoad<Hazard>, folder: URL) {
+        var ids: [String: (path: String, record: Int)] = [:]
+        var numbers: [String: (path: String, record: Int)] = [:]
+        for code in load.records.keys.sorted() {
+            let path = folder.appendingPathComponent(code + ".json").path
+            let hazards = load.records[code]!
+            if let index = hazards.indices.first(where: { ids[hazards[$0].id] != nil }), let first = ids[hazards[index].id] {
+                let error = StoreError.duplicateRecord(path: path, record: index, key: .hazardID, value: hazards[index].id,
+                                                       firstPath: first.path, firstRecord: first.record)
+                load.damaged.append(FileProblem(path: path, enterpriseCode: code, folder: .hazards, error: error))
+                load.records[code] = nil
+                continue
             }
-            if !ids.insert(hazard.id).inserted {
-                throw StoreError.duplicateKey(path: path, record: index, key: hazard.id)
+            for (index, hazard) in hazards.enumerated() {
+                ids[hazard.id] = (path, index)
+                if let first = numbers[hazard.number] {
+                    let warning = StoreError.duplicateRecord(path: path, record: index, key: .hazardNumber, value: hazard.number,
+                                                             firstPath: first.path, firstRecord: first.record)
+                    load.warnings.append(FileProblem(path: path, enterpriseCode: code, folder: .hazards, error: warning))
+                } else {
+                    numbers[hazard.number] = (path, index)
+                }
             }
         }
     }

@@ -12,17 +12,18 @@ enum JSONFiles {
         return data
     }
 
+    /// A file's bytes; what cannot be read is `StoreError.unreadable` with its reason.
     static func read(_ url: URL) throws -> Data {
-        do {
-            return try Data(contentsOf: url)
-        } catch {
-            throw StoreError.io(path: url.path, reason: (error as NSError).localizedDescription)
-        }
+        try Reading.file(url)
     }
 
     /// Decodes, first checking the schema version, and turns decoder errors into
     /// `StoreError.damaged` naming the line and column or the field.
     static func decode<T: Decodable>(_ type: T.Type, from data: Data, path: String, supportedVersion: Int) throws -> T {
+        if let offset = firstInvalidUTF8(data) {
+            let (line, column) = location(of: offset, in: data)
+            throw StoreError.damaged(path: path, line: line, column: column, field: nil, reason: .invalidUTF8(offset: offset))
+        }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data)
@@ -84,11 +85,31 @@ enum JSONFiles {
     /// found by scanning for the first byte that makes the document invalid.
     static func syntaxErrorLocation(in data: Data) -> (Int?, Int?) {
         guard let offset = firstInvalidOffset(data) else { return (nil, nil) }
+        return location(of: offset, in: data)
+    }
+
+    /// The line and column (in characters, from 1) of a byte offset.
+    static func location(of offset: Int, in data: Data) -> (Int, Int) {
         var line = 1, column = 1
         for byte in data.prefix(offset) {
             if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
         }
         return (line, column)
+    }
+
+    /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence.
+    static func firstInvalidUTF8(_ data: Data) -> Int? {
+        if String(validating: data, as: UTF8.self) != nil { return nil }
+        var offset = 0
+        var decoder = UTF8()
+        var bytes = data.makeIterator()
+        while true {
+            switch decoder.decode(&bytes) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
     }
 
     /// The offset where the longest valid prefix ends, found by bisection over

@@ -39,6 +39,10 @@ public struct LoadedLedger: Sendable {
     public var hazards: [String: [Hazard]]
     /// Warnings found on load (e.g. an organization-code check digit), with their record.
     public var warnings: [(record: Int, issue: ValidationIssue)]
+    /// Per-enterprise files (or folders) that could not be used: their records are not loaded.
+    public var damagedFiles: [FileProblem] = []
+    /// Per-enterprise files that loaded but carry a warning (a repeated hazard number).
+    public var fileWarnings: [FileProblem] = []
     /// True when this run created the directory from the demo ledger.
     public var initializedNow: Bool
     public var isDemo: Bool { manifest.source == .demo }
@@ -51,7 +55,9 @@ public enum LedgerStore {
 
     /// Opens the ledger in `directory`; an empty or missing directory is first
     /// initialised from the bundled demo ledger (unless `initializeIfEmpty` is false: a
-    /// read-only copy must not write). A damaged file is reported, never rewritten.
+    /// read-only copy must not write). A damaged file is reported, never rewritten: a problem
+    /// with `ledger.json`, `enterprises.json` or `inspectors.json` throws; a damaged
+    /// per-enterprise file is listed in `damagedFiles` and the rest of the ledger loads.
     public static func open(_ directory: URL, initializeIfEmpty: Bool = true, now: Date = Date()) throws -> LoadedLedger {
         var initialized = false
         if initializeIfEmpty, try needsInitialization(directory) {
@@ -66,10 +72,17 @@ public enum LedgerStore {
         let manifest = try JSONFiles.decode(LedgerManifest.self, from: JSONFiles.read(manifestURL),
                                             path: manifestURL.path, supportedVersion: LedgerManifest.currentVersion)
         let (enterprises, warnings) = try loadEnterprises(enterprisesURL)
-        return LoadedLedger(directory: directory, manifest: manifest, enterprises: enterprises,
-                            inspectors: try loadInspectors(directory), supervisions: try loadSupervisions(directory),
-                            hazards: try loadHazards(directory),
-                            warnings: warnings, initializedNow: initialized)
+        let inspectors = try loadInspectors(directory)
+        // The ledger's own files stop the load; a per-enterprise file only damages itself.
+        let codes = Set(enterprises.map(\.creditCode))
+        let supervisions = loadFolder(SupervisionsFile.self, directory.appendingPathComponent(supervisionsFolder), enterprises: codes)
+        let hazardsFolderURL = directory.appendingPathComponent(hazardsFolder)
+        var hazards = loadFolder(HazardsFile.self, hazardsFolderURL, enterprises: codes)
+        checkAcrossFiles(&hazards, folder: hazardsFolderURL)
+        return LoadedLedger(directory: directory, manifest: manifest, enterprises: enterprises, inspectors: inspectors,
+                            supervisions: supervisions.records, hazards: hazards.records, warnings: warnings,
+                            damagedFiles: supervisions.damaged + hazards.damaged, fileWarnings: supervisions.warnings + hazards.warnings,
+                            initializedNow: initialized)
     }
 
     /// Reads and validates `enterprises.json`; the first error stops the load.

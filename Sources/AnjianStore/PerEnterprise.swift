@@ -4,30 +4,68 @@ import AnjianModel
 /// A file of one enterprise's records, named after its credit code, in a folder of the
 /// data directory: saving a record costs the same whatever the size of the city's ledger.
 protocol PerEnterpriseFile: Codable {
-    associatedtype Record
+    associatedtype Record: LedgerRecord
     static var currentVersion: Int { get }
     /// The JSON key of the records, for error messages (`entries`, `hazards`).
     static var recordsKey: String { get }
+    /// The folder, for the problems found on load.
+    static var folder: FileProblem.Folder { get }
+    /// The key unique within the file (and, for hazards, in the city).
+    static var idKey: RecordKey { get }
     var enterpriseCode: String { get }
     var records: [Record] { get }
-    static func enterpriseCode(of record: Record) -> String
     init(enterpriseCode: String, records: [Record])
+    /// The record's rule violations that make the file unusable (validation errors, an
+    /// inconsistent state), and how an error message names the record.
+    static func errors(of record: Record) -> [ValidationIssue]
+    static func name(of record: Record) -> String
+}
+
+/// What one folder of per-enterprise files holds, file by file.
+struct FolderLoad<Record: Sendable>: Sendable {
+    var records: [String: [Record]] = [:]
+    var damaged: [FileProblem] = []
+    var warnings: [FileProblem] = []
 }
 
 extension LedgerStore {
-    /// Every file of a folder, by enterprise credit code. A file whose records belong to
-    /// another enterprise than its name says, or that does not decode, stops the load.
-    static func loadFolder<File: PerEnterpriseFile>(_ type: File.Type, _ folder: URL) throws -> [String: [File.Record]] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [:] }
-        var result: [String: [File.Record]] = [:]
+    /// Every file of a folder, by enterprise credit code. A missing folder has no records. A
+    /// file that cannot be read, does not decode, breaks a rule, holds records of another
+    /// enterprise, or is not named for an enterprise of the ledger is damaged: its records are
+    /// not loaded and the rest still are. A folder that cannot be listed damages them all.
+    static func loadFolder<File: PerEnterpriseFile>(_ type: File.Type, _ folder: URL, enterprises: Set<String>) -> FolderLoad<File.Record> {
+        var result = FolderLoad<File.Record>()
+        let names: [String]
+        do {
+            guard let listed = try Reading.folder(folder) else { return result }
+            names = listed
+        } catch {
+            result.damaged.append(FileProblem(path: folder.path, enterpriseCode: nil, folder: File.folder, error: storeError(error, folder)))
+            return result
+        }
         for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
             let code = String(name.dropLast(5))
-            result[code] = try loadFile(File.self, enterprise: code, in: folder)
+            let path = folder.appendingPathComponent(name).path
+            do {
+                if !enterprises.contains(code) {
+                    if let problem = CreditCode.check(code).problems.first { throw StoreError.invalidFileName(path: path, problem: problem) }
+                    throw StoreError.unknownEnterprise(path: path, code: code)
+                }
+                result.records[code] = try loadFile(File.self, enterprise: code, in: folder)
+            } catch {
+                result.damaged.append(FileProblem(path: path, enterpriseCode: code, folder: File.folder, error: storeError(error, folder)))
+            }
         }
         return result
     }
 
-    /// One enterprise's file, checked as `loadFolder` checks it.
+    /// Loading throws only `StoreError`s; anything else is still named with its path.
+    static func storeError(_ error: any Error, _ url: URL) -> StoreError {
+        error as? StoreError ?? .io(path: url.path, reason: "\(error)")
+    }
+
+    /// One enterprise's file, checked as `loadFolder` checks it: its enterprise code, every
+    /// record's rules, and ids unique within the file.
     static func loadFile<File: PerEnterpriseFile>(_ type: File.Type, enterprise code: String, in folder: URL) throws -> [File.Record] {
         let url = folder.appendingPathComponent(code + ".json")
         let file = try JSONFiles.decode(File.self, from: JSONFiles.read(url), path: url.path, supportedVersion: File.currentVersion)
@@ -35,9 +73,20 @@ extension LedgerStore {
             throw StoreError.damaged(path: url.path, line: nil, column: nil, field: "enterpriseCode",
                                      reason: .wrongEnterprise(file.enterpriseCode))
         }
-        for (index, record) in file.records.enumerated() where File.enterpriseCode(of: record) != code {
-            throw StoreError.damaged(path: url.path, line: nil, column: nil, field: "\(File.recordsKey)[\(index)].enterpriseCode",
-                                     reason: .wrongEnterprise(File.enterpriseCode(of: record)))
+        var ids: [String: Int] = [:]
+        for (index, record) in file.records.enumerated() {
+            guard record.enterpriseCode == code else {
+                throw StoreError.damaged(path: url.path, line: nil, column: nil, field: "\(File.recordsKey)[\(index)].enterpriseCode",
+                                         reason: .wrongEnterprise(record.enterpriseCode))
+            }
+            if let issue = File.errors(of: record).first {
+                throw StoreError.invalidRecord(path: url.path, record: index, name: File.name(of: record), issue: issue)
+            }
+            if let first = ids[record.id] {
+                throw StoreError.duplicateRecord(path: url.path, record: index, key: File.idKey, value: record.id,
+                                                 firstPath: url.path, firstRecord: first)
+            }
+            ids[record.id] = index
         }
         return file.records
     }

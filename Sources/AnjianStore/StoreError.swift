@@ -14,6 +14,54 @@ public enum StoreError: Error, Hashable, Sendable {
     case notADirectory(path: String)
     /// The record was changed or removed in the file by someone else since the program read it.
     case conflict(path: String, id: String)
+    /// A file or folder that could not be read, and why (worded by the UI, never Foundation's text).
+    case unreadable(path: String, reason: ReadFailure)
+    /// A record whose key is already used: `firstRecord` of `firstPath` (the same file or another).
+    case duplicateRecord(path: String, record: Int, key: RecordKey, value: String, firstPath: String, firstRecord: Int)
+    /// A per-enterprise file named for a credit code that is not an enterprise of the ledger.
+    case unknownEnterprise(path: String, code: String)
+    /// A per-enterprise file whose name is not a credit code.
+    case invalidFileName(path: String, problem: CreditCode.Problem)
+}
+
+extension StoreError {
+    /// The file or folder the problem is about.
+    public var path: String {
+        switch self {
+        case .io(let path, _), .damaged(let path, _, _, _, _), .unsupportedVersion(let path, _, _), .invalidRecord(let path, _, _, _),
+             .duplicateKey(let path, _, _), .notADataDirectory(let path, _), .notADirectory(let path), .unreadable(let path, _),
+             .duplicateRecord(let path, _, _, _, _, _), .unknownEnterprise(let path, _), .invalidFileName(let path, _),
+             .conflict(let path, _):
+            return path
+        }
+    }
+}
+
+/// Why a path could not be read.
+public enum ReadFailure: Hashable, Sendable {
+    /// The system call failed with this errno (EACCES, EIO, ENOENT…).
+    case system(Int32)
+    /// Something else than a regular file stands where a file should be.
+    case notAFile(FileKind)
+    /// Something else than a folder stands where a folder should be.
+    case notAFolder(FileKind)
+    /// A symbolic link to a path that does not exist (its target).
+    case danglingLink(String)
+}
+
+/// What stands at a path, for `ReadFailure`.
+public enum FileKind: Hashable, Sendable {
+    case regularFile, directory, fifo, socket, device, other
+}
+
+/// The key a record must not share with another.
+public enum RecordKey: Hashable, Sendable {
+    /// Unique within the enterprise's file.
+    case supervisionID
+    /// Unique in the city (a UUID).
+    case hazardID
+    /// Unique in the city (YH-<year>-<code>-<nnn>); a repeat is a warning.
+    case hazardNumber
 }
 
 /// Why a file cannot be read faithfully; the UI words it in the user's language.
@@ -29,4 +77,6 @@ public enum Damage: Hashable, Sendable {
     /// The file's enterprise code is not the one its name or its record says.
     case wrongEnterprise(String)
     case other(String)
+    /// Bytes that are not UTF-8, at this offset from the start of the file (0-based).
+    case invalidUTF8(offset: Int)
 }

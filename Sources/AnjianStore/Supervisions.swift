@@ -17,9 +17,18 @@ public struct SupervisionsFile: Codable, Sendable {
 
 extension SupervisionsFile: PerEnterpriseFile {
     static let recordsKey = "entries"
+    static let folder = FileProblem.Folder.supervisions
+    static let idKey = RecordKey.supervisionID
     var records: [SupervisionEntry] { entries }
-    static func enterpriseCode(of record: SupervisionEntry) -> String { record.enterpriseCode }
     init(enterpriseCode: String, records: [SupervisionEntry]) { self.init(enterpriseCode: enterpriseCode, entries: records) }
+
+    /// What a form refuses to save (two inspectors, valid date and phone…), and an id.
+    static func errors(of entry: SupervisionEntry) -> [ValidationIssue] {
+        let id = entry.id.trimmingCharacters(in: .whitespaces).isEmpty ? [ValidationIssue(field: "id", problem: .required)] : []
+        return id + entry.validate().errors
+    }
+
+    static func name(of entry: SupervisionEntry) -> String { entry.id }
 }
 
 /// `inspectors.json`: the inspector roster (执法检查人员名录库).
@@ -37,12 +46,8 @@ extension LedgerStore {
     public static let inspectorsName = "inspectors.json"
     public static let supervisionsFolder = "supervisions"
 
-    /// All supervision entries, by enterprise credit code.
-    public static func loadSupervisions(_ directory: URL) throws -> [String: [SupervisionEntry]] {
-        try loadFolder(SupervisionsFile.self, directory.appendingPathComponent(supervisionsFolder))
-    }
-
-    /// One enterprise's entries as they are on disk now (none when it has no file yet).
+    /// One enterprise's entries as they are on disk now (none when it has no file yet),
+    /// checked as on load: a file that would be damaged on load is an error.
     public static func loadSupervisions(enterprise code: String, in directory: URL) throws -> [SupervisionEntry] {
         try currentFile(SupervisionsFile.self, enterprise: code, in: directory.appendingPathComponent(supervisionsFolder))
     }

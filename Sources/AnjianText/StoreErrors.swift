@@ -1,3 +1,4 @@
+import Foundation
 import AnjianStore
 
 // The data directory's errors, worded for the status line and for stderr.
@@ -19,6 +20,7 @@ extension Strings {
         case .invalidValue(let value): return damageInvalidValue(value)
         case .wrongEnterprise(let code): return damageWrongEnterprise(code)
         case .other(let text): return text
+        case .invalidUTF8(let offset): return damageInvalidUTF8(offset)
         }
     }
 
@@ -36,6 +38,11 @@ extension Strings {
         case .duplicateKey(let path, let record, let key): return errorDuplicate(path, record + 1, key)
         case .notADataDirectory(let path, let missing): return errorNotEmpty(path, missing)
         case .conflict(let path, let id): return errorConflict(path, id)
+        case .unreadable(let path, let reason): return errorUnreadable(path, readFailure(reason))
+        case .duplicateRecord(let path, let record, let key, let value, let firstPath, let firstRecord):
+            return errorDuplicateRecord(path, record + 1, recordKey(key), value, firstPath == path ? nil : firstPath, firstRecord + 1)
+        case .unknownEnterprise(let path, let code): return errorUnknownEnterprise(path, code)
+        case .invalidFileName(let path, let problem): return errorInvalidFileName(path, self.problem(.creditCode(problem)))
         }
     }
 
@@ -96,5 +103,85 @@ extension Strings {
     func errorConflict(_ path: String, _ id: String) -> String {
         pick(zh: "\(path) 中的记录 \(id) 在您打开后已被他人修改或删除：未保存，请重新打开后再改",
              en: "record \(id) in \(path) was changed or removed by someone else since you opened it: not saved; open it again")
+    }
+}
+
+// Reading files and folders, duplicate records, stray files (issue #8, data safety on load).
+extension Strings {
+    func errorUnreadable(_ path: String, _ reason: String) -> String {
+        pick(zh: "\(path) 无法读取：\(reason)（文件未改动）", en: "\(path) cannot be read: \(reason) (the file was not changed)")
+    }
+
+    /// Why a path could not be read, from the situation or the system's errno, in the user's language.
+    public func readFailure(_ failure: ReadFailure) -> String {
+        switch failure {
+        case .notAFile(let kind): return pick(zh: "这里应是文件，却是\(fileKind(kind))", en: "a file was expected, but this is \(fileKind(kind))")
+        case .notAFolder(let kind): return pick(zh: "不是文件夹，而是\(fileKind(kind))", en: "not a folder but \(fileKind(kind))")
+        case .danglingLink(let target):
+            return pick(zh: "是指向 \(target) 的符号链接，而该路径不存在", en: "a symbolic link to \(target), which does not exist")
+        case .system(let code): return systemError(code)
+        }
+    }
+
+    func fileKind(_ kind: FileKind) -> String {
+        switch kind {
+        case .regularFile: return pick(zh: "普通文件", en: "a regular file")
+        case .directory: return pick(zh: "文件夹", en: "a folder")
+        case .fifo: return pick(zh: "命名管道（FIFO）", en: "a named pipe (FIFO)")
+        case .socket: return pick(zh: "套接字", en: "a socket")
+        case .device: return pick(zh: "设备文件", en: "a device")
+        case .other: return pick(zh: "特殊文件", en: "a special file")
+        }
+    }
+
+    func systemError(_ code: Int32) -> String {
+        switch code {
+        case EACCES, EPERM: return pick(zh: "没有读取权限", en: "no permission to read it")
+        case ENOENT: return pick(zh: "不存在", en: "it does not exist")
+        case EIO: return pick(zh: "读写错误（磁盘或网络存储故障）", en: "input/output error (failing disk or network storage)")
+        case ELOOP: return pick(zh: "符号链接过多或成环", en: "too many levels of symbolic links")
+        case ENOTDIR: return pick(zh: "路径中有一部分不是文件夹", en: "a part of the path is not a folder")
+        case EISDIR: return pick(zh: "这是文件夹", en: "it is a folder")
+        case EMFILE, ENFILE: return pick(zh: "打开的文件过多", en: "too many open files")
+        case ENOMEM: return pick(zh: "内存不足", en: "out of memory")
+        case ENAMETOOLONG: return pick(zh: "路径过长", en: "the path is too long")
+        default:
+            let text = String(cString: strerror(code))
+            return pick(zh: "系统错误 \(code)（\(text)）", en: "system error \(code) (\(text))")
+        }
+    }
+
+    func damageInvalidUTF8(_ offset: Int) -> String {
+        pick(zh: "不是有效的 UTF-8 文本（字节偏移 \(offset)）", en: "not valid UTF-8 text (byte offset \(offset))")
+    }
+
+    func recordKey(_ key: RecordKey) -> String {
+        switch key {
+        case .supervisionID: return pick(zh: "监管记录编号", en: "supervision entry id")
+        case .hazardID: return pick(zh: "隐患标识（id）", en: "hazard id")
+        case .hazardNumber: return pick(zh: "隐患编号", en: "hazard number")
+        }
+    }
+
+    /// `firstPath` nil: the first record is in the same file.
+    func errorDuplicateRecord(_ path: String, _ record: Int, _ key: String, _ value: String, _ firstPath: String?,
+                              _ firstRecord: Int) -> String {
+        if let firstPath {
+            return pick(zh: "\(path) 第 \(record) 条记录：\(key) \(value) 与 \(firstPath) 第 \(firstRecord) 条记录重复",
+                        en: "\(path): record \(record): \(key) \(value) is already used by record \(firstRecord) of \(firstPath)")
+        }
+        return pick(zh: "\(path) 第 \(record) 条记录：\(key) \(value) 与本文件第 \(firstRecord) 条记录重复",
+                    en: "\(path): record \(record): \(key) \(value) is already used by record \(firstRecord) of this file")
+    }
+
+    func errorUnknownEnterprise(_ path: String, _ code: String) -> String {
+        pick(zh: "\(path)：信用代码 \(code) 不是台账中的企业（enterprises.json 中没有），其中的记录未载入（文件未改动）",
+             en: "\(path): \(code) is not an enterprise of the ledger (not in enterprises.json); its records are not loaded "
+                + "(the file was not changed)")
+    }
+
+    func errorInvalidFileName(_ path: String, _ problem: String) -> String {
+        pick(zh: "\(path)：文件名不是有效的统一社会信用代码（\(problem)），其中的记录未载入（文件未改动）",
+             en: "\(path): the file name is not a valid credit code (\(problem)); its records are not loaded (the file was not changed)")
     }
 }

@@ -133,11 +133,11 @@ private func newHazard(on entry: SupervisionEntry, template: Hazard) -> (Hazard,
 
             let op = StoreOperation.saveHazard(hazard, base: nil, link: VisitLink(entry: linked, base: ledger.supervisions[code]![0]))
             let runner = Runner(session: session)
-            guard case .failed(op, .io(let path, _)) = runner.perform(op) else {
+            guard case .failed(op, let error) = runner.perform(op) else {
                 Issue.record("expected the save to fail on the supervision file")
                 return
             }
-            #expect(path == obstacle.path)
+            #expect(error.path == obstacle.path)
             #expect(bytes(hazardFile) == hazardBefore && (!atTemporary || bytes(visitFile) == visitBefore))
             let leftovers = try FileManager.default.contentsOfDirectory(atPath: data.appendingPathComponent("hazards").path)
             #expect(!leftovers.contains { $0.contains(".tmp-") })

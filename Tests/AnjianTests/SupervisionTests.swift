@@ -129,7 +129,7 @@ func validEntry() -> SupervisionEntry {
             .replacingOccurrences(of: "\"enterpriseCode\" : \"91370602469653906K\",\n  \"entries\"",
                                   with: "\"enterpriseCode\" : \"913706024696539999\",\n  \"entries\"")
         try text.write(to: wrong, atomically: true, encoding: .utf8)
-        #expect(throws: StoreError.self) { try LedgerStore.open(dir) }
+        #expect(try LedgerStore.open(dir).damagedFiles.map(\.path) == [wrong.path])
         #expect(try String(contentsOf: wrong, encoding: .utf8) == text)
     }
 }

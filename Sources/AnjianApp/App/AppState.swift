@@ -38,12 +38,12 @@ public struct AppState: Sendable {
     public init(directory: EnterpriseDirectory, language: Language, useColor: Bool, isDemo: Bool,
                 dataPath: String, width: Int, height: Int, pinyin: PinyinTable,
                 inspectors: [Inspector] = [], supervisions: [String: [SupervisionEntry]] = [:],
-                hazards: [String: [Hazard]] = [:], signer: Operator? = nil, readOnly: ReadOnlyReason? = nil,
+                hazards: [String: [Hazard]] = [:], damagedFiles: [FileProblem] = [], signer: Operator? = nil, readOnly: ReadOnlyReason? = nil,
                 clock: @escaping @Sendable () -> Date = { Date() }, timeZone: TimeZone = .current,
                 message: String? = nil, askOperator: Bool = false, operatorMessage: String? = nil,
                 drafts: [Drafts.Stored] = []) {
         let ledger = LedgerData(directory: directory, pinyin: pinyin, inspectors: inspectors,
-                                supervisions: supervisions, hazards: hazards)
+                                supervisions: supervisions, hazards: hazards, damagedFiles: damagedFiles)
         let session = SessionState(strings: Strings(language), useColor: useColor, isDemo: isDemo, dataPath: dataPath,
                                    width: width, height: height, signer: signer, readOnly: readOnly,
                                    clock: clock, timeZone: timeZone)

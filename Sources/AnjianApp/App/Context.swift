@@ -3,6 +3,7 @@ import Foundation
 import AnjianModel
 import AnjianRuntime
 import AnjianStore
+import AnjianRuntime
 
 /// The ledger every screen reads: enterprises, roster, records and their city-wide indexes.
 /// Only the app changes it, when a save has reached the disk.
@@ -15,12 +16,14 @@ public struct LedgerData: Sendable {
     /// Hazards by enterprise credit code.
     public private(set) var hazards: [String: [Hazard]]
     public private(set) var hazardIndex: HazardDirectory
+    /// Per-enterprise files found damaged on load: their records are missing and they are not written.
+    public let damagedFiles: [FileProblem]
     /// Each enterprise's place in pinyin order of names (or short names), computed on first use:
     /// sorting thousands of records by enterprise then compares numbers, not collated strings.
     var rankCache: [Bool: [Int]] = [:]
 
     public init(directory: EnterpriseDirectory, pinyin: PinyinTable, inspectors: [Inspector],
-                supervisions: [String: [SupervisionEntry]], hazards: [String: [Hazard]]) {
+                supervisions: [String: [SupervisionEntry]], hazards: [String: [Hazard]], damagedFiles: [FileProblem] = []) {
         self.directory = directory
         self.roster = InspectorRoster(inspectors, pinyin: pinyin)
         self.supervisions = supervisions
@@ -28,6 +31,27 @@ public struct LedgerData: Sendable {
                                                      labels: Strings.searchLabels)
         self.hazards = hazards
         self.hazardIndex = HazardDirectory(hazards, enterprises: directory, pinyin: pinyin)
+        self.damagedFiles = damagedFiles
+    }
+
+    /// The problem of an enterprise's file of this folder (or of the whole folder), if it was found damaged.
+    public func damage(of code: String, _ folder: FileProblem.Folder) -> FileProblem? {
+        damagedFiles.first { $0.concerns(code, folder) }
+    }
+
+    /// Why a save may not happen: it would write a file found damaged on load.
+    func saveRefusal(_ operation: StoreOperation, strings: Strings) -> String? {
+        var files: [(code: String, folder: FileProblem.Folder)] = []
+        switch operation {
+        case .saveSupervision(let entry, _): files = [(entry.enterpriseCode, .supervisions)]
+        case .saveHazard(let hazard, _, let link):
+            files = [(hazard.enterpriseCode, .hazards)] + (link.map { [($0.entry.enterpriseCode, .supervisions)] } ?? [])
+        case .saveOperator, .saveDraft, .removeDraft: break
+        }
+        for file in files {
+            if let damage = damage(of: file.code, file.folder) { return strings.damagedFileRefusal(file.folder, strings.storeError(damage.error)) }
+        }
+        return nil
     }
 
     public var enterprises: [Enterprise] { directory.enterprises }

@@ -23,12 +23,15 @@ extension AppState {
         var message: String? = configProblem
         if message == nil, ledger.initializedNow {
             message = strings.initializedDemo(session.directory.path)
-        } else if message == nil, !ledger.warnings.isEmpty {
-            message = strings.warningsOnLoad(ledger.warnings.count)
+        } else if message == nil, !ledger.damagedFiles.isEmpty {
+            message = strings.damagedOnLoad(ledger.damagedFiles.count)
+        } else if message == nil, !ledger.warnings.isEmpty || !ledger.fileWarnings.isEmpty {
+            message = strings.warningsOnLoad(ledger.warnings.count + ledger.fileWarnings.count)
         }
         self.init(directory: EnterpriseDirectory(enterprises: ledger.enterprises, pinyin: session.pinyin), language: language,
                   useColor: useColor, isDemo: ledger.isDemo, dataPath: session.directory.path, width: size.width, height: size.height,
                   pinyin: session.pinyin, inspectors: ledger.inspectors, supervisions: ledger.supervisions, hazards: ledger.hazards,
+                  damagedFiles: ledger.damagedFiles,
                   signer: session.signer, readOnly: readOnly, message: message, askOperator: session.signer == nil,
                   operatorMessage: configProblem, drafts: readOnly == nil ? Drafts.load(in: session.directory) : [])
     }

@@ -150,7 +150,7 @@ extension AppState {
             case .deliver(let delivery):
                 _ = withTop { $0.deliver(delivery, context: &$1); return nil }
             case .save(let operation):
-                if let refusal = context.session.readOnlyMessage {
+                if let refusal = context.session.readOnlyMessage ?? context.ledger.saveRefusal(operation, strings: context.strings) {
                     if modal != nil { modal?.form.message = refusal } else { context.message = refusal }
                     break
                 }

@@ -2,6 +2,7 @@ import AnjianText
 import AnjianModel
 import AnjianRuntime
 import AnjianScreen
+import AnjianStore
 
 /// The enterprise page: the full profile, then its supervision entries and hazards, each
 /// selectable and opened with Enter.
@@ -48,8 +49,12 @@ struct EnterprisePageScreen: ScreenComponent {
             case .supervision(let code, let id): return [.open(SupervisionPageScreen(code: code, id: id, context: &context))]
             case .hazard(let code, let id): return [.open(HazardPageScreen(code: code, id: id, context: &context))]
             }
-        case .newSupervision: return [.present(SupervisionForm.new(for: enterprise, context: context))]
-        case .newHazard: return [.present(HazardForm.new(for: enterprise, supervisionID: nil, context: context))]
+        case .newSupervision:
+            if let refusal = damageRefusal(.supervisions, context) { return [.message(refusal)] }
+            return [.present(SupervisionForm.new(for: enterprise, context: context))]
+        case .newHazard:
+            if let refusal = damageRefusal(.hazards, context) { return [.message(refusal)] }
+            return [.present(HazardForm.new(for: enterprise, supervisionID: nil, context: context))]
         default: return []
         }
     }
@@ -74,13 +79,22 @@ struct EnterprisePageScreen: ScreenComponent {
         let e = ledger.enterprises[enterprise]
         let valueWidth = PageState.valueWidth(s, width: context.width)
         var lines: [PageLine] = []
+        // Files found damaged on load come first: what follows is not the whole record.
+        let damaged = [FileProblem.Folder.supervisions, .hazards].compactMap { ledger.damage(of: e.creditCode, $0) }
+        for damage in damaged {
+            lines.append(PageLine(label: "", value: s[damage.folder == .hazards ? .damagedHazardsNotice : .damagedSupervisionsNotice],
+                                  style: theme.error))
+            lines += PageLine.wrapped("", s.storeError(damage.error), style: theme.error, valueWidth: valueWidth)
+        }
         for line in Self.fields(e, strings: s, theme: theme) {
             lines += PageLine.wrapped(line.label, line.value, style: line.style, valueWidth: valueWidth)
         }
         let entries = ledger.supervisionEntries(of: e.creditCode)
         lines.append(PageLine(label: "", value: ""))
         lines.append(PageLine(label: s.supervisionSection(entries.count), value: "", style: theme.header, isHeader: true))
-        if entries.isEmpty {
+        if ledger.damage(of: e.creditCode, .supervisions) != nil {
+            lines.append(PageLine(label: "", value: s[.damagedSupervisionsSection], style: theme.error))
+        } else if entries.isEmpty {
             lines.append(PageLine(label: "", value: s[.noSupervisions], style: theme.dim))
         }
         for (i, entry) in entries.enumerated() {
@@ -92,7 +106,9 @@ struct EnterprisePageScreen: ScreenComponent {
         lines.append(PageLine(label: "", value: ""))
         lines.append(PageLine(label: s.hazardSection(counts.total, counts.open, counts.overdue, counts.major), value: "",
                               style: theme.header, isHeader: true))
-        if hazards.isEmpty {
+        if ledger.damage(of: e.creditCode, .hazards) != nil {
+            lines.append(PageLine(label: "", value: s[.damagedHazardsSection], style: theme.error))
+        } else if hazards.isEmpty {
             lines.append(PageLine(label: "", value: s[.noHazards], style: theme.dim))
         }
         for (i, hazard) in hazards.enumerated() {
@@ -101,6 +117,13 @@ struct EnterprisePageScreen: ScreenComponent {
         }
         targets = entries.map { .supervision(e.creditCode, $0.id) } + hazards.map { .hazard(e.creditCode, $0.id) }
         page.layout(lines, body: PageState.bodyHeight(context))
+    }
+
+    /// New records are refused at once when their file was found damaged on load.
+    func damageRefusal(_ folder: FileProblem.Folder, _ context: Context) -> String? {
+        let s = context.strings
+        return context.ledger.damage(of: context.ledger.enterprises[enterprise].creditCode, folder)
+            .map { s.damagedFileRefusal(folder, s.storeError($0.error)) }
     }
 
     func render(_ context: Context, into screen: inout Screen) {
