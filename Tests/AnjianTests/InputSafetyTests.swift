@@ -72,4 +72,40 @@ extension AppState {
         input.insert("a\u{13}\u{7F}\u{9B}\u{1B}b\n", keepingLineBreaks: true)
         #expect(input.text == "ab\n")
     }
+
+    @Test func keysDoNothingWhileTheTerminalIsTooSmall() {
+        var state = makeState(width: 20, height: 5)
+        #expect(AppView.render(state).lines().joined().contains("终端太小"))
+        let hazards = state.hazardDirectory.records.count
+        var effects: [Effect] = []
+        for key: Key in [.character("h"), .character("s"), .enter, .character("2"), .character("/"), .down, .control("s")] {
+            effects += state.update(.key(key))
+        }
+        effects += state.update(.text("管道泄漏"))
+        effects += state.receive(Self.start + "sh" + Self.end)
+        effects += state.update(.key(.control("s")))
+        #expect(effects.isEmpty)
+        #expect(state.modal == nil && state.route == .enterprises && state.selected == 0 && !state.filtering)
+        #expect(state.hazardDirectory.records.count == hazards)
+        // Ctrl-C and q still quit.
+        #expect(state.update(.key(.control("c"))) == [.quit])
+        #expect(state.update(.key(.character("q"))) == [.quit])
+        // Made large enough, keys act again.
+        _ = state.update(.resize(width: 80, height: 24))
+        state.press(.character("h"))
+        #expect(state.hazardForm != nil)
+    }
+
+    @Test func aTooSmallTerminalStopsKeysInAFormToo() {
+        var state = makeState()
+        state.press(.character("h"))
+        state.type("管道")
+        _ = state.update(.resize(width: 30, height: 8))
+        var effects = state.update(.key(.control("s")))
+        effects += state.update(.text("泄漏"))
+        effects += state.update(.key(.escape))
+        #expect(effects.isEmpty && state.hazardForm?.form.value("description") == "管道")
+        _ = state.update(.resize(width: 80, height: 24))
+        #expect(state.update(.key(.control("s"))).contains { if case .store = $0 { true } else { false } })
+    }
 }

@@ -18,6 +18,7 @@ extension AppState {
             notifyAll(.resized)
             return [.redraw]
         case .input(let event):
+            if context.tooSmall { return whileTooSmall(event) }
             if case .key(let key) = event, let effect = global(key) { return effect }
             if modal != nil { return run(modalInput(event)) }
             switch event {
@@ -27,6 +28,14 @@ extension AppState {
             case .resize: return []
             }
         }
+    }
+
+    /// While "terminal too small" shows, nothing acts that the user cannot see: only Ctrl-C
+    /// (and Ctrl-L, Ctrl-Z), and `q` where it quits, until the terminal is large enough again.
+    private mutating func whileTooSmall(_ event: InputEvent) -> [Effect] {
+        guard case .key(let key) = event else { return [] }
+        if let effect = global(key) { return effect }
+        return modal == nil && top.isTopLevel && binding(for: key) == .quit ? [.quit] : []
     }
 
     /// Ctrl-C, Ctrl-L, Ctrl-Z work everywhere, forms included. Saved data is on disk.
