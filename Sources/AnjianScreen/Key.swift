@@ -37,8 +37,10 @@ public enum Key: Hashable, Sendable {
 /// What the terminal delivers to the application.
 public enum InputEvent: Hashable, Sendable {
     case key(Key)
-    /// Several printable characters that arrived together: an input method's commit
-    /// or a paste. Kept whole so it is inserted as one piece.
+    /// Several printable characters that arrived together: an input method's commit, or a
+    /// paste the terminal did not mark. Kept whole so it is inserted as one piece.
     case text(String)
+    /// A bracketed paste: text, never keys (its control characters are already dropped).
+    case paste(String)
     case resize(width: Int, height: Int)
 }

@@ -63,20 +63,33 @@ public final class Terminal {
         (Int(anjian_columns()), Int(anjian_lines()))
     }
 
+    /// How long a bracketed paste under way waits for more before it ends by itself: a
+    /// start marker whose end never comes would otherwise hold every key.
+    static let pastePauseMilliseconds: Int32 = 300
+
     /// Waits for input (up to `timeoutMilliseconds`, -1 for ever) and returns everything
-    /// that has arrived, decoded by `InputDecoder` (IME commits and pastes stay whole).
+    /// that has arrived, decoded by `InputDecoder` (IME commits and pastes stay whole). A
+    /// paste under way is read on until it ends or nothing arrives for a moment.
     public func readEvents(timeoutMilliseconds: Int32 = -1) -> [InputEvent] {
         var events: [InputEvent] = []
         timeout(timeoutMilliseconds)
-        var first = true
+        var pausedInPaste = false
         while true {
             var wide: wint_t = 0
             let status = get_wch(&wide)
-            if status == anjian_err() { break }
-            if first {
-                first = false
-                timeout(0)
+            if status == anjian_err() {
+                decoder.endOfBatch(into: &events)
+                guard decoder.pastePending else { break }
+                if pausedInPaste {
+                    decoder.flush(into: &events)
+                    if !decoder.pastePending { break }
+                }
+                pausedInPaste = true
+                timeout(Self.pastePauseMilliseconds)
+                continue
             }
+            pausedInPaste = false
+            timeout(0)
             if status == anjian_key_code_yes() {
                 if Int32(wide) == KEY_RESIZE {
                     let (w, h) = size
@@ -89,7 +102,6 @@ public final class Terminal {
             guard let scalar = Unicode.Scalar(UInt32(wide)) else { continue }
             decoder.scalar(scalar, into: &events)
         }
-        decoder.endOfBatch(into: &events)
         timeout(-1)
         return events
     }

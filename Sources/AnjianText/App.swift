@@ -24,6 +24,9 @@ extension Text {
     public static let noneValue = Text(zh: "—", en: "-")
     public static let nothingChanged = Text(zh: "没有修改", en: "Nothing changed")
     public static let historyTitle = Text(zh: "修改记录", en: "History")
+    public static let pasteIgnored = Text(
+        zh: "此处不能粘贴：请粘贴到表单的文本框或列表的筛选中",
+        en: "Nothing to paste into here: paste into a form field or a list's filter")
 }
 
 extension Strings {

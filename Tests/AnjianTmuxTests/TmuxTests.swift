@@ -100,6 +100,11 @@ final class TmuxSession {
         try run(["tmux", "-L", socket, "paste-buffer", "-p", "-d", "-b", "p", "-t", "t"])
     }
 
+    /// Raw bytes, as a terminal might send them (`send-keys -H`).
+    func bytes(_ text: String) throws {
+        try run(["tmux", "-L", socket, "send-keys", "-t", "t", "-H"] + text.utf8.map { String($0, radix: 16) })
+    }
+
     func resize(_ width: Int, _ height: Int) throws {
         try run(["tmux", "-L", socket, "resize-window", "-t", "t", "-x", "\(width)", "-y", "\(height)"])
     }
@@ -481,26 +486,73 @@ func displayColumn(of needle: String, in line: String) -> Int? {
         #expect(try String(contentsOf: file, encoding: .utf8) == "{ \"schemaVersion\" : 1, \"operator\" : ")
     }
 
-    @Test func aBracketedPasteEndingInALineBreakPicksNothing() throws {
+    /// The program in Chinese at 80x24 on a fresh demo ledger, the enterprise list shown; after
+    /// the body (back on the list) `q` quits. Returns the seconds from `q` to the exit.
+    @discardableResult
+    func withChineseList(_ body: (TmuxSession) throws -> Void) throws -> TimeInterval {
         let data = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: data) }
         let session = try TmuxSession(command: "\(anjianBinary) --data \(data.path)",
                                       environment: ["LANG": "zh_CN.UTF-8", "ANJIAN_OPERATOR": "王丽娟"], width: 80, height: 24)
         try session.waitFor(text: "60/60 家")
-        try session.keys("s")
-        try session.waitFor(text: "新建监管记录")
-        try session.paste("单\n")
-        let screen = try session.waitFor(text: "单志刚")  // the suggestions are shown, nothing was picked
-        #expect(screen.contains { $0.contains("检查人员2 [单 ") })
-        #expect(screen.contains { $0.contains("执法证号 [              ]") && $0.contains("检查人员2") })
-        try session.keys("Escape")
-        try session.waitFor("suggestions closed") { !$0.joined().contains("单志刚") }
-        try session.keys("Escape")
-        try session.waitFor(text: "放弃未保存的修改")
-        try session.keys("y")
-        try session.waitFor(text: "60/60 家")
+        try body(session)
+        let quit = Date()
         try session.keys("q")
         #expect(try session.exitStatus() == 0)
+        return Date().timeIntervalSince(quit)
+    }
+
+    @Test func aBracketedPasteEndingInALineBreakPicksNothing() throws {
+        try withChineseList { session in
+            try session.keys("s")
+            try session.waitFor(text: "新建监管记录")
+            try session.paste("单\n")
+            let screen = try session.waitFor(text: "单志刚")  // the suggestions are shown, nothing was picked
+            #expect(screen.contains { $0.contains("检查人员2 [单 ") })
+            #expect(screen.contains { $0.contains("执法证号 [              ]") && $0.contains("检查人员2") })
+            try session.keys("Escape")
+            try session.waitFor("suggestions closed") { !$0.joined().contains("单志刚") }
+            try session.keys("Escape")
+            try session.waitFor(text: "放弃未保存的修改")
+            try session.keys("y")
+            try session.waitFor(text: "60/60 家")
+        }
+    }
+
+    /// A paste start with no end (a terminal's stray marker) does not freeze the keys: the
+    /// paste ends by itself and `q` quits.
+    @Test func aStrayPasteStartDoesNotFreezeTheKeys() throws {
+        let quitting = try withChineseList { session in
+            try session.bytes("\u{1B}[200~")
+            usleep(800_000)
+        }
+        #expect(quitting < 2)
+    }
+
+    /// Pasted text holding an end marker, then Ctrl-S and a real end: all of it is the paste,
+    /// in the form's field, and nothing is saved.
+    @Test func aPastedEndMarkerAndCtrlSDoNotSave() throws {
+        try withChineseList { session in
+            try session.keys("h")
+            try session.waitFor(text: "登记隐患")
+            try session.bytes("\u{1B}[200~管道\u{1B}[201~泄漏\u{13}q\u{1B}[201~")
+            try session.waitFor(text: "管道泄漏q")
+            usleep(500_000)
+            #expect(!(try session.capture().joined().contains("已保存")))
+            try session.keys("C-s")
+            try session.waitFor(text: "已保存隐患")
+        }
+    }
+
+    /// A paste in the list is a filter, never keys: `q` in it does not quit, `h` opens no form.
+    @Test func aPasteInTheListIsAFilterNotKeys() throws {
+        try withChineseList { session in
+            try session.paste("hello q")
+            let screen = try session.waitFor(text: "没有匹配“hello q”的企业")
+            #expect(!screen.joined().contains("登记隐患"))
+            try session.keys("Escape", "Escape")
+            try session.waitFor(text: "60/60 家")
+        }
     }
 }
 

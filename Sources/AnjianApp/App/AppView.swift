@@ -7,7 +7,7 @@ public enum AppView {
     public static func render(_ state: AppState) -> Screen {
         let context = state.context
         var screen = Screen(width: context.width, height: context.height)
-        guard context.width >= Layout.minimumWidth, context.height >= Layout.minimumHeight else {
+        guard !context.tooSmall else {
             Chrome.renderTooSmall(context, into: &screen)
             return screen
         }

@@ -146,5 +146,7 @@ public struct Context: Sendable {
     var today: String { session.today }
     var width: Int { session.width }
     var height: Int { session.height }
+    /// The terminal is smaller than any screen: only "terminal too small" shows, and no key acts.
+    var tooSmall: Bool { width < Layout.minimumWidth || height < Layout.minimumHeight }
     var theme: Theme { Theme(color: session.useColor) }
 }

@@ -24,12 +24,24 @@ extension AppState {
             notifyAll(.resized)
             return [.redraw]
         case .input(let event):
+            if context.tooSmall { return whileTooSmall(event) }
             if case .key(let key) = event, let effect = global(key) { return effect }
             if modal != nil { return run(modalInput(event)) }
-            if case .text(let text) = event { return handleText(text) }
-            if case .key(let key) = event { return handle(key) }
-            return []
+            switch event {
+            case .key(let key): return handle(key)
+            case .text(let text): return handleText(text)
+            case .paste(let text): return handlePaste(text)
+            case .resize: return []
+            }
         }
+    }
+
+    /// While "terminal too small" shows, nothing acts that the user cannot see: only Ctrl-C
+    /// (and Ctrl-L, Ctrl-Z), and `q` where it quits, until the terminal is large enough again.
+    private mutating func whileTooSmall(_ event: InputEvent) -> [Effect] {
+        guard case .key(let key) = event else { return [] }
+        if let effect = global(key) { return effect }
+        return modal == nil && top.isTopLevel && binding(for: key) == .quit ? [.quit] : []
     }
 
     /// Ctrl-C, Ctrl-L, Ctrl-Z work everywhere, forms included. Saved data is on disk.
@@ -76,6 +88,16 @@ extension AppState {
             if effects.contains(.quit) { return effects }
         }
         return effects
+    }
+
+    /// A bracketed paste outside a form is text, never keys: a list takes it into its filter;
+    /// elsewhere it is ignored, and the message line says so.
+    private mutating func handlePaste(_ text: String) -> [Effect] {
+        if top.isTyping || withTopMutating({ $0.startTyping() }) {
+            return run(withTop { $0.input(.paste(text), context: &$1) } ?? [])
+        }
+        context.message = context.strings[.pasteIgnored]
+        return []
     }
 
     private func binding(for key: Key) -> Action? {

@@ -131,7 +131,7 @@ public struct Form: Sendable {
     public mutating func handle(_ event: InputEvent) -> FormOutcome {
         switch event {
         case .resize: return .none
-        case .text(let text):
+        case .text(let text), .paste(let text):
             if confirmingDiscard { confirmingDiscard = false; return .none }
             guard fields[focus].isTextual else { return .none }
             if case .multiline = fields[focus].kind {

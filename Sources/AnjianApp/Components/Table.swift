@@ -115,7 +115,7 @@ struct TableState<Column: Hashable & Sendable, Criteria: Hashable & Sendable>: S
         guard filtering else { return nil }
         let before = filter.text
         switch event {
-        case .text(let text): filter.insert(text)
+        case .text(let text), .paste(let text): filter.insert(text)
         case .key(let key): filter.handle(key)
         case .resize: return nil
         }

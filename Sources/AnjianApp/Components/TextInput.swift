@@ -22,11 +22,12 @@ public struct TextInput: Hashable, Sendable {
 
     /// Inserts at the caret. A single-line field turns a paste's line breaks and tabs
     /// into spaces (a paste never submits anything); a multi-line one keeps line breaks.
+    /// Control characters (C0, DEL, C1) are dropped: text never carries a key.
     public mutating func insert(_ text: String, keepingLineBreaks: Bool = false) {
         let cleaned = text.map { character -> Character in
             if character.isNewline { return keepingLineBreaks ? "\n" : " " }
             return character == "\t" ? " " : character
-        }.filter { $0 == "\n" || !($0.unicodeScalars.first.map { $0.value < 0x20 } ?? true) }
+        }.filter { $0 == "\n" || !($0.unicodeScalars.first.map { $0.properties.generalCategory == .control } ?? true) }
         characters.insert(contentsOf: cleaned, at: caret)
         caret += cleaned.count
     }
