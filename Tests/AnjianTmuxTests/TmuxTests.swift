@@ -195,7 +195,10 @@ func displayColumn(of needle: String, in line: String) -> Int? {
         // Filter by Chinese text: only 莱州市 enterprises remain.
         try session.keys("/")
         try session.type("莱州")
-        screen = try session.waitFor(text: "7/60 家")
+        // " 7/60" with its space: while 莱 alone is typed, "17/60" or "27/60" would match too.
+        screen = try session.waitFor("the 莱州 filter applied") { lines in
+            lines.contains { $0.contains(" 7/60 家") } && lines.contains { $0.hasPrefix("/ 筛选：莱州") }
+        }
         let laizhou = enterprises.filter { $0.district == "莱州市" }
         let rows = screen.filter { line in enterprises.contains { line.contains($0.name.prefix(6)) } }
         #expect(rows.count == laizhou.count)
@@ -294,7 +297,7 @@ func displayColumn(of needle: String, in line: String) -> Int? {
         // Open the enterprise, s, a Chinese name, Tab, a certificate number, Ctrl-S.
         try session!.keys("/")
         try session!.type("鑫源")
-        try session!.waitFor(text: "1/60 家")
+        try session!.waitFor(text: " 1/60 家")
         try session!.keys("Enter", "Enter")
         try session!.waitFor(text: "监管记录（0 条）")
         try session!.keys("s")
@@ -404,7 +407,7 @@ func displayColumn(of needle: String, in line: String) -> Int? {
         let target = try #require(try LedgerStore.open(data).enterprises.first { $0.name == "莱州鑫源矿业有限公司" })
         try session!.keys("/")
         try session!.type("鑫源")
-        try session!.waitFor(text: "1/60 家")
+        try session!.waitFor(text: " 1/60 家")
         try session!.keys("Enter", "Enter")
         try session!.waitFor(text: "暂无隐患")
         try session!.keys("h")
