@@ -41,6 +41,7 @@ public struct Runner: Sendable {
     }
 
     func apply(_ op: StoreOperation) throws {
+        try lock?.verify()  // the lock still guards this directory: else nothing is written
         switch op {
         case .saveSupervision(let entry):
             try LedgerStore.write([preparedSupervisions(with: entry)])

@@ -12,6 +12,22 @@ public enum StoreError: Error, Hashable, Sendable {
     case duplicateKey(path: String, record: Int, key: String)
     case notADataDirectory(path: String, missing: String)
     case notADirectory(path: String)
+    /// Our write lock no longer guards the directory at `path` (see `DirectoryLock.verify`):
+    /// this copy stops writing.
+    case lockLost(path: String, reason: LockLoss)
+    /// The lock file is a symbolic link or not a regular file: it is not opened, nothing is written.
+    case unsafeLockFile(path: String)
+}
+
+/// Why a write lock no longer guards its data directory.
+public enum LockLoss: Hashable, Sendable {
+    /// The directory at the path is another one than the one locked (moved, replaced, removed).
+    case directoryReplaced
+    case lockFileRemoved
+    /// Another file is at the lock file's path (another copy may have taken a new lock).
+    case lockFileReplaced
+    /// We gave the lock up.
+    case released
 }
 
 /// Why a file cannot be read faithfully; the UI words it in the user's language.

@@ -35,6 +35,8 @@ extension Strings {
             return errorInvalidRecord(path, record + 1, name, issue.field, problem(issue.problem))
         case .duplicateKey(let path, let record, let key): return errorDuplicate(path, record + 1, key)
         case .notADataDirectory(let path, let missing): return errorNotEmpty(path, missing)
+        case .lockLost(let path, let reason): return errorLockLost(path, reason)
+        case .unsafeLockFile(let path): return errorUnsafeLockFile(path)
         }
     }
 
@@ -90,5 +92,23 @@ extension Strings {
     func errorNotEmpty(_ path: String, _ missing: String) -> String {
         pick(zh: "\(path) 不是空目录，也不是安监台账数据目录（没有 \(missing)），未写入任何文件",
              en: "\(path) is neither empty nor an Anjian data directory (no \(missing)); nothing was written")
+    }
+
+    func errorLockLost(_ path: String, _ reason: LockLoss) -> String {
+        let why: String
+        switch reason {
+        case .directoryReplaced: why = pick(zh: "数据目录已被移动、替换或删除", en: "the data directory was moved, replaced or removed")
+        case .lockFileRemoved: why = pick(zh: "锁文件已被删除", en: "the lock file was removed")
+        case .lockFileReplaced: why = pick(zh: "锁文件已被替换，可能另一程序已加锁", en: "the lock file was replaced, perhaps by another copy's lock")
+        case .released: why = pick(zh: "写锁已释放", en: "the lock was given up")
+        }
+        return pick(zh: "\(path)：写锁已失效（\(why)）。为免两个程序同时写入，本程序不再保存，本次未写入；请退出后重新打开",
+                    en: "\(path): the write lock is lost (\(why)). So that two copies never write at once, this copy saves nothing more "
+                        + "and nothing was written: quit and start again")
+    }
+
+    func errorUnsafeLockFile(_ path: String) -> String {
+        pick(zh: "\(path) 是符号链接或不是普通文件，不能安全加锁，未写入任何文件；请检查后删除它",
+             en: "\(path) is a symbolic link or not a regular file: it cannot be locked safely and nothing was written; check it and remove it")
     }
 }
