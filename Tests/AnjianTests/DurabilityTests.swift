@@ -137,5 +137,89 @@ private func copyTree(_ from: URL, to: URL, hardLinks: Bool) throws {
         #expect((try? Data(contentsOf: place.outside)) == (planted == .symlink ? precious : nil))
         #expect(place.names() == [DirectoryLock.fileName])
     }
+
+    /// Temporary files a crashed writer left are removed once the lock is held: only regular
+    /// files named as ours, in the data directory and its folders.
+    @Test func leftoverTemporaryFilesAreRemovedAtStart() throws {
+        let place = try Place()
+        defer { place.finish() }
+        try place.session().release()
+        let code = try #require(place.names("hazards").first).dropLast(5)
+        let leftovers = [".enterprises.json.tmp-123", "hazards/.\(code).json.tmp-99-0123456789abcdef",
+                         "supervisions/.\(code).json.tmp-4567"]
+        for name in leftovers { try Data("half".utf8).write(to: place.data.appendingPathComponent(name)) }
+        let kept = [".notes", ".enterprises.json.tmp-abc", "notes.tmp-1"]
+        for name in kept { try Data("theirs".utf8).write(to: place.data.appendingPathComponent(name)) }
+        try Data("precious\n".utf8).write(to: place.outside)
+        try FileManager.default.createSymbolicLink(at: place.data.appendingPathComponent(".inspectors.json.tmp-77"),
+                                                   withDestinationURL: place.outside)
+        try FileManager.default.createDirectory(at: place.data.appendingPathComponent(".x.json.tmp-78"), withIntermediateDirectories: false)
+
+        let session = try place.session()
+        defer { session.release() }
+        for name in leftovers { #expect(place.contents(name) == nil, "\(name)") }
+        for name in kept { #expect(place.contents(name) == Data("theirs".utf8), "\(name)") }
+        #expect(place.names().contains(".inspectors.json.tmp-77") && place.names().contains(".x.json.tmp-78"))
+        #expect((try? Data(contentsOf: place.outside)) == Data("precious\n".utf8))
+    }
+
+    /// A symbolic link at the name a temporary file would have had before (`.X.json.tmp-PID`)
+    /// is not followed (names are random now); one at the very name the write picks fails it.
+    @Test func aSymlinkAtATemporaryNameIsNeverFollowed() throws {
+        let place = try Place()
+        defer { place.finish() }
+        let session = try place.session()
+        defer { session.release() }
+        let precious = Data("precious\n".utf8)
+        try precious.write(to: place.outside)
+        let entry = changedEntry(session, "新的检查情况")
+        let file = "supervisions/\(entry.enterpriseCode).json"
+        let predictable = place.data.appendingPathComponent("supervisions/.\(entry.enterpriseCode).json.tmp-\(getpid())")
+        try FileManager.default.createSymbolicLink(at: predictable, withDestinationURL: place.outside)
+        let runner = Runner(session: session)
+        #expect(runner.perform(.saveSupervision(entry)) == .saved(.saveSupervision(entry)))
+        #expect((try? Data(contentsOf: place.outside)) == precious)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: predictable.path) == place.outside.path)
+        #expect(try LedgerStore.loadSupervisions(enterprise: entry.enterpriseCode, in: place.data).first { $0.id == entry.id } == entry)
+
+        let before = place.contents(file)
+        let planted = place.data.appendingPathComponent("supervisions/.\(entry.enterpriseCode).json.tmp-\(getpid())-planted")
+        try FileManager.default.createSymbolicLink(at: planted, withDestinationURL: place.outside)
+        var again = entry
+        again.findings = "不应写入"
+        let outcome = AtomicFile.$temporarySuffix.withValue("planted") { runner.perform(.saveSupervision(again)) }
+        #expect(outcome == .failed(.saveSupervision(again), .io(path: planted.path, reason: String(cString: strerror(EEXIST)))))
+        #expect((try? Data(contentsOf: place.outside)) == precious && place.contents(file) == before)
+    }
+
+    /// Personal data: a data directory others may read becomes owner-only when the ledger is
+    /// initialised in it or opened for writing (not when opened read-only).
+    @Test(arguments: [false, true])
+    func aDataDirectoryOthersCanReadBecomesOwnerOnly(initialised: Bool) throws {
+        let place = try Place()
+        defer { place.finish() }
+        try FileManager.default.createDirectory(at: place.data, withIntermediateDirectories: true)
+        if initialised { try place.session().release() }
+        #expect(chmod(place.data.path, 0o755) == 0)
+        let session = try place.session()
+        #expect(permissions(place.data) == 0o700)
+        #expect(chmod(place.data.path, 0o755) == 0)
+        let reader = try place.session("张伟明")
+        #expect(reader.readOnly && permissions(place.data) == 0o755)
+        session.release()
+    }
+
+    /// `--data` naming a folder of other files is refused before anything is written there:
+    /// not even the lock file.
+    @Test func aRefusedDirectoryGetsNoLockFile() throws {
+        let place = try Place()
+        defer { place.finish() }
+        try FileManager.default.createDirectory(at: place.data, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: place.data.appendingPathComponent("notes.txt"))
+        #expect(throws: StoreError.notADataDirectory(path: place.data.path, missing: LedgerStore.enterprisesName)) {
+            _ = try place.session()
+        }
+        #expect(place.names() == ["notes.txt"])
+    }
 }
 
