@@ -5,27 +5,29 @@ import Glibc
 
 /// Writes that never leave a half-written file: a temporary file of a name nobody can guess
 /// in the same directory, fsync, rename over the target, fsync of the directory; a failed
-/// fsync fails the write.
+/// fsync fails the write. A target may keep its previous version (see `Backups`).
 public enum AtomicFile {
     /// Tests only: a fixed suffix instead of a random one, to plant something at a temporary file's name.
     @TaskLocal static var temporarySuffix: String?
 
-    /// One file to replace.
+    /// One file to replace, and the folder keeping its previous version (nil: not kept).
     struct Target {
         var data: Data
         var url: URL
+        var backups: URL?
     }
 
-    public static func write(_ data: Data, to url: URL, mode: mode_t = 0o600) throws {
-        try writeAll([Target(data: data, url: url)], mode: mode)
+    public static func write(_ data: Data, to url: URL, mode: mode_t = 0o600, backups: URL? = nil) throws {
+        try writeAll([Target(data: data, url: url, backups: backups)], mode: mode)
     }
 
     /// Writes several files (distinct targets) as one change: all of them or none. Every
-    /// temporary file is written and synced, and every target's previous contents read, first
-    /// (a failure there changes nothing); then they are
+    /// temporary file is written and synced, every target's previous contents read and, where
+    /// asked, kept in its backups folder, first (a failure there changes nothing); then they are
     /// renamed in order, each followed by an fsync of its directory, and if a rename or a sync
     /// fails, the targets already renamed get their previous contents back (atomically, by the
-    /// same temporary-and-rename) or, when they did not exist, are removed. A crash between two renames can still leave the
+    /// same temporary-and-rename) or, when they did not exist, are removed, and the previous
+    /// versions kept by this write are removed. A crash between two renames can still leave the
     /// first one done: this guards against errors, not power loss.
     public static func writeAll(_ files: [(data: Data, url: URL)], mode: mode_t = 0o600) throws {
         try writeAll(files.map { Target(data: $0.data, url: $0.url) }, mode: mode)
@@ -42,12 +44,18 @@ public enum AtomicFile {
     }
 
     static func writeAll(_ files: [Target], mode: mode_t, rename: (String, String) -> Int32) throws {
-        var temporaries: [String] = []
-        defer { for path in temporaries where !path.isEmpty { unlink(path) } }  // the ones not renamed
+        var temporaries: [String] = [], kept: [URL] = [], succeeded = false
+        defer {
+            for path in temporaries where !path.isEmpty { unlink(path) }  // the ones not renamed
+            if !succeeded { for url in kept { unlink(url.path) } }
+        }
         for file in files { temporaries.append(try writeTemporary(file.data, for: file.url, mode: mode)) }
-        // What each target held, to put back if a later rename fails.
+        // What each target held, to keep as its previous version and to put back if a later rename fails.
         var previous: [(data: Data, mode: mode_t)?] = []
         for file in files { previous.append(try contents(of: file.url)) }
+        for (file, old) in zip(files, previous) {
+            if let folder = file.backups, let old { kept.append(try Backups.keep(old.data, of: file.url, in: folder)) }
+        }
         for (index, file) in files.enumerated() {
             do {
                 guard rename(temporaries[index], file.url.path) == 0 else {
@@ -61,6 +69,8 @@ public enum AtomicFile {
                 throw error
             }
         }
+        succeeded = true
+        for file in files { if let folder = file.backups { Backups.prune(file.url, in: folder) } }
     }
 
     /// The target's bytes and permissions, or nil when there is no file.

@@ -38,10 +38,12 @@ extension DataDirectory {
     }
 
     /// Removes `.<name>.json.tmp-<pid>[-<hex>]` regular files (never links, folders or other
-    /// names) in the directory and its folders. Only while we hold the lock: then no other copy
-    /// is writing one.
+    /// names) in the directory, its folders and their backups. Only while we hold the lock:
+    /// then no other copy is writing one.
     static func removeLeftoverTemporaries(_ directory: URL) {
-        let places = [directory] + [LedgerStore.hazardsFolder, LedgerStore.supervisionsFolder].map { directory.appendingPathComponent($0) }
+        let folders = [LedgerStore.hazardsFolder, LedgerStore.supervisionsFolder]
+        let places = [directory, Backups.folder(in: directory)] + folders.map { directory.appendingPathComponent($0) }
+            + folders.map { Backups.folder(in: directory, for: $0) }
         for place in places {
             for name in (try? FileManager.default.contentsOfDirectory(atPath: place.path)) ?? [] where isTemporaryName(name) {
                 let path = place.appendingPathComponent(name).path

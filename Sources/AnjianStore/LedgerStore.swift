@@ -129,10 +129,10 @@ public enum LedgerStore {
                              to: directory.appendingPathComponent(manifestName))
     }
 
-    /// Saves the enterprise list (atomically).
+    /// Saves the enterprise list (atomically), keeping the previous one in `backups/`.
     public static func saveEnterprises(_ enterprises: [Enterprise], in directory: URL) throws {
         try AtomicFile.write(JSONFiles.encode(EnterprisesFile(enterprises: enterprises)),
-                             to: directory.appendingPathComponent(enterprisesName))
+                             to: directory.appendingPathComponent(enterprisesName), backups: Backups.folder(in: directory))
     }
 }
 
