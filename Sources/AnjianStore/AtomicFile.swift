@@ -145,8 +145,11 @@ public enum AtomicFile {
         }
         try ensureDirectory(url.deletingLastPathComponent())
         guard mkdir(url.path, 0o700) == 0 else {
-            if errno == EEXIST { return try ensureDirectory(url) }  // made meanwhile: a directory?
-            throw StoreError.io(path: url.path, reason: errnoText())
+            let code = errno, reason = errnoText()
+            guard code == EEXIST else { throw StoreError.io(path: url.path, reason: reason) }
+            // Made meanwhile, or a dangling symbolic link: fine only when a directory is there now.
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue { return }
+            throw StoreError.notADirectory(path: url.path)
         }
         guard chmod(url.path, 0o700) == 0 else { throw StoreError.io(path: url.path, reason: errnoText()) }  // whatever the umask
         try syncDirectory(of: url)

@@ -30,11 +30,12 @@ extension DataDirectory {
     }
 
     /// The ledger holds personal data: a directory others may read or enter becomes 0700.
+    /// Not ours (EPERM: a folder shared through its group) it is left as its owner made it.
     public static func makePrivate(_ directory: URL) throws {
         var info = stat()
         guard stat(directory.path, &info) == 0 else { throw StoreError.io(path: directory.path, reason: AtomicFile.errnoText()) }
-        guard info.st_mode & 0o077 != 0 else { return }
-        guard chmod(directory.path, 0o700) == 0 else { throw StoreError.io(path: directory.path, reason: AtomicFile.errnoText()) }
+        guard info.st_mode & 0o077 != 0, chmod(directory.path, 0o700) != 0, errno != EPERM else { return }
+        throw StoreError.io(path: directory.path, reason: AtomicFile.errnoText())
     }
 
     /// Removes `.<name>.json.tmp-<pid>[-<hex>]` regular files (never links, folders or other

@@ -299,4 +299,13 @@ private func copyTree(_ from: URL, to: URL, hardLinks: Bool) throws {
         #expect(Backups.versions(of: first, in: backups).map { try? Data(contentsOf: $0) } == [old])
         #expect(Backups.versions(of: second, in: backups).isEmpty)
     }
+
+    /// A dangling symbolic link where a folder is to be made: refused, not followed nor looped on.
+    @Test func aDanglingLinkWhereAFolderGoesIsNotADirectory() throws {
+        let place = try Place()
+        defer { place.finish() }
+        try FileManager.default.createSymbolicLink(at: place.data, withDestinationURL: place.outside)
+        #expect(throws: StoreError.notADirectory(path: place.data.path)) { try AtomicFile.ensureDirectory(place.data) }
+        #expect(!FileManager.default.fileExists(atPath: place.outside.path))
+    }
 }
