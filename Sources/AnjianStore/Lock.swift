@@ -25,16 +25,12 @@ public struct LockHolder: Codable, Hashable, Sendable {
 public final class DirectoryLock: @unchecked Sendable {
     public static let fileName = ".anjian.lock"
     private var fd: Int32
-    private let directoryPath: String
-    /// st_dev and st_ino of the directory and of the lock file when the lock was taken.
-    private let directoryID: FileID
-    private let lockID: FileID
+    /// The directory's path, and which directory and lock file (st_dev, st_ino) it led to when the lock was taken.
+    private let taken: (path: String, directory: FileID, lockFile: FileID)
 
-    private init(fd: Int32, directoryPath: String, directoryID: FileID, lockID: FileID) {
+    private init(fd: Int32, taken: (path: String, directory: FileID, lockFile: FileID)) {
         self.fd = fd
-        self.directoryPath = directoryPath
-        self.directoryID = directoryID
-        self.lockID = lockID
+        self.taken = taken
     }
 
     public enum Outcome {
@@ -76,7 +72,7 @@ public final class DirectoryLock: @unchecked Sendable {
             close(fd)
             return .heldBy(holder)
         }
-        let lock = DirectoryLock(fd: fd, directoryPath: directory.path, directoryID: directoryID, lockID: lockID)
+        let lock = DirectoryLock(fd: fd, taken: (directory.path, directoryID, lockID))
         lock.update(holder)
         return .acquired(lock)
     }
@@ -101,14 +97,13 @@ public final class DirectoryLock: @unchecked Sendable {
     /// lock file at its path is the one we hold (not removed, nor replaced by another copy's),
     /// and we hold it. Called before every write.
     public func verify() throws {
-        func lost(_ reason: LockLoss) -> StoreError { .lockLost(path: directoryPath, reason: reason) }
+        func lost(_ reason: LockLoss) -> StoreError { .lockLost(path: taken.path, reason: reason) }
         guard fd >= 0, flock(fd, LOCK_EX | LOCK_NB) == 0 else { throw lost(.released) }
-        guard FileID(path: directoryPath, follow: true) == directoryID else { throw lost(.directoryReplaced) }
-        let lockPath = directoryPath + "/" + Self.fileName
-        guard let current = FileID(path: lockPath, follow: false) else {
+        guard FileID(path: taken.path, follow: true) == taken.directory else { throw lost(.directoryReplaced) }
+        guard let current = FileID(path: taken.path + "/" + Self.fileName, follow: false) else {
             throw lost(errno == ENOENT ? .lockFileRemoved : .lockFileReplaced)
         }
-        guard current == lockID else { throw lost(.lockFileReplaced) }
+        guard current == taken.lockFile else { throw lost(.lockFileReplaced) }
     }
 
     public func release() {

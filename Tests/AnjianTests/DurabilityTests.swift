@@ -37,9 +37,32 @@ private func changedEntry(_ session: Session, _ findings: String) -> Supervision
     return entry
 }
 
-private func isLockLost(_ outcome: StoreOutcome) -> Bool {
-    if case .failed(_, .lockLost) = outcome { return true }
-    return false
+/// Writer A: a session on a new demo ledger, a change it means to save, and the file it goes to as it is before.
+private struct Writer {
+    let session: Session
+    let entry: SupervisionEntry
+    let file: String
+    let before: Data?
+
+    init(_ place: Place) throws {
+        session = try place.session()
+        entry = changedEntry(session, "A 的修改")
+        file = "supervisions/\(entry.enterpriseCode).json"
+        before = place.contents(file)
+    }
+
+    /// Its save fails because the lock is lost.
+    var isRefused: Bool {
+        if case .failed(_, .lockLost) = Runner(session: session).perform(.saveSupervision(entry)) { return true }
+        return false
+    }
+}
+
+/// Another copy saves its own change of the writer's entry; the entry saved.
+private func saveTheirs(_ session: Session, _ writer: Writer) -> SupervisionEntry? {
+    var theirs = writer.entry
+    theirs.findings = "B 的修改"
+    return Runner(session: session).perform(.saveSupervision(theirs)) == .saved(.saveSupervision(theirs)) ? theirs : nil
 }
 
 /// `cp -a` (new inodes) or `cp -al` (hard links to the same files, the lock file among them).
@@ -61,25 +84,20 @@ private func copyTree(_ from: URL, to: URL, hardLinks: Bool) throws {
     @Test func removingTheLockFileStopsTheWriterThatHeldIt() throws {
         let place = try Place()
         defer { place.finish() }
-        let first = try place.session()
-        defer { first.release() }
-        let entry = changedEntry(first, "A 的修改")
-        let file = "supervisions/\(entry.enterpriseCode).json"
-        let before = place.contents(file)
+        let first = try Writer(place)
+        defer { first.session.release() }
         try FileManager.default.removeItem(at: place.lockFile)
-        #expect(throws: StoreError.lockLost(path: place.data.path, reason: .lockFileRemoved)) { try first.lock?.verify() }
-        #expect(isLockLost(Runner(session: first).perform(.saveSupervision(entry))))
-        #expect(place.contents(file) == before)
+        #expect(throws: StoreError.lockLost(path: place.data.path, reason: .lockFileRemoved)) { try first.session.lock?.verify() }
+        #expect(first.isRefused && place.contents(first.file) == first.before)
 
         let second = try place.session("张伟明")
         defer { second.release() }
         #expect(!second.readOnly)
-        #expect(throws: StoreError.lockLost(path: place.data.path, reason: .lockFileReplaced)) { try first.lock?.verify() }
-        var theirs = entry
-        theirs.findings = "B 的修改"
-        #expect(Runner(session: second).perform(.saveSupervision(theirs)) == .saved(.saveSupervision(theirs)))
-        #expect(isLockLost(Runner(session: first).perform(.saveSupervision(entry))))
-        #expect(try LedgerStore.loadSupervisions(enterprise: entry.enterpriseCode, in: place.data).first { $0.id == entry.id } == theirs)
+        #expect(throws: StoreError.lockLost(path: place.data.path, reason: .lockFileReplaced)) { try first.session.lock?.verify() }
+        let theirs = try #require(saveTheirs(second, first))
+        #expect(first.isRefused)
+        let code = first.entry.enterpriseCode
+        #expect(try LedgerStore.loadSupervisions(enterprise: code, in: place.data).first { $0.id == theirs.id } == theirs)
     }
 
     /// `mv DATA DATA.old; cp -a DATA.old DATA` (or `cp -al`) while A runs: A's lock guards
@@ -89,30 +107,24 @@ private func copyTree(_ from: URL, to: URL, hardLinks: Bool) throws {
     func swappingTheDirectoryStopsTheWriterThatHeldIt(hardLinks: Bool) throws {
         let place = try Place()
         defer { place.finish() }
-        let first = try place.session()
-        defer { first.release() }
-        let entry = changedEntry(first, "A 的修改")
-        let file = "supervisions/\(entry.enterpriseCode).json"
-        let before = place.contents(file)
+        let first = try Writer(place)
+        defer { first.session.release() }
         let old = place.root.appendingPathComponent("data.old")
         try FileManager.default.moveItem(at: place.data, to: old)
         try copyTree(old, to: place.data, hardLinks: hardLinks)
 
-        #expect(throws: StoreError.lockLost(path: place.data.path, reason: .directoryReplaced)) { try first.lock?.verify() }
-        #expect(isLockLost(Runner(session: first).perform(.saveSupervision(entry))))
-        #expect(place.contents(file) == before)
-        #expect((try? Data(contentsOf: old.appendingPathComponent(file))) == before)
+        #expect(throws: StoreError.lockLost(path: place.data.path, reason: .directoryReplaced)) { try first.session.lock?.verify() }
+        #expect(first.isRefused && place.contents(first.file) == first.before)
+        #expect((try? Data(contentsOf: old.appendingPathComponent(first.file))) == first.before)
 
         let second = try place.session("张伟明")
         defer { second.release() }
         #expect(second.readOnly == hardLinks)
         if !hardLinks {
-            var theirs = entry
-            theirs.findings = "B 的修改"
-            #expect(Runner(session: second).perform(.saveSupervision(theirs)) == .saved(.saveSupervision(theirs)))
+            #expect(saveTheirs(second, first) != nil)
             try second.lock?.verify()
         }
-        #expect(isLockLost(Runner(session: first).perform(.saveSupervision(entry))))
+        #expect(first.isRefused)
     }
 
     enum Planted: String, CaseIterable { case symlink, danglingSymlink, directory, fifo }
