@@ -44,6 +44,7 @@ public struct Runner: Sendable {
     /// it is a conflict; a new hazard's number is checked against the file's numbers now.
     func apply(_ op: StoreOperation) throws -> WrittenRecords {
         var written = WrittenRecords()
+        try lock?.verify()  // the lock still guards this directory: else nothing is written
         switch op {
         case .saveSupervision(let entry, let base):
             let code = entry.enterpriseCode

@@ -28,6 +28,8 @@ public struct Session: Sendable {
     public static func start(directory: URL, operatorFlag: String?, environment: [String: String],
                              configURL: URL, now: Date) throws -> Session {
         try AtomicFile.ensureDirectory(directory)
+        // A folder of other files is refused before anything, not even the lock file, is written there.
+        _ = try LedgerStore.needsInitialization(directory)
         // One writer at a time: the lock is taken before anything is written.
         let me = LockHolder(pid: getpid(), operatorName: operatorHint(operatorFlag, environment, configURL) ?? "",
                             since: CalendarDate.timestamp(now, in: .current))
@@ -40,6 +42,7 @@ public struct Session: Sendable {
         case .notWritable: notWritable = true
         }
         let readOnly = lock == nil
+        if !readOnly { try DataDirectory.prepareForWriting(directory) }
         let ledger = try LedgerStore.open(directory, initializeIfEmpty: !readOnly, now: now)
         let pinyin = try DemoLedger.pinyinTable()
         var signer: Operator? = nil

@@ -105,7 +105,7 @@ public enum LedgerStore {
         return (file.enterprises, warnings)
     }
 
-    static func needsInitialization(_ directory: URL) throws -> Bool {
+    public static func needsInitialization(_ directory: URL) throws -> Bool {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: directory.path, isDirectory: &isDirectory) else { return true }
@@ -124,6 +124,7 @@ public enum LedgerStore {
     /// Creates the ledger files: the demo ledger or an empty one.
     public static func initialize(_ directory: URL, source: LedgerManifest.Source, now: Date = Date()) throws {
         try AtomicFile.ensureDirectory(directory)
+        try DataDirectory.makePrivate(directory)
         let enterprises = source == .demo ? try DemoLedger.enterprises() : []
         try AtomicFile.write(JSONFiles.encode(EnterprisesFile(enterprises: enterprises)),
                              to: directory.appendingPathComponent(enterprisesName))
@@ -141,10 +142,10 @@ public enum LedgerStore {
                              to: directory.appendingPathComponent(manifestName))
     }
 
-    /// Saves the enterprise list (atomically).
+    /// Saves the enterprise list (atomically), keeping the previous one in `backups/`.
     public static func saveEnterprises(_ enterprises: [Enterprise], in directory: URL) throws {
         try AtomicFile.write(JSONFiles.encode(EnterprisesFile(enterprises: enterprises)),
-                             to: directory.appendingPathComponent(enterprisesName))
+                             to: directory.appendingPathComponent(enterprisesName), backups: Backups.folder(in: directory))
     }
 }
 

@@ -20,11 +20,18 @@ public struct LockHolder: Codable, Hashable, Sendable {
 /// One writer at a time: an exclusive `flock` on `.anjian.lock` in the data directory.
 /// The kernel releases it when the holder exits, however it exits, so a crashed holder
 /// never blocks anyone. The file also says who holds it, for the others' banner.
+/// A flock guards a file, not a path: the lock remembers which directory and which lock file
+/// it was taken on, and `verify()` checks before each write that the path still leads to them.
 public final class DirectoryLock: @unchecked Sendable {
     public static let fileName = ".anjian.lock"
     private var fd: Int32
+    /// The directory's path, and which directory and lock file (st_dev, st_ino) it led to when the lock was taken.
+    private let taken: (path: String, directory: FileID, lockFile: FileID)
 
-    private init(fd: Int32) { self.fd = fd }
+    private init(fd: Int32, taken: (path: String, directory: FileID, lockFile: FileID)) {
+        self.fd = fd
+        self.taken = taken
+    }
 
     public enum Outcome {
         case acquired(DirectoryLock)
@@ -34,27 +41,40 @@ public final class DirectoryLock: @unchecked Sendable {
         case notWritable
     }
 
+    /// Never follows a symbolic link at the lock path (it could lead to any file, which we
+    /// would overwrite) and opens nothing but a regular file (a FIFO would block a reader):
+    /// either is `StoreError.unsafeLockFile`. The lock file is opened relative to the
+    /// directory whose identity is kept, so both belong together.
     public static func acquire(_ directory: URL, holder: LockHolder) throws -> Outcome {
         let path = directory.appendingPathComponent(fileName).path
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        let dirFD = open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard dirFD >= 0 else { throw StoreError.io(path: directory.path, reason: AtomicFile.errnoText()) }
+        defer { close(dirFD) }
+        let safe = O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC
+        let fd = openat(dirFD, fileName, O_RDWR | O_CREAT | safe, 0o600)
         if fd < 0, errno == EACCES || errno == EROFS || errno == EPERM {
             // Still readable: open it read-only, naming a writer if one holds it.
-            let reader = open(path, O_RDONLY | O_CLOEXEC)
+            let reader = openat(dirFD, fileName, O_RDONLY | safe)
             defer { if reader >= 0 { close(reader) } }
+            if reader < 0, errno == ELOOP { throw StoreError.unsafeLockFile(path: path) }
+            if reader >= 0, FileID(fd: reader)?.isRegular != true { throw StoreError.unsafeLockFile(path: path) }
             if reader >= 0, flock(reader, LOCK_SH | LOCK_NB) != 0 { return .heldBy(readHolder(fd: reader)) }
             return .notWritable
         }
+        if fd < 0, errno == ELOOP || errno == EISDIR || errno == ENXIO { throw StoreError.unsafeLockFile(path: path) }
         guard fd >= 0 else { throw StoreError.io(path: path, reason: AtomicFile.errnoText()) }
+        guard let directoryID = FileID(fd: dirFD), let lockID = FileID(fd: fd), lockID.isRegular else {
+            close(fd)
+            throw StoreError.unsafeLockFile(path: path)
+        }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let holder = readHolder(fd: fd)
             close(fd)
             return .heldBy(holder)
         }
-        let data = try JSONFiles.encode(holder)
-        ftruncate(fd, 0)
-        _ = data.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
-        fsync(fd)
-        return .acquired(DirectoryLock(fd: fd))
+        let lock = DirectoryLock(fd: fd, taken: (directory.path, directoryID, lockID))
+        lock.update(holder)
+        return .acquired(lock)
     }
 
     static func readHolder(fd: Int32) -> LockHolder? {
@@ -72,6 +92,20 @@ public final class DirectoryLock: @unchecked Sendable {
         fsync(fd)
     }
 
+    /// Throws `StoreError.lockLost` unless the lock still guards the data directory: the
+    /// directory at the path is the one locked (not moved away and replaced by a copy), the
+    /// lock file at its path is the one we hold (not removed, nor replaced by another copy's),
+    /// and we hold it. Called before every write.
+    public func verify() throws {
+        func lost(_ reason: LockLoss) -> StoreError { .lockLost(path: taken.path, reason: reason) }
+        guard fd >= 0, flock(fd, LOCK_EX | LOCK_NB) == 0 else { throw lost(.released) }
+        guard FileID(path: taken.path, follow: true) == taken.directory else { throw lost(.directoryReplaced) }
+        guard let current = FileID(path: taken.path + "/" + Self.fileName, follow: false) else {
+            throw lost(errno == ENOENT ? .lockFileRemoved : .lockFileReplaced)
+        }
+        guard current == taken.lockFile else { throw lost(.lockFileReplaced) }
+    }
+
     public func release() {
         guard fd >= 0 else { return }
         flock(fd, LOCK_UN)
@@ -80,4 +114,29 @@ public final class DirectoryLock: @unchecked Sendable {
     }
 
     deinit { release() }
+}
+
+/// Which file a path or descriptor is: device and inode (and whether it is a regular file).
+struct FileID: Equatable {
+    var device: UInt64
+    var inode: UInt64
+    var isRegular: Bool
+
+    init?(fd: Int32) {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    init?(path: String, follow: Bool) {
+        var info = stat()
+        guard (follow ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
+        self.init(info)
+    }
+
+    init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        isRegular = info.st_mode & S_IFMT == S_IFREG
+    }
 }

@@ -98,23 +98,25 @@ extension LedgerStore {
         return try loadFile(File.self, enterprise: code, in: folder)
     }
 
-    /// One enterprise's file, encoded, with where it goes (its folder is created if missing).
+    /// One enterprise's file, encoded, with where it goes (its folder is created if missing)
+    /// and where its previous version is kept (`backups/<folder>`).
     static func prepareFile<File: PerEnterpriseFile>(_ type: File.Type, _ records: [File.Record], enterprise code: String,
                                                      in folder: URL) throws -> PreparedFile {
         try AtomicFile.ensureDirectory(folder)
         return PreparedFile(data: try JSONFiles.encode(File(enterpriseCode: code, records: records)),
-                            url: folder.appendingPathComponent(code + ".json"))
+                            url: folder.appendingPathComponent(code + ".json"),
+                            backups: Backups.folder(in: folder.deletingLastPathComponent(), for: folder.lastPathComponent))
     }
 
     /// Writes one enterprise's file (atomically); nothing else is touched.
     static func saveFile<File: PerEnterpriseFile>(_ type: File.Type, _ records: [File.Record], enterprise code: String, in folder: URL) throws {
         let file = try prepareFile(File.self, records, enterprise: code, in: folder)
-        try AtomicFile.write(file.data, to: file.url)
+        try AtomicFile.write(file.data, to: file.url, backups: file.backups)
     }
 
     /// Writes prepared files as one change: all of them or none (see `AtomicFile.writeAll`).
     public static func write(_ files: [PreparedFile]) throws {
-        try AtomicFile.writeAll(files.map { ($0.data, $0.url) })
+        try AtomicFile.writeAll(files.map { AtomicFile.Target(data: $0.data, url: $0.url, backups: $0.backups) })
     }
 }
 
@@ -122,4 +124,6 @@ extension LedgerStore {
 public struct PreparedFile: Sendable {
     public var data: Data
     public var url: URL
+    /// Where the file's previous version is kept; nil: not kept.
+    public var backups: URL? = nil
 }

@@ -22,6 +22,11 @@ public enum StoreError: Error, Hashable, Sendable {
     case unknownEnterprise(path: String, code: String)
     /// A per-enterprise file whose name is not a credit code.
     case invalidFileName(path: String, problem: CreditCode.Problem)
+    /// Our write lock no longer guards the directory at `path` (see `DirectoryLock.verify`):
+    /// this copy stops writing.
+    case lockLost(path: String, reason: LockLoss)
+    /// The lock file is a symbolic link or not a regular file: it is not opened, nothing is written.
+    case unsafeLockFile(path: String)
 }
 
 extension StoreError {
@@ -31,7 +36,7 @@ extension StoreError {
         case .io(let path, _), .damaged(let path, _, _, _, _), .unsupportedVersion(let path, _, _), .invalidRecord(let path, _, _, _),
              .duplicateKey(let path, _, _), .notADataDirectory(let path, _), .notADirectory(let path), .unreadable(let path, _),
              .duplicateRecord(let path, _, _, _, _, _), .unknownEnterprise(let path, _), .invalidFileName(let path, _),
-             .conflict(let path, _):
+             .conflict(let path, _), .lockLost(let path, _), .unsafeLockFile(let path):
             return path
         }
     }
@@ -79,4 +84,15 @@ public enum Damage: Hashable, Sendable {
     case other(String)
     /// Bytes that are not UTF-8, at this offset from the start of the file (0-based).
     case invalidUTF8(offset: Int)
+}
+
+/// Why a write lock no longer guards its data directory.
+public enum LockLoss: Hashable, Sendable {
+    /// The directory at the path is another one than the one locked (moved, replaced, removed).
+    case directoryReplaced
+    case lockFileRemoved
+    /// Another file is at the lock file's path (another copy may have taken a new lock).
+    case lockFileReplaced
+    /// We gave the lock up.
+    case released
 }

@@ -71,6 +71,6 @@ extension LedgerStore {
 
     public static func saveInspectors(_ inspectors: [Inspector], in directory: URL) throws {
         try AtomicFile.write(JSONFiles.encode(InspectorsFile(inspectors: inspectors)),
-                             to: directory.appendingPathComponent(inspectorsName))
+                             to: directory.appendingPathComponent(inspectorsName), backups: Backups.folder(in: directory))
     }
 }

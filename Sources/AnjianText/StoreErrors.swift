@@ -43,6 +43,8 @@ extension Strings {
             return errorDuplicateRecord(path, record + 1, recordKey(key), value, firstPath == path ? nil : firstPath, firstRecord + 1)
         case .unknownEnterprise(let path, let code): return errorUnknownEnterprise(path, code)
         case .invalidFileName(let path, let problem): return errorInvalidFileName(path, self.problem(.creditCode(problem)))
+        case .lockLost(let path, let reason): return errorLockLost(path, reason)
+        case .unsafeLockFile(let path): return errorUnsafeLockFile(path)
         }
     }
 
@@ -183,5 +185,26 @@ extension Strings {
     func errorInvalidFileName(_ path: String, _ problem: String) -> String {
         pick(zh: "\(path)：文件名不是有效的统一社会信用代码（\(problem)），其中的记录未载入（文件未改动）",
              en: "\(path): the file name is not a valid credit code (\(problem)); its records are not loaded (the file was not changed)")
+    }
+}
+
+// The write lock (issue #8: a lock that means it).
+extension Strings {
+    func errorLockLost(_ path: String, _ reason: LockLoss) -> String {
+        let why: String
+        switch reason {
+        case .directoryReplaced: why = pick(zh: "数据目录已被移动、替换或删除", en: "the data directory was moved, replaced or removed")
+        case .lockFileRemoved: why = pick(zh: "锁文件已被删除", en: "the lock file was removed")
+        case .lockFileReplaced: why = pick(zh: "锁文件已被替换，可能另一程序已加锁", en: "the lock file was replaced, perhaps by another copy's lock")
+        case .released: why = pick(zh: "写锁已释放", en: "the lock was given up")
+        }
+        return pick(zh: "\(path)：写锁已失效（\(why)）。为免两个程序同时写入，本程序不再保存，本次未写入；请退出后重新打开",
+                    en: "\(path): the write lock is lost (\(why)). So that two copies never write at once, this copy saves nothing more "
+                        + "and nothing was written: quit and start again")
+    }
+
+    func errorUnsafeLockFile(_ path: String) -> String {
+        pick(zh: "\(path) 是符号链接或不是普通文件，不能安全加锁，未写入任何文件；请检查后删除它",
+             en: "\(path) is a symbolic link or not a regular file: it cannot be locked safely and nothing was written; check it and remove it")
     }
 }

@@ -127,13 +127,14 @@ private func newHazard(on entry: SupervisionEntry, template: Hazard) -> (Hazard,
             let hazardFile = hazardsURL(data, code), visitFile = supervisionsURL(data, code)
             let hazardBefore = bytes(hazardFile), visitBefore = bytes(visitFile)
             #expect((hazardBefore != nil) == hazardFileExists && visitBefore != nil)
-            let obstacle = atTemporary ? data.appendingPathComponent("supervisions/.\(code).json.tmp-\(getpid())") : visitFile
+            // Temporary names are random: the test fixes their suffix to plant the obstacle.
+            let obstacle = atTemporary ? data.appendingPathComponent("supervisions/.\(code).json.tmp-\(getpid())-obstacle") : visitFile
             if !atTemporary { try FileManager.default.removeItem(at: visitFile) }
             try FileManager.default.createDirectory(at: obstacle, withIntermediateDirectories: false)
 
             let op = StoreOperation.saveHazard(hazard, base: nil, link: VisitLink(entry: linked, base: ledger.supervisions[code]![0]))
             let runner = Runner(session: session)
-            guard case .failed(op, let error) = runner.perform(op) else {
+            guard case .failed(op, let error) = AtomicFile.$temporarySuffix.withValue("obstacle", operation: { runner.perform(op) }) else {
                 Issue.record("expected the save to fail on the supervision file")
                 return
             }
