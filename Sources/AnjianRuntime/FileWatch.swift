@@ -23,24 +23,23 @@ public struct FileWatch: Sendable {
     }
 
     /// The records of every file changed since the last call, and the files that changed but
-    /// could not be read (each with its error: the views keep what they had).
-    public mutating func changes() -> (records: WrittenRecords, problems: [StoreError]) {
+    /// could not be read (each with its error: the views keep what they had, saves to it are refused).
+    public mutating func changes() -> (records: WrittenRecords, problems: [FileProblem]) {
         let now = Self.scan(directory)
         var records = WrittenRecords()
-        var problems: [StoreError] = []
+        var problems: [FileProblem] = []
         for (path, stamp) in now where stamps[path] != stamp {
             let url = URL(fileURLWithPath: path)
             let code = url.deletingPathExtension().lastPathComponent
+            let folder: FileProblem.Folder = url.deletingLastPathComponent().lastPathComponent == "hazards" ? .hazards : .supervisions
             do {
-                if url.deletingLastPathComponent().lastPathComponent == "hazards" {
-                    records.hazards[code] = try LedgerStore.loadHazards(enterprise: code, in: directory)
-                } else {
-                    records.supervisions[code] = try LedgerStore.loadSupervisions(enterprise: code, in: directory)
+                switch folder {
+                case .hazards: records.hazards[code] = try LedgerStore.loadHazards(enterprise: code, in: directory)
+                case .supervisions: records.supervisions[code] = try LedgerStore.loadSupervisions(enterprise: code, in: directory)
                 }
-            } catch let error as StoreError {
-                problems.append(error)
             } catch {
-                problems.append(.io(path: path, reason: "\(error)"))
+                let problem = (error as? StoreError) ?? .io(path: path, reason: "\(error)")
+                problems.append(FileProblem(path: path, enterpriseCode: code, folder: folder, error: problem))
             }
         }
         stamps = now

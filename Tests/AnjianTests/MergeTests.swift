@@ -180,5 +180,36 @@ import AnjianStore
         _ = app.update(.filesChanged(WrittenRecords(), problems: damaged))
         #expect(app.message?.contains("hazards/\(other).json") == true)
         #expect(app.hazardList.rows.count == shown + 1)
+        #expect(app.ledger.damage(of: other, .hazards) != nil, "saves to the damaged file are refused")
+
+        // Mended while the program runs: read whole again, it is no longer damaged.
+        try LedgerStore.saveHazards(demoHazards[other]!, enterprise: other, in: data)
+        let (mended, none) = watch.changes()
+        _ = app.update(.filesChanged(mended, problems: none))
+        #expect(none.isEmpty && app.ledger.damage(of: other, .hazards) == nil)
+    }
+}
+
+@Suite struct LockLostTests {
+    /// The lock file removed while the program runs: the next save is refused, and the program
+    /// turns read-only and says why, so nothing more is attempted.
+    @Test func aLostLockMakesTheProgramReadOnlyAndSaysWhy() throws {
+        let data = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("anjian-lost-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let session = try Session.start(directory: data, operatorFlag: "王丽娟", environment: [:],
+                                        configURL: data.appendingPathComponent("config.json"), now: fixedNow)
+        defer { session.release() }
+        var app = AppState(session: session, language: .zh, useColor: false, size: (100, 30))
+        let runner = Runner(session: session)
+        try FileManager.default.removeItem(at: data.appendingPathComponent(".anjian.lock"))
+        app.press(.character("h"))
+        app.type("消防栓水压不足")
+        for case .store(let operation) in app.update(.key(.control("s"))) {
+            _ = app.update(.stored(runner.perform(operation)))
+        }
+        #expect(app.isReadOnly)
+        #expect(AppView.render(app).text.contains("写锁已失效"))
+        app.press(.escape, .character("y"), .character("s"))
+        #expect(app.openForm == nil, "no new form while read-only")
     }
 }

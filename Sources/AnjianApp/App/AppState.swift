@@ -13,7 +13,7 @@ public enum Message: Sendable {
     /// The program must stop now (SIGHUP, SIGTERM: a lost terminal): keep what can be kept.
     case terminate
     /// Other programs changed these files (a sync, a restore, another tool): show them as they are.
-    case filesChanged(WrittenRecords, problems: [StoreError])
+    case filesChanged(WrittenRecords, problems: [FileProblem])
 }
 
 /// What the runner does after `update`; store operations report back with `.stored`.

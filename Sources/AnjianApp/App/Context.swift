@@ -17,7 +17,7 @@ public struct LedgerData: Sendable {
     public private(set) var hazards: [String: [Hazard]]
     public private(set) var hazardIndex: HazardDirectory
     /// Per-enterprise files found damaged on load: their records are missing and they are not written.
-    public let damagedFiles: [FileProblem]
+    public private(set) var damagedFiles: [FileProblem]
     /// Each enterprise's place in pinyin order of names (or short names), computed on first use:
     /// sorting thousands of records by enterprise then compares numbers, not collated strings.
     var rankCache: [Bool: [Int]] = [:]
@@ -37,6 +37,14 @@ public struct LedgerData: Sendable {
     /// The problem of an enterprise's file of this folder (or of the whole folder), if it was found damaged.
     public func damage(of code: String, _ folder: FileProblem.Folder) -> FileProblem? {
         damagedFiles.first { $0.concerns(code, folder) }
+    }
+
+    /// Files found damaged while the program runs: their records stay as they were, saves to them are refused.
+    mutating func fileProblems(_ problems: [FileProblem]) {
+        for problem in problems {
+            damagedFiles.removeAll { $0.path == problem.path }
+            damagedFiles.append(problem)
+        }
     }
 
     /// Why a save may not happen: it would write a file found damaged on load.
@@ -84,6 +92,11 @@ public struct LedgerData: Sendable {
     /// Files just written replace what the ledger held of them: the saved record, and what
     /// other programs added or changed in those files meanwhile.
     mutating func adopt(_ written: WrittenRecords) {
+        // A file read whole again is no longer damaged (it was mended while the program ran).
+        damagedFiles.removeAll { problem in
+            guard let code = problem.enterpriseCode else { return false }
+            return problem.folder == .hazards ? written.hazards[code] != nil : written.supervisions[code] != nil
+        }
         for (code, list) in written.supervisions {
             supervisions[code] = list
             for entry in list { supervisionIndex.upsert(entry) }
@@ -103,6 +116,8 @@ public enum ReadOnlyReason: Sendable, Equatable {
     case notWritable
     /// Held, but the holder's record could not be read.
     case unknownHolder
+    /// Our lock no longer guards the directory (it was removed, or the directory replaced).
+    case lockLost(StoreError)
 }
 
 /// Who uses the program, in which language and terminal, and whether they may write.
@@ -131,6 +146,7 @@ public struct SessionState: Sendable {
         case .notWritable: return strings.readOnlyNotWritable(dataPath)
         case .unknownHolder: return strings[.readOnlyUnknown]
         case .heldBy(let holder): return strings.readOnlyBanner(holder.operatorName, holder.pid, holder.since)
+        case .lockLost(let error): return strings.storeError(error)
         }
     }
 }

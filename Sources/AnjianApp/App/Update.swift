@@ -15,8 +15,9 @@ extension AppState {
         case .terminate: return stopping()
         case .filesChanged(let records, let problems):
             context.ledger.adopt(records)
+            context.ledger.fileProblems(problems)
             notifyAll(.reloaded)
-            if let problem = problems.first { context.message = context.strings.storeError(problem) }
+            if let problem = problems.first { context.message = context.strings.storeError(problem.error) }
             return []
         case .input(.resize(let width, let height)):
             context.session.width = width
@@ -221,6 +222,8 @@ extension AppState {
                 break
             }
         case .failed(let operation, let error):
+            // A lost lock stops every later save too: the session is read-only from now on, and says why.
+            if case .lockLost = error { context.session.readOnly = .lockLost(error) }
             let text = s.saveFailed(s.storeError(error))
             if case .saveOperator = operation {
                 context.message = s.storeError(error)
