@@ -110,6 +110,15 @@ public enum LedgerStore {
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: directory.path, isDirectory: &isDirectory) else { return true }
         guard isDirectory.boolValue else { throw StoreError.notADirectory(path: directory.path) }
+        let marker = directory.appendingPathComponent(initializingMarker)
+        if fm.fileExists(atPath: marker.path), !fm.fileExists(atPath: directory.appendingPathComponent(manifestName).path) {
+            // An initialisation was cut short (the manifest is written last): what it wrote in
+            // this directory, empty before it, goes, and it starts again.
+            for name in [enterprisesName, inspectorsName, "hazards", "supervisions", "backups"] {
+                try? fm.removeItem(at: directory.appendingPathComponent(name))
+            }
+            return true
+        }
         let ours = [manifestName, enterprisesName]
         if ours.contains(where: { fm.fileExists(atPath: directory.appendingPathComponent($0).path) }) { return false }
         // Only an empty directory (our lock file and other dot files aside) is initialised:
@@ -125,6 +134,9 @@ public enum LedgerStore {
     public static func initialize(_ directory: URL, source: LedgerManifest.Source, now: Date = Date()) throws {
         try AtomicFile.ensureDirectory(directory)
         try DataDirectory.makePrivate(directory)
+        // Marks the directory as being filled until the manifest, written last, is there.
+        let marker = directory.appendingPathComponent(initializingMarker)
+        try AtomicFile.write(Data(), to: marker)
         let enterprises = source == .demo ? try DemoLedger.enterprises() : []
         try AtomicFile.write(JSONFiles.encode(EnterprisesFile(enterprises: enterprises)),
                              to: directory.appendingPathComponent(enterprisesName))
@@ -140,7 +152,11 @@ public enum LedgerStore {
         let stamp = ISO8601DateFormatter().string(from: now)
         try AtomicFile.write(JSONFiles.encode(LedgerManifest(source: source, createdAt: stamp)),
                              to: directory.appendingPathComponent(manifestName))
+        try? FileManager.default.removeItem(at: marker)
     }
+
+    /// Present while `initialize` fills a directory.
+    static let initializingMarker = ".anjian-initializing"
 
     /// Saves the enterprise list (atomically), keeping the previous one in `backups/`.
     public static func saveEnterprises(_ enterprises: [Enterprise], in directory: URL) throws {

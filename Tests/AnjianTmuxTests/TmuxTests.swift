@@ -626,6 +626,26 @@ func displayColumn(of needle: String, in line: String) -> Int? {
         #expect(reported > 25, "the runs saved something before they were killed: \(reported)")
     }
 
+    /// Killed while it fills a new data directory with the demo ledger: the next start
+    /// finishes the job instead of calling the directory "not a data directory".
+    @Test func killedWhileInitialisingTheNextStartInitialisesAgain() throws {
+        var random = SystemRandomNumberGenerator()
+        var cut = 0
+        for _ in 0..<15 {
+            let data = temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: data) }
+            let pid = try spawn([anjianBinary, "--stress-saves", "1", "--data", data.path], stdout: "/dev/null")
+            usleep(UInt32.random(in: 0...40_000, using: &random))
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            if !FileManager.default.fileExists(atPath: data.appendingPathComponent("ledger.json").path) { cut += 1 }
+            let ledger = try LedgerStore.open(data)
+            #expect(ledger.enterprises.count == 60 && ledger.isDemo)
+        }
+        #expect(cut > 0, "some runs were cut before the manifest was written")
+    }
+
     /// Starts a program with its output in a file and returns at once.
     func spawn(_ arguments: [String], stdout path: String) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
