@@ -64,6 +64,15 @@ public struct RecordIndex<Item: LedgerRecord>: Sendable {
         }
     }
 
+    /// Removes the enterprise's records with these ids (another program deleted them). The
+    /// remaining records keep their order; their indices shift, so lists compute their rows again.
+    public mutating func remove(_ ids: Set<String>, enterpriseCode code: String) {
+        guard !ids.isEmpty else { return }
+        records.removeAll { $0.item.enterpriseCode == code && ids.contains($0.item.id) }
+        positions = [:]
+        for (i, record) in records.enumerated() { positions[record.item.enterpriseCode + "/" + record.item.id] = i }
+    }
+
     /// Indices of records matching the text query (all when empty), within `candidates` when given.
     /// The enterprise's names are matched once per enterprise, not once per record.
     @inlinable

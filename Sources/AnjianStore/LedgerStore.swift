@@ -20,6 +20,9 @@ public struct LedgerManifest: Codable, Sendable, Equatable {
     public var source: Source
     /// ISO 8601, UTC.
     public var createdAt: String
+    /// True while `initialize` fills the directory (written first, cleared last): a directory
+    /// whose manifest still says so was cut short, and is filled again.
+    public var initializing: Bool?
     public init(source: Source, createdAt: String) {
         self.schemaVersion = Self.currentVersion
         self.source = source
@@ -61,7 +64,9 @@ public enum LedgerStore {
     public static func open(_ directory: URL, initializeIfEmpty: Bool = true, now: Date = Date()) throws -> LoadedLedger {
         var initialized = false
         if initializeIfEmpty, try needsInitialization(directory) {
-            try initialize(directory, source: .demo, now: now)
+            // A cut-short initialisation is done again as it was begun.
+            let begun = try? JSONDecoder().decode(LedgerManifest.self, from: Data(contentsOf: directory.appendingPathComponent(manifestName)))
+            try initialize(directory, source: begun?.source ?? .demo, now: now)
             initialized = true
         }
         let manifestURL = directory.appendingPathComponent(manifestName)
@@ -110,13 +115,10 @@ public enum LedgerStore {
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: directory.path, isDirectory: &isDirectory) else { return true }
         guard isDirectory.boolValue else { throw StoreError.notADirectory(path: directory.path) }
-        let marker = directory.appendingPathComponent(initializingMarker)
-        if fm.fileExists(atPath: marker.path), !fm.fileExists(atPath: directory.appendingPathComponent(manifestName).path) {
-            // An initialisation was cut short (the manifest is written last): what it wrote in
-            // this directory, empty before it, goes, and it starts again.
-            for name in [enterprisesName, inspectorsName, "hazards", "supervisions", "backups"] {
-                try? fm.removeItem(at: directory.appendingPathComponent(name))
-            }
+        // An initialisation cut short is done again: it only rewrites the files it writes, and its
+        // manifest says so until the very end, so no ledger of anyone's is ever taken for one.
+        if let manifest = try? JSONDecoder().decode(LedgerManifest.self, from: Data(contentsOf: directory.appendingPathComponent(manifestName))),
+           manifest.initializing == true {
             return true
         }
         let ours = [manifestName, enterprisesName]
@@ -134,9 +136,10 @@ public enum LedgerStore {
     public static func initialize(_ directory: URL, source: LedgerManifest.Source, now: Date = Date()) throws {
         try AtomicFile.ensureDirectory(directory)
         try DataDirectory.makePrivate(directory)
-        // Marks the directory as being filled until the manifest, written last, is there.
-        let marker = directory.appendingPathComponent(initializingMarker)
-        try AtomicFile.write(Data(), to: marker)
+        // The manifest first, saying the directory is being filled; cleared when it is full.
+        var manifest = LedgerManifest(source: source, createdAt: ISO8601DateFormatter().string(from: now))
+        manifest.initializing = true
+        try AtomicFile.write(JSONFiles.encode(manifest), to: directory.appendingPathComponent(manifestName))
         let enterprises = source == .demo ? try DemoLedger.enterprises() : []
         try AtomicFile.write(JSONFiles.encode(EnterprisesFile(enterprises: enterprises)),
                              to: directory.appendingPathComponent(enterprisesName))
@@ -149,14 +152,9 @@ public enum LedgerStore {
                 try saveHazards(hazards, enterprise: code, in: directory)
             }
         }
-        let stamp = ISO8601DateFormatter().string(from: now)
-        try AtomicFile.write(JSONFiles.encode(LedgerManifest(source: source, createdAt: stamp)),
-                             to: directory.appendingPathComponent(manifestName))
-        try? FileManager.default.removeItem(at: marker)
+        manifest.initializing = nil
+        try AtomicFile.write(JSONFiles.encode(manifest), to: directory.appendingPathComponent(manifestName))
     }
-
-    /// Present while `initialize` fills a directory.
-    static let initializingMarker = ".anjian-initializing"
 
     /// Saves the enterprise list (atomically), keeping the previous one in `backups/`.
     public static func saveEnterprises(_ enterprises: [Enterprise], in directory: URL) throws {

@@ -11,3 +11,10 @@ extension Text {
     public static let draftRecordGone = Text(zh: "这份草稿对应的记录已不存在，只能丢弃", en: "The record of this draft no longer exists: it can only be discarded")
     public static let draftKept = Text(zh: "草稿已保留，下次启动时再提示", en: "Drafts kept: offered again at the next start")
 }
+
+extension Strings {
+    public func draftNotKept(_ reason: String) -> String {
+        pick(zh: "表单未能保存为草稿（\(reason)），仍然打开；再按 Ctrl-C 会先询问是否放弃",
+             en: "The form could not be kept as a draft (\(reason)); it stays open, and Ctrl-C again asks before discarding it")
+    }
+}

@@ -210,7 +210,7 @@ import AnjianText
         state.focusField("level")
         state.press(.right)  // major
         let effects = state.update(.terminate)
-        guard case .store(.saveDraft(let name, let data))? = effects.first, effects.last == .quit else {
+        guard case .store(.saveDraft(let name, let data))? = effects.first else {
             Issue.record("expected a draft: \(effects)")
             return
         }
@@ -221,13 +221,52 @@ import AnjianText
                             hazards: demoHazards, signer: demoOperator, clock: { fixedNow },
                             timeZone: TimeZone(identifier: "Asia/Shanghai")!, drafts: [Drafts.Stored(name: name, data: data)])
         #expect(AppView.render(next).text.contains("未保存的表单"))
-        let reopen = next.update(.key(.control("s")))
-        #expect(reopen == [.store(.removeDraft(name: name))])
+        // The draft stays on disk until the reopened form is saved (or discarded).
+        #expect(next.update(.key(.control("s"))).isEmpty)
         let form = try #require(next.hazardForm?.form)
         #expect(form.value("description") == "二楼配电箱箱门未关闭")
         #expect(HazardLevel.allCases[form.choice("level")] == .major)
         #expect(form.fields.first { $0.id == "rectification.funds" }?.label.hasSuffix("*") == true, "major marks the five items")
         #expect(next.hazardForm?.enterpriseCode == code)
+        next.focusField("level")
+        next.press(.left)  // general again: a major hazard needs its five items first
+        guard case .store(let save)? = next.update(.key(.control("s"))).first else {
+            Issue.record("the reopened form saves: \(next.hazardForm?.form.message ?? "")")
+            return
+        }
+        // Saved in the ledger: now the draft goes.
+        #expect(next.update(.stored(.saved(save, written: WrittenRecords()))) == [.store(.removeDraft(name: name))])
+        #expect(next.hazardForm == nil)
+    }
+
+    /// An edit kept as a draft saves, when reopened, against the record as it was read: a change
+    /// made to it meanwhile is a conflict, not silently reverted.
+    @Test func aReopenedEditDraftSavesAgainstTheVersionItRead() throws {
+        let read = try #require(demoHazards.values.flatMap { $0 }.first { $0.status == .registered })
+        var state = makeState()
+        state.openHazardPage(read)
+        state.press(.character("e"))
+        state.fill("location", "三楼配电室")
+        guard case .store(.saveDraft(let name, let data))? = state.update(.terminate).first else {
+            Issue.record("expected a draft")
+            return
+        }
+        // Meanwhile someone else changed the hazard.
+        var changed = read
+        changed.description = "他人修改的描述"
+        var hazards = demoHazards
+        hazards[read.enterpriseCode]!.upsert(changed)
+        var next = AppState(directory: demoDirectory, language: .zh, useColor: false, isDemo: true, dataPath: "/d", width: 80,
+                            height: 24, pinyin: pinyinTable, inspectors: demoInspectors, supervisions: demoSupervisions,
+                            hazards: hazards, signer: demoOperator, clock: { fixedNow },
+                            timeZone: TimeZone(identifier: "Asia/Shanghai")!, drafts: [Drafts.Stored(name: name, data: data)])
+        _ = next.update(.key(.control("s")))
+        guard case .store(.saveHazard(let saved, let base, _))? = next.update(.key(.control("s"))).first else {
+            Issue.record("expected a save")
+            return
+        }
+        #expect(base == read, "the base is the version the draft read, so the runner finds the conflict")
+        #expect(saved.location == "三楼配电室" && saved.description == read.description)
     }
 
     @Test func escLeavesTheDraftsForTheNextStart() throws {

@@ -229,15 +229,31 @@ import AnjianText
         #expect(state.form?.form.value("inspectors[1].certificateNumber") == "")
     }
 
+    /// A draft that cannot be written: the form stays open and says why; Ctrl-C then asks.
+    @Test func ctrlCWhenTheDraftCannotBeKeptKeepsTheFormOpen() throws {
+        var state = openForm()
+        state.type("张")
+        guard case .store(let operation)? = state.update(.key(.control("c"))).first else {
+            Issue.record("expected a draft")
+            return
+        }
+        #expect(state.update(.stored(.failed(operation, .io(path: "/d/drafts", reason: "disk full")))).isEmpty)
+        #expect(state.form?.form.message?.contains("disk full") == true && state.form?.form.value("inspectors[1].name") == "张")
+        #expect(state.update(.key(.control("c"))).isEmpty && state.form?.form.confirmingDiscard == true)
+        #expect(state.update(.key(.control("c"))) == [.quit])
+    }
+
     /// Ctrl-C on a changed form quits without losing it: it is kept as a draft.
     @Test func ctrlCOnAChangedFormKeepsItAsADraft() throws {
         var state = openForm()
         state.type("张")
         let effects = state.update(.key(.control("c")))
-        guard effects.count == 2, case .store(.saveDraft(let name, let data)) = effects[0], effects[1] == .quit else {
-            Issue.record("expected a draft and quit: \(effects)")
+        guard effects.count == 1, case .store(.saveDraft(let name, let data)) = effects[0] else {
+            Issue.record("expected a draft: \(effects)")
             return
         }
+        // Quits once the draft is on disk, not before.
+        #expect(state.update(.stored(.saved(.saveDraft(name: name, data: data), written: WrittenRecords()))) == [.quit])
         #expect(name.hasPrefix("20261125143000-") && name.hasSuffix(".json"))
         let draft = try JSONDecoder().decode(Draft.self, from: data)
         #expect(draft.fields.first { $0.id == "inspectors[1].name" }?.text == "张")

@@ -36,6 +36,7 @@ private func hazardsURL(_ data: URL, _ code: String) -> URL {
 private func newHazard(on entry: SupervisionEntry, template: Hazard) -> (Hazard, SupervisionEntry) {
     var hazard = template
     hazard.id = "h-new-\(entry.enterpriseCode)"
+    hazard.number = "YH-2026-\(entry.enterpriseCode.suffix(6))-999"  // free in any file: never renumbered
     hazard.enterpriseCode = entry.enterpriseCode
     hazard.supervisionID = entry.id
     var linked = entry

@@ -34,6 +34,10 @@ public struct AppState: Sendable {
     var modal: (any ModalComponent)?
     /// The save the open modal asked for, so that its outcome reaches that modal.
     var modalSave: StoreOperation?
+    /// The open form could not be kept as a draft: Ctrl-C asks before discarding it.
+    var draftFailed = false
+    /// The draft the open form was reopened from: removed once the form is saved or discarded.
+    var reopenedDraft: String?
 
     public init(directory: EnterpriseDirectory, language: Language, useColor: Bool, isDemo: Bool,
                 dataPath: String, width: Int, height: Int, pinyin: PinyinTable,

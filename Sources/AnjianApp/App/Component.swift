@@ -101,6 +101,8 @@ enum Command: Sendable {
     case requireSigner
     /// A transient message for the status area.
     case message(String)
+    /// The form just presented was reopened from this draft.
+    case draftReopened(String)
     case effect(Effect)
 }
 

@@ -97,11 +97,14 @@ public struct LedgerData: Sendable {
             guard let code = problem.enterpriseCode else { return false }
             return problem.folder == .hazards ? written.hazards[code] != nil : written.supervisions[code] != nil
         }
+        // Records no longer in their file (another program removed them) leave the lists too.
         for (code, list) in written.supervisions {
+            supervisionIndex.remove(Set((supervisions[code] ?? []).map(\.id)).subtracting(list.map(\.id)), enterpriseCode: code)
             supervisions[code] = list
             for entry in list { supervisionIndex.upsert(entry) }
         }
         for (code, list) in written.hazards {
+            hazardIndex.remove(Set((hazards[code] ?? []).map(\.id)).subtracting(list.map(\.id)), enterpriseCode: code)
             hazards[code] = list
             for hazard in list { hazardIndex.upsert(hazard) }
         }

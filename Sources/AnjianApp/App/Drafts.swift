@@ -9,12 +9,14 @@ import AnjianText
 /// SIGTERM, Ctrl-C): what it was for and every field's value. Not a ledger record: the next
 /// start offers it back, and only a save from the reopened form reaches the ledger.
 struct Draft: Codable, Equatable, Sendable {
+    /// What the form was for; an edit or a step keeps the record as the form read it, so the
+    /// reopened form saves against that version: a change made meanwhile is a conflict.
     enum Kind: Codable, Equatable, Sendable {
         case newSupervision(enterprise: String)
-        case editSupervision(enterprise: String, id: String)
+        case editSupervision(SupervisionEntry)
         case newHazard(enterprise: String, visit: String?)
-        case editHazard(enterprise: String, id: String)
-        case hazardStep(enterprise: String, id: String, step: HistoryEntry.Action)
+        case editHazard(Hazard)
+        case hazardStep(Hazard, step: HistoryEntry.Action)
     }
     var kind: Kind
     /// The form's title, to tell the user which form it was.
@@ -61,22 +63,21 @@ struct Draft: Codable, Equatable, Sendable {
             let rows = fields.filter { $0.id.hasPrefix("inspectors[") && $0.id.hasSuffix("].name") }.count
             while form.inspectorRows < rows { form.addInspectorRow(context.strings) }
             modal = form
-        case .editSupervision(let code, let id):
-            guard let index = ledger.directory.index(of: code), let entry = ledger.supervisionEntry(code, id) else { return nil }
-            var form = SupervisionForm.edit(entry, of: index, context: context)
+        case .editSupervision(let read):
+            guard let index = ledger.directory.index(of: read.enterpriseCode) else { return nil }
+            var form = SupervisionForm.edit(read, of: index, context: context)
             let rows = fields.filter { $0.id.hasPrefix("inspectors[") && $0.id.hasSuffix("].name") }.count
             while form.inspectorRows < rows { form.addInspectorRow(context.strings) }
             modal = form
         case .newHazard(let code, let visit):
             guard let index = ledger.directory.index(of: code) else { return nil }
             modal = HazardForm.new(for: index, supervisionID: visit, context: context)
-        case .editHazard(let code, let id):
-            guard let index = ledger.directory.index(of: code), let hazard = ledger.hazard(code, id) else { return nil }
-            modal = HazardForm.edit(hazard, of: index, context: context)
-        case .hazardStep(let code, let id, let step):
-            guard let hazard = ledger.hazard(code, id) else { return nil }
+        case .editHazard(let read):
+            guard let index = ledger.directory.index(of: read.enterpriseCode) else { return nil }
+            modal = HazardForm.edit(read, of: index, context: context)
+        case .hazardStep(let read, let step):
             let session = context.session
-            modal = HazardForm.step(step, hazard, signer: session.signer, today: session.today, strings: session.strings)
+            modal = HazardForm.step(step, read, signer: session.signer, today: session.today, strings: session.strings)
         }
         for field in fields {
             guard let i = modal.form.index(of: field.id) else { continue }
@@ -98,10 +99,13 @@ extension AppState {
     }
 
     /// The program must stop (Ctrl-C, a signal, a lost terminal): a half-filled form is kept
-    /// as a draft first.
-    func stopping() -> [Effect] {
+    /// as a draft first, and the program quits once the draft is on disk. When it cannot be
+    /// kept, the form stays open and says why (a signal ends the program all the same).
+    mutating func stopping() -> [Effect] {
         guard let draft = openDraft else { return [.quit] }
-        return [.store(.saveDraft(name: draft.fileName, data: draft.encoded())), .quit]
+        let operation = StoreOperation.saveDraft(name: draft.fileName, data: draft.encoded())
+        modalSave = operation
+        return [.store(operation)]
     }
 }
 
@@ -145,7 +149,8 @@ struct DraftOfferModal: ModalComponent {
                 form.message = context.strings[.draftRecordGone]
                 return []
             }
-            return [remove, .closeModal, .present(reopened)]
+            // The draft stays on disk until the reopened form is saved or discarded.
+            return [.closeModal, .present(reopened), .draftReopened(chosen.name)]
         case .cancel:
             return [.closeModal, .message(context.strings[.draftKept])]
         default:

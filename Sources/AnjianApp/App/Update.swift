@@ -52,7 +52,7 @@ extension AppState {
             // A changed form is not thrown away by a stray Ctrl-C: it is kept as a draft, offered
             // at the next start; a form that cannot be kept asks, and a second Ctrl-C quits.
             if let form = modal?.form, form.changed, !form.confirmingDiscard {
-                if openDraft != nil { return stopping() }
+                if openDraft != nil, !draftFailed { return stopping() }
                 modal?.form.confirmingDiscard = true
                 return []
             }
@@ -170,6 +170,13 @@ extension AppState {
             case .closeModal:
                 modal = nil
                 modalSave = nil
+                draftFailed = false
+                if let name = reopenedDraft {
+                    reopenedDraft = nil
+                    effects.append(.store(.removeDraft(name: name)))
+                }
+            case .draftReopened(let name):
+                if modal != nil { reopenedDraft = name }
             case .deliver(let delivery):
                 _ = withTop { $0.deliver(delivery, context: &$1); return nil }
             case .save(let operation):
@@ -196,11 +203,18 @@ extension AppState {
     private mutating func stored(_ outcome: StoreOutcome) -> [Effect] {
         let s = context.strings
         switch outcome {
+        case .saved(.saveDraft, _) where modalSave != nil:
+            return [.quit]  // the form is kept: nothing is lost by quitting
         case .saved(let operation, let written):
             let fromModal = modalSave == operation
+            var effects: [Effect] = []
             if fromModal {
                 modal = nil
                 modalSave = nil
+                if let name = reopenedDraft {
+                    reopenedDraft = nil
+                    effects.append(.store(.removeDraft(name: name)))  // saved in the ledger now
+                }
             }
             // The files as written, with what other programs added: the views show them as they are.
             context.ledger.adopt(written)
@@ -221,12 +235,17 @@ extension AppState {
             case .saveOperator, .saveDraft, .removeDraft:
                 break
             }
+            return effects
         case .failed(let operation, let error):
             // A lost lock stops every later save too: the session is read-only from now on, and says why.
             if case .lockLost = error { context.session.readOnly = .lockLost(error) }
             let text = s.saveFailed(s.storeError(error))
             if case .saveOperator = operation {
                 context.message = s.storeError(error)
+            } else if case .saveDraft = operation {
+                // Not kept: the form stays open; a second Ctrl-C asks before discarding it.
+                draftFailed = true
+                modal?.form.message = s.draftNotKept(s.storeError(error))
             } else if modalSave == operation, modal != nil {
                 modal?.form.message = text  // the form stays open with everything typed
             } else {

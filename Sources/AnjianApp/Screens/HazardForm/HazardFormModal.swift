@@ -11,8 +11,8 @@ extension HazardForm: ModalComponent {
     var draftKind: Draft.Kind? {
         switch purpose {
         case .new: return .newHazard(enterprise: enterpriseCode, visit: supervisionID)
-        case .edit(let hazard): return .editHazard(enterprise: hazard.enterpriseCode, id: hazard.id)
-        case .step(let step, let hazard): return .hazardStep(enterprise: hazard.enterpriseCode, id: hazard.id, step: step)
+        case .edit(let hazard): return .editHazard(hazard)
+        case .step(let step, let hazard): return .hazardStep(hazard, step: step)
         case .filters: return nil
         }
     }

@@ -9,7 +9,7 @@ extension SupervisionForm: ModalComponent {
     var writes: Bool { true }
 
     var draftKind: Draft.Kind? {
-        original.map { .editSupervision(enterprise: enterpriseCode, id: $0.id) } ?? .newSupervision(enterprise: enterpriseCode)
+        original.map { .editSupervision($0) } ?? .newSupervision(enterprise: enterpriseCode)
     }
 
     static func new(for enterprise: Int, context: Context) -> SupervisionForm {
