@@ -1,9 +1,7 @@
 // Drafts: a half-filled form kept when the program had to stop, and offered back.
 extension Text {
     public static let draftOfferTitle = Text(zh: "上次退出时有未保存的表单（草稿）", en: "Unsaved forms kept when the program last stopped")
-    public static let draftOfferHint = Text(
-        zh: "选择草稿和处理方式，Ctrl-S 执行；Esc 暂不处理（下次启动再提示）",
-        en: "Choose a draft and what to do, Ctrl-S to do it; Esc leaves them for the next start")
+    public static let draftOfferHint = Text(zh: "Ctrl-S 执行；Esc 以后再说（下次启动再提示）", en: "Ctrl-S: do it · Esc: later (offered at the next start)")
     public static let fieldDraft = Text(zh: "草稿", en: "Draft")
     public static let fieldDraftAction = Text(zh: "处理", en: "Action")
     public static let draftReopen = Text(zh: "重新打开", en: "reopen")
