@@ -122,6 +122,36 @@ public struct SupervisionEntry: Codable, Hashable, Sendable, Identifiable {
         return issues
     }
 
+    /// How far ahead of the clock a visit may be dated (clocks of two machines disagree).
+    public static let futureTolerance: TimeInterval = 5 * 60
+
+    /// The rules that bind the fields to the clock and to each other: a visit not later than
+    /// `now` (beyond `futureTolerance`, in the user's time zone), and no conclusion 未发现问题
+    /// with findings or hazards. A form refuses them; a stored file written by others that
+    /// breaks one still loads and the problem is listed as a warning, so they are `.warning`s.
+    public func ruleIssues(now: Date, in zone: TimeZone) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        if CalendarDate.isValid(date), ClockTime.isValid(time) {
+            let latest = CalendarDate.dayAndTime(now.addingTimeInterval(Self.futureTolerance), in: zone)
+            if date > latest.day || (date == latest.day && time > latest.time) {
+                issues.append(ValidationIssue(field: date > latest.day ? "date" : "time", problem: .visitInFuture(date + " " + time),
+                                              severity: .warning))
+            }
+        }
+        if conclusion == .noProblem, !findings.trimmingWhitespace().isEmpty || !hazardIDs.isEmpty {
+            issues.append(ValidationIssue(field: "conclusion", problem: .noProblemWithFindings, severity: .warning))
+        }
+        return issues
+    }
+
+    /// Lists a hazard registered on this visit. A visit with a hazard cannot say no problem
+    /// was found: its conclusion 未发现问题 becomes 责令整改 (the history shows the change).
+    public mutating func addHazard(_ id: String) {
+        guard !hazardIDs.contains(id) else { return }
+        hazardIDs.append(id)
+        if conclusion == .noProblem { conclusion = .rectificationOrdered }
+    }
+
     /// The record's fields as text, in a fixed order, for the history's old → new.
     public var fieldTexts: [(field: String, text: String)] {
         var fields: [(String, String)] = [

@@ -23,6 +23,10 @@ public struct ValidationIssue: Hashable, Sendable {
         case deadlineBeforeDiscovery(String, String)
         /// One of the five rectification items (五落实) a major hazard must have.
         case requiredForMajorHazard
+        /// A visit dated later than now (`YYYY-MM-DD HH:MM`), beyond the clock-skew tolerance.
+        case visitInFuture(String)
+        /// The conclusion 未发现问题 on a visit with findings or hazards registered on it.
+        case noProblemWithFindings
     }
 
     public var field: String

@@ -99,7 +99,7 @@ public struct Runner: Sendable {
         if current == link.base {
             current = link.entry
         } else if !current.hazardIDs.contains(id) {
-            current.hazardIDs.append(id)
+            current.addHazard(id)
             current.history += link.entry.history.suffix(1)
         }
         entries.upsert(current)

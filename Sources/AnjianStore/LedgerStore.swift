@@ -80,9 +80,9 @@ public enum LedgerStore {
         let inspectors = try loadInspectors(directory)
         // The ledger's own files stop the load; a per-enterprise file only damages itself.
         let codes = Set(enterprises.map(\.creditCode))
-        let supervisions = loadFolder(SupervisionsFile.self, directory.appendingPathComponent(supervisionsFolder), enterprises: codes)
+        let supervisions = loadFolder(SupervisionsFile.self, directory.appendingPathComponent(supervisionsFolder), enterprises: codes, now: now)
         let hazardsFolderURL = directory.appendingPathComponent(hazardsFolder)
-        var hazards = loadFolder(HazardsFile.self, hazardsFolderURL, enterprises: codes)
+        var hazards = loadFolder(HazardsFile.self, hazardsFolderURL, enterprises: codes, now: now)
         checkAcrossFiles(&hazards, folder: hazardsFolderURL)
         return LoadedLedger(directory: directory, manifest: manifest, enterprises: enterprises, inspectors: inspectors,
                             supervisions: supervisions.records, hazards: hazards.records, warnings: warnings,

@@ -18,7 +18,13 @@ protocol PerEnterpriseFile: Codable {
     /// The record's rule violations that make the file unusable (validation errors, an
     /// inconsistent state), and how an error message names the record.
     static func errors(of record: Record) -> [ValidationIssue]
+    /// The record's rule violations that leave the file usable: listed as warnings on load.
+    static func warnings(of record: Record, now: Date) -> [ValidationIssue]
     static func name(of record: Record) -> String
+}
+
+extension PerEnterpriseFile {
+    static func warnings(of record: Record, now: Date) -> [ValidationIssue] { [] }
 }
 
 /// What one folder of per-enterprise files holds, file by file.
@@ -33,7 +39,10 @@ extension LedgerStore {
     /// file that cannot be read, does not decode, breaks a rule, holds records of another
     /// enterprise, or is not named for an enterprise of the ledger is damaged: its records are
     /// not loaded and the rest still are. A folder that cannot be listed damages them all.
-    static func loadFolder<File: PerEnterpriseFile>(_ type: File.Type, _ folder: URL, enterprises: Set<String>) -> FolderLoad<File.Record> {
+    /// A record that breaks a rule a form enforces but a file written by others may break
+    /// (`File.warnings`, checked against `now`) is loaded and listed in `warnings`.
+    static func loadFolder<File: PerEnterpriseFile>(_ type: File.Type, _ folder: URL, enterprises: Set<String>,
+                                                    now: Date) -> FolderLoad<File.Record> {
         var result = FolderLoad<File.Record>()
         let names: [String]
         do {
@@ -51,7 +60,14 @@ extension LedgerStore {
                     if let problem = CreditCode.check(code).problems.first { throw StoreError.invalidFileName(path: path, problem: problem) }
                     throw StoreError.unknownEnterprise(path: path, code: code)
                 }
-                result.records[code] = try loadFile(File.self, enterprise: code, in: folder)
+                let records = try loadFile(File.self, enterprise: code, in: folder)
+                result.records[code] = records
+                for (index, record) in records.enumerated() {
+                    result.warnings += File.warnings(of: record, now: now).map { issue in
+                        let warning = StoreError.invalidRecord(path: path, record: index, name: File.name(of: record), issue: issue)
+                        return FileProblem(path: path, enterpriseCode: code, folder: File.folder, error: warning)
+                    }
+                }
             } catch {
                 result.damaged.append(FileProblem(path: path, enterpriseCode: code, folder: File.folder, error: storeError(error, folder)))
             }

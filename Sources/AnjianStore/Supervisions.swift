@@ -28,6 +28,10 @@ extension SupervisionsFile: PerEnterpriseFile {
         return id + entry.validate().errors
     }
 
+    /// What a form refuses but a file written by others may hold: a visit in the future, the
+    /// conclusion 未发现问题 with findings or hazards (in the user's time zone).
+    static func warnings(of entry: SupervisionEntry, now: Date) -> [ValidationIssue] { entry.ruleIssues(now: now, in: .current) }
+
     static func name(of entry: SupervisionEntry) -> String { entry.id }
 }
 

@@ -8,6 +8,9 @@ extension Text {
     public static let problemRequiredForMajor = Text(zh: "重大隐患必填（五落实）", en: "required for a major hazard")
     public static let refusalVerifier = Text(zh: "验收须填写验收人姓名", en: "a verification needs the verifier's name")
     public static let refusalReason = Text(zh: "须填写原因", en: "a reason is required")
+    public static let problemNoProblemWithFindings = Text(
+        zh: "有发现问题或登记了隐患，结论不能是“未发现问题”",
+        en: "findings or hazards recorded: the conclusion cannot be \"no problem found\"")
 }
 
 extension Strings {
@@ -30,6 +33,8 @@ extension Strings {
         case .sameInspectorTwice(let name): return problemSameInspectorTwice(name)
         case .deadlineBeforeDiscovery(let deadline, let found): return problemDeadlineBeforeDiscovery(deadline, found)
         case .requiredForMajorHazard: return self[.problemRequiredForMajor]
+        case .visitInFuture(let moment): return problemVisitInFuture(moment)
+        case .noProblemWithFindings: return self[.problemNoProblemWithFindings]
         }
     }
 
@@ -94,6 +99,10 @@ extension Strings {
 
     public func refusalFutureDate(_ date: String) -> String {
         pick(zh: "日期 \(date) 晚于今天", en: "the date \(date) is after today")
+    }
+
+    func problemVisitInFuture(_ moment: String) -> String {
+        pick(zh: "检查时间 \(moment) 晚于现在", en: "the visit time \(moment) is later than now")
     }
 
     func problemDeadlineBeforeDiscovery(_ deadline: String, _ discovered: String) -> String {

@@ -206,15 +206,15 @@ import AnjianText
         let original = try #require(state.ledger.supervisionEntries(of: code).first)
         state.openSupervisionPage(code, original.id)
         state.press(.character("e"))
-        state.focusField("findings")
-        state.type("消防通道堵塞")
+        state.focusField("itemsChecked")
+        state.type("消防通道")
         guard case .store(.saveSupervision(let entry, _))? = state.update(.key(.control("s"))).first else {
             Issue.record("not saved: \(state.form?.form.message ?? "")")
             return
         }
         #expect(entry.id == original.id)
         #expect(entry.history.count == original.history.count + 1)
-        #expect(entry.history.last?.changes.map(\.field) == ["findings"])
+        #expect(entry.history.last?.changes.map(\.field) == ["itemsChecked"])
     }
 
     @Test func renamingAPickedInspectorDropsTheirCertificateNumber() throws {

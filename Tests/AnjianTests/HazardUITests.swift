@@ -127,7 +127,10 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
             return
         }
         #expect(hazard.supervisionID == entry.id)
-        #expect(link.entry.hazardIDs == [hazard.id] && link.entry.history.last?.changes.map(\.field) == ["hazardIDs"])
+        #expect(link.entry.hazardIDs == [hazard.id])
+        // The visit said 未发现问题: with a hazard on it, it now says 责令整改, and its history shows both changes.
+        #expect(entry.conclusion == .noProblem && link.entry.conclusion == .rectificationOrdered)
+        #expect(link.entry.history.last?.changes.map(\.field) == ["conclusion", "hazardIDs"])
         #expect(link.base == entry)
         state.succeed(effects)
         #expect(state.message?.contains(hazard.number) == true)

@@ -111,7 +111,7 @@ extension HazardForm: ModalComponent {
             if let source = hazard.supervisionID, let visit = context.ledger.supervisionEntry(hazard.enterpriseCode, source),
                !visit.hazardIDs.contains(hazard.id) {
                 var entry = visit
-                entry.hazardIDs.append(hazard.id)
+                entry.addHazard(hazard.id)
                 link = VisitLink(entry: entry.recordingHistory(from: visit, by: session.signerOrNobody, at: session.now), base: visit)
             }
             return [.save(.saveHazard(hazard, base: nil, link: link))]

@@ -45,7 +45,8 @@ extension SupervisionForm: ModalComponent {
     private mutating func save(context: Context) -> [Command] {
         let session = context.session
         let entry = entry(roster: context.ledger.roster)
-        let issues = entry.validate().errors
+        // The rules a stored file may break (only a warning there) are refused here like errors.
+        let issues = entry.validate().errors + entry.ruleIssues(now: session.clock(), in: session.timeZone)
         if !issues.isEmpty {
             form.show(issues, session.strings)
             return []

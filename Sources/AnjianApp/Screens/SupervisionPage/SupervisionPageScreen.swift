@@ -57,6 +57,10 @@ struct SupervisionPageScreen: ScreenComponent {
         }
         let enterprise = ledger.directory.index(of: code).map { ledger.enterprises[$0].name } ?? code
         add(s[.colEnterprise], enterprise, bold: true)
+        // A file written by others may break the rules the form enforces: said here, as on load.
+        for issue in e.ruleIssues(now: context.session.clock(), in: context.session.timeZone) {
+            lines.append(PageLine(label: "", value: "! " + s.problem(issue.problem), style: context.theme.error))
+        }
         add(s[.fieldDate], e.date + " " + e.time + "    " + e.id)
         add(s[.fieldKind], s.kind(e.kind))
         for (i, inspector) in e.inspectors.enumerated() {
