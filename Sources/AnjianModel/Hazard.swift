@@ -72,6 +72,10 @@ public enum HazardRefusal: Error, Hashable, Sendable {
     case invalidDate(String)
     case reasonRequired
     case deadlineNotLater(old: String, new: String)
+    /// A new deadline that is not after today.
+    case deadlineNotAfterToday(new: String, today: String)
+    /// A closed hazard is not edited: it is reopened first, with a reason.
+    case editWhileClosed
     /// A verification dated before the hazard was found.
     case dateBeforeDiscovery(date: String, discovered: String)
 }
@@ -238,11 +242,13 @@ public struct Hazard: Codable, Hashable, Sendable, Identifiable {
         closedOn = nil
     }
 
-    /// A later deadline, with a reason; the history keeps the old one.
-    public mutating func extendDeadline(to newDeadline: String, reason: String, by signer: Operator, at time: String) throws(HazardRefusal) {
+    /// A deadline after the current one and after `today`, with a reason; the history keeps the old one.
+    public mutating func extendDeadline(to newDeadline: String, reason: String, today: String, by signer: Operator,
+                                        at time: String) throws(HazardRefusal) {
         guard allows(.deadlineExtended) else { throw .notAllowed(from: status, action: .deadlineExtended) }
         guard CalendarDate.isValid(newDeadline) else { throw .invalidDate(newDeadline) }
         guard newDeadline > rectification.deadline else { throw .deadlineNotLater(old: rectification.deadline, new: newDeadline) }
+        guard newDeadline > today else { throw .deadlineNotAfterToday(new: newDeadline, today: today) }
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .reasonRequired }
         history.append(HistoryEntry(at: time, by: signer, action: .deadlineExtended,
                                     changes: [FieldChange(field: "rectification.deadline", old: rectification.deadline, new: newDeadline)],
@@ -251,23 +257,19 @@ public struct Hazard: Codable, Hashable, Sendable, Identifiable {
     }
 
     /// Records an edit of the descriptive fields (not the status: only the steps above change it).
-    public mutating func recordEdit(from old: Hazard, by signer: Operator, at time: String) {
+    /// A closed hazard is not edited (reopen it first); a change of level needs a reason, kept as
+    /// the history entry's note, and the entry is marked `levelChanged`.
+    public mutating func recordEdit(from old: Hazard, reason: String = "", by signer: Operator, at time: String) throws(HazardRefusal) {
+        guard !old.isClosed else { throw .editWhileClosed }
         let changes = self.changes(from: old)
-        if !changes.isEmpty { history.append(HistoryEntry(at: time, by: signer, action: .edited, changes: changes)) }
-    }
-
-    /// The editable fields as text, for the history's old → new.
-    public var fieldTexts: [(field: String, text: String)] {
-        [("discoveredOn", discoveredOn), ("foundBy", foundBy), ("location", location), ("description", description),
-         ("category", category.rawValue), ("level", level.rawValue), ("rectification.responsible", rectification.responsible),
-         ("rectification.measures", rectification.measures), ("rectification.funds", rectification.funds),
-         ("rectification.deadline", rectification.deadline), ("rectification.contingencyPlan", rectification.contingencyPlan)]
-    }
-
-    public func changes(from old: Hazard) -> [FieldChange] {
-        zip(old.fieldTexts, fieldTexts).compactMap { a, b in
-            a.text == b.text ? nil : FieldChange(field: b.field, old: a.text, new: b.text)
+        guard !changes.isEmpty else { return }
+        if level == old.level {
+            history.append(HistoryEntry(at: time, by: signer, action: .edited, changes: changes))
+            return
         }
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw .reasonRequired }
+        history.append(HistoryEntry(at: time, by: signer, action: .levelChanged, changes: changes, note: reason))
     }
 
     private func checkVerification(verifier: String, date: String, action: HistoryEntry.Action) throws(HazardRefusal) {
@@ -289,13 +291,5 @@ public struct Hazard: Codable, Hashable, Sendable, Identifiable {
                                     changes: [FieldChange(field: "status", old: status.rawValue, new: next.rawValue)] + changes,
                                     note: note))
         status = next
-    }
-
-    /// The next free number for an enterprise in a year, unique among `taken`.
-    public static func nextNumber(year: String, enterpriseCode: String, taken: Set<String>) -> String {
-        let stem = "YH-\(year)-\(enterpriseCode.suffix(6))-"
-        var n = 1
-        while taken.contains(stem + String(format: "%03d", n)) { n += 1 }
-        return stem + String(format: "%03d", n)
     }
 }

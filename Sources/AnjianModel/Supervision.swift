@@ -26,6 +26,8 @@ public struct HistoryEntry: Codable, Hashable, Sendable {
         case created, edited
         // Hazard lifecycle steps:
         case rectificationStarted, reportedRectified, verifiedPassed, verificationFailed, reopened, deadlineExtended
+        /// A hazard's edit that changed its level (with the reason as the note).
+        case levelChanged
 
         /// The hazard lifecycle's steps, in the order they are offered.
         public static let steps: [Action] = [.rectificationStarted, .reportedRectified, .verifiedPassed,

@@ -8,6 +8,8 @@ extension Text {
     public static let actFailed = Text(zh: "验收不通过", en: "fail the verification")
     public static let actReopened = Text(zh: "重新打开", en: "reopen")
     public static let actExtended = Text(zh: "延长整改期限", en: "extend the deadline")
+    public static let actLevelChanged = Text(zh: "变更隐患等级", en: "change the level")
+    public static let fieldLevelReason = Text(zh: "等级变更原因", en: "Why the level changed")
     public static let fieldNumber = Text(zh: "隐患编号", en: "Number")
     public static let fieldDiscoveredOn = Text(zh: "发现日期", en: "Found on")
     public static let fieldFoundBy = Text(zh: "发现人", en: "Found by")
@@ -66,6 +68,10 @@ extension Strings {
     public func hazardCounts(_ shown: Int, _ open: Int, _ overdue: Int, _ major: Int, _ rectified: String) -> String {
         pick(zh: "显示 \(shown) 条  未销号 \(open)  逾期 \(overdue)  重大 \(major)  整改率 \(rectified)",
              en: "shown \(shown)  open \(open)  overdue \(overdue)  major \(major)  rectified \(rectified)")
+    }
+
+    public func extensions(_ count: Int) -> String {
+        pick(zh: "延期 \(count) 次", en: count == 1 ? "extended once" : "extended \(count) times")
     }
 
     public func overdueDays(_ days: Int) -> String {
@@ -128,7 +134,7 @@ extension HazardCategory {
 }
 
 extension HistoryEntry.Action {
-    /// A lifecycle step's name; nil for created and edited, which are not steps.
+    /// A lifecycle step's name (or a level change's); nil for created and edited.
     public var label: Text? {
         switch self {
         case .created, .edited: nil
@@ -138,6 +144,7 @@ extension HistoryEntry.Action {
         case .verificationFailed: .actFailed
         case .reopened: .actReopened
         case .deadlineExtended: .actExtended
+        case .levelChanged: .actLevelChanged
         }
     }
 }

@@ -8,6 +8,9 @@ extension Text {
     public static let problemRequiredForMajor = Text(zh: "重大隐患必填（五落实）", en: "required for a major hazard")
     public static let refusalVerifier = Text(zh: "验收须填写验收人姓名", en: "a verification needs the verifier's name")
     public static let refusalReason = Text(zh: "须填写原因", en: "a reason is required")
+    public static let refusalEditWhileClosed = Text(
+        zh: "已验收销号的隐患不能编辑：先按 o 重新打开（须写原因）",
+        en: "a closed hazard cannot be edited: reopen it first with o (with a reason)")
     public static let problemNoProblemWithFindings = Text(
         zh: "有发现问题或登记了隐患，结论不能是“未发现问题”",
         en: "findings or hazards recorded: the conclusion cannot be \"no problem found\"")
@@ -45,6 +48,8 @@ extension Strings {
         case .invalidDate(let date): return problemInvalidDate(date)
         case .reasonRequired: return self[.refusalReason]
         case .deadlineNotLater(let old, let new): return refusalDeadline(old, new)
+        case .deadlineNotAfterToday(let new, let today): return refusalDeadlineNotAfterToday(new, today)
+        case .editWhileClosed: return self[.refusalEditWhileClosed]
         case .dateBeforeDiscovery(let date, let discovered): return refusalBeforeDiscovery(date, discovered)
         }
     }
@@ -116,6 +121,10 @@ extension Strings {
 
     func refusalDeadline(_ old: String, _ new: String) -> String {
         pick(zh: "新期限 \(new) 须晚于原期限 \(old)", en: "the new deadline \(new) must be after \(old)")
+    }
+
+    func refusalDeadlineNotAfterToday(_ new: String, _ today: String) -> String {
+        pick(zh: "新期限 \(new) 须晚于今天 \(today)", en: "the new deadline \(new) must be after today, \(today)")
     }
 
     func problemInvalidTime(_ time: String) -> String {

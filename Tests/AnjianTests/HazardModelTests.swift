@@ -41,7 +41,7 @@ func sampleHazard(level: HazardLevel = .general) -> Hazard {
                 case .verifiedPassed: try h.verifyPassed(verifier: "单志刚", date: "2026-12-01", remark: "", by: inspector, at: "t")
                 case .verificationFailed: try h.verifyFailed(verifier: "单志刚", date: "2026-12-01", reason: "x", by: inspector, at: "t")
                 case .reopened: try h.reopen(reason: "复发", by: inspector, at: "t")
-                case .deadlineExtended: try h.extendDeadline(to: "2027-01-31", reason: "设备到货晚", by: inspector, at: "t")
+                case .deadlineExtended: try h.extendDeadline(to: "2027-01-31", reason: "设备到货晚", today: "2026-11-25", by: inspector, at: "t")
                 default: return false
                 }
                 return true
@@ -94,7 +94,7 @@ func sampleHazard(level: HazardLevel = .general) -> Hazard {
         #expect(h.status == .closed)
         #expect(throws: HazardRefusal.notAllowed(from: .closed, action: .rectificationStarted)) { try h.startRectification(by: inspector, at: "t") }
         #expect(throws: HazardRefusal.notAllowed(from: .closed, action: .deadlineExtended)) {
-            try h.extendDeadline(to: "2027-01-31", reason: "x", by: inspector, at: "t")
+            try h.extendDeadline(to: "2027-01-31", reason: "x", today: "2026-11-25", by: inspector, at: "t")
         }
         let historyLength = h.history.count
         #expect(historyLength == 4)  // refusals leave no trace
@@ -159,11 +159,11 @@ func sampleHazard(level: HazardLevel = .general) -> Hazard {
 
     @Test func deadlineExtensionKeepsTheOldDeadlineInTheHistory() throws {
         var h = sampleHazard()
-        #expect(throws: HazardRefusal.reasonRequired) { try h.extendDeadline(to: "2027-01-31", reason: "", by: inspector, at: "t") }
+        #expect(throws: HazardRefusal.reasonRequired) { try h.extendDeadline(to: "2027-01-31", reason: "", today: "2026-11-25", by: inspector, at: "t") }
         #expect(throws: HazardRefusal.deadlineNotLater(old: "2026-12-25", new: "2026-12-01")) {
-            try h.extendDeadline(to: "2026-12-01", reason: "x", by: inspector, at: "t")
+            try h.extendDeadline(to: "2026-12-01", reason: "x", today: "2026-11-25", by: inspector, at: "t")
         }
-        try h.extendDeadline(to: "2027-01-31", reason: "设备到货延迟", by: inspector, at: "t")
+        try h.extendDeadline(to: "2027-01-31", reason: "设备到货延迟", today: "2026-11-25", by: inspector, at: "t")
         #expect(h.rectification.deadline == "2027-01-31")
         #expect(h.history.last?.changes == [FieldChange(field: "rectification.deadline", old: "2026-12-25", new: "2027-01-31")])
         #expect(h.history.last?.note == "设备到货延迟")
@@ -198,12 +198,12 @@ func sampleHazard(level: HazardLevel = .general) -> Hazard {
         #expect(Set(general.validate().map(\.field)) == ["rectification.responsible", "rectification.deadline"])
     }
 
-    @Test func editsAreRecordedFieldByField() {
+    @Test func editsAreRecordedFieldByField() throws {
         let old = sampleHazard()
         var h = old
         h.location = "三楼配电室"
         h.level = .major
-        h.recordEdit(from: old, by: inspector, at: "t")
+        try h.recordEdit(from: old, reason: "复核为重大隐患", by: inspector, at: "t")
         #expect(h.history.last?.changes == [FieldChange(field: "location", old: "二楼配电室", new: "三楼配电室"),
                                             FieldChange(field: "level", old: "general", new: "major")])
     }

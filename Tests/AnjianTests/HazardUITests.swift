@@ -208,13 +208,14 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
 @Suite struct HazardHistoryTests {
     @Test func aLocationReadingLikeACategoryStaysText() throws {
         var state = makeState()
-        var hazard = steppedHazard
+        // An open one: a closed hazard is not edited.
+        var hazard = try #require(demoHazards.keys.sorted().flatMap { demoHazards[$0]! }.first { !$0.isClosed })
         hazard.location = "二楼"
         hazard.category = .fire
         let old = hazard
         hazard.location = "other"
         hazard.category = .other
-        hazard.recordEdit(from: old, by: demoOperator, at: "2026-11-25T10:00:00+08:00")
+        try hazard.recordEdit(from: old, by: demoOperator, at: "2026-11-25T10:00:00+08:00")
         state.succeed(hazard)
         state.openHazardPage(hazard)
         let values = (state.top as! HazardPageScreen).page.lines.map(\.value)

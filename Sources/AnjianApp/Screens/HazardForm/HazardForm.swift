@@ -49,7 +49,7 @@ public struct HazardForm: Sendable {
         self.purpose = purpose
         self.enterpriseCode = h.enterpriseCode
         self.supervisionID = h.supervisionID
-        let fields = [
+        var fields = [
             FormField(id: "description", label: s.fieldLabel("description"), kind: .multiline(lines: 2), text: h.description, width: 60),
             FormField(id: "location", label: s.fieldLabel("location"), kind: .text, text: h.location, width: 24),
             FormField(id: "category", label: s.fieldLabel("category"), kind: .choice(HazardCategory.allCases.map { s.hazardCategory($0) }),
@@ -68,6 +68,10 @@ public struct HazardForm: Sendable {
             FormField(id: "rectification.contingencyPlan", label: s.fieldLabel("rectification.contingencyPlan"), kind: .multiline(lines: 2),
                       text: h.rectification.contingencyPlan, width: 60),
         ]
+        if case .edit = purpose {
+            // Asked for when the level changes (marked required then): the history keeps it.
+            fields.append(FormField(id: "levelReason", label: s[.fieldLevelReason], kind: .text, width: 40))
+        }
         form = Form(title: title, fields: fields, today: today)
         baseLabels = Dictionary(uniqueKeysWithValues: fields.map { ($0.id, $0.label) })
         markRequired()
@@ -146,13 +150,16 @@ public struct HazardForm: Sendable {
 
     var baseLabels: [String: String]
 
-    /// The five rectification items are marked required (`*`) while the level is major.
+    /// The five rectification items are marked required (`*`) while the level is major, the
+    /// reason for a level change while the level differs from the edited hazard's.
     mutating func markRequired() {
         guard !baseLabels.isEmpty, let level = form.index(of: "level") else { return }
-        let major = HazardLevel.allCases[form.fields[level].choice] == .major
-        for id in Self.majorOnly {
+        let chosen = HazardLevel.allCases[form.fields[level].choice]
+        var required = chosen == .major ? Self.majorOnly : []
+        if case .edit(let original) = purpose, chosen != original.level { required.append("levelReason") }
+        for id in Self.majorOnly + ["levelReason"] {
             guard let i = form.index(of: id), let base = baseLabels[id] else { continue }
-            form.fields[i].label = major ? base + "*" : base
+            form.fields[i].label = required.contains(id) ? base + "*" : base
         }
     }
 

@@ -30,6 +30,15 @@ extension HazardForm: ModalComponent {
         .edit(hazard, of: context.ledger.enterprises[enterprise], today: context.today, strings: context.strings)
     }
 
+    /// `e`: the edit form, refused for a closed hazard (reopen it first, with a reason).
+    static func openEdit(_ hazard: Hazard, of enterprise: Int, context: inout Context) -> [Command] {
+        guard !hazard.isClosed else {
+            context.message = context.strings.refusal(.editWhileClosed)
+            return []
+        }
+        return [.present(edit(hazard, of: enterprise, context: context))]
+    }
+
     static func filters(_ criteria: HazardCriteria, context: Context) -> HazardForm {
         .filters(criteria, today: context.today, strings: context.strings)
     }
@@ -102,7 +111,11 @@ extension HazardForm: ModalComponent {
                     return refuse(s[.deadlineByExtension], field: "rectification.deadline")
                 }
                 if hazard.changes(from: original).isEmpty { return [.closeModal, .message(s[.nothingChanged])] }
-                hazard.recordEdit(from: original, by: session.signerOrNobody, at: session.now)
+                do {
+                    try hazard.recordEdit(from: original, reason: form.value("levelReason"), by: session.signerOrNobody, at: session.now)
+                } catch {
+                    return refuse(s.refusal(error), field: error == .reasonRequired ? "levelReason" : nil)
+                }
                 return [.save(.saveHazard(hazard, base: original, link: nil))]
             }
             hazard.register(taken: Set(context.ledger.hazardIndex.records.map(\.item.number)), by: session.signerOrNobody, at: session.now)
@@ -140,7 +153,8 @@ extension HazardForm: ModalComponent {
             case .reopened:
                 try hazard.reopen(reason: note, by: signer, at: now)
             case .deadlineExtended:
-                try hazard.extendDeadline(to: form.value("deadline").trimmingCharacters(in: .whitespaces), reason: note, by: signer, at: now)
+                try hazard.extendDeadline(to: form.value("deadline").trimmingCharacters(in: .whitespaces), reason: note, today: session.today,
+                                          by: signer, at: now)
             default:
                 break
             }
@@ -150,9 +164,9 @@ extension HazardForm: ModalComponent {
             case .verifierRequired: field = "verifier"
             case .invalidDate: field = form.index(of: "date") != nil ? "date" : "deadline"
             case .reasonRequired: field = "note"
-            case .deadlineNotLater: field = "deadline"
+            case .deadlineNotLater, .deadlineNotAfterToday: field = "deadline"
             case .dateBeforeDiscovery: field = "date"
-            case .notAllowed: field = nil
+            case .notAllowed, .editWhileClosed: field = nil
             }
             return refuse(s.refusal(error), field: field)
         }

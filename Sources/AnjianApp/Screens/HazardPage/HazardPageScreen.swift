@@ -39,7 +39,7 @@ struct HazardPageScreen: ScreenComponent {
         case .back: return [.back]
         case .edit:
             guard let index = context.ledger.directory.index(of: code) else { return [] }
-            return [.present(HazardForm.edit(hazard, of: index, context: context))]
+            return HazardForm.openEdit(hazard, of: index, context: &context)
         case .step(let step): return HazardForm.perform(step, on: hazard, context: &context)
         default: return []
         }
@@ -79,7 +79,8 @@ struct HazardPageScreen: ScreenComponent {
         add(s[.fieldDescription], h.description)
         if let source = h.supervisionID { add(s[.fieldSupervision], source) }
         add(s[.fieldResponsible], h.rectification.responsible)
-        add(s[.fieldDeadline], h.rectification.deadline, h.isOverdue(today: today) ? theme.hazard(h, today: today) : .plain)
+        add(s[.fieldDeadline], h.rectification.deadline + (h.extensionCount > 0 ? "  " + s.extensions(h.extensionCount) : ""),
+            h.isOverdue(today: today) ? theme.hazard(h, today: today) : .plain)
         add(s[.fieldMeasures], h.rectification.measures)
         add(s[.fieldFunds], h.rectification.funds)
         add(s[.fieldContingency], h.rectification.contingencyPlan)
