@@ -96,4 +96,17 @@ import AnjianModel
         let lines = try #require(state.top as? HazardPageScreen).page.lines.map(\.value)
         #expect(lines.contains { $0.hasPrefix("2026-12-20  延期 \(hazard.extensionCount + 1) 次") })
     }
+
+    @Test func hOnAVisitProposesTheVisitsDateAndInspectors() throws {
+        var state = makeState()
+        let code = try #require(demoSupervisions.keys.sorted().first)
+        let visit = try #require(state.ledger.supervisionEntries(of: code).first { $0.date < state.today })
+        state.openSupervisionPage(code, visit.id)
+        state.press(.character("h"))
+        let form = try #require(state.hazardForm?.form)
+        #expect(form.value("discoveredOn") == visit.date)
+        #expect(form.value("foundBy") == visit.inspectors.map(\.name).joined(separator: "、"))
+        #expect(form.value("foundBy").split(separator: "、").count == visit.inspectors.count)
+        #expect(state.hazardForm?.supervisionID == visit.id)
+    }
 }

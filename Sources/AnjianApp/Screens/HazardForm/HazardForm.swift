@@ -26,11 +26,12 @@ public struct HazardForm: Sendable {
     /// A new hazard: the focus on the description, every other required field holding a
     /// default (general, found today by the operator, deadline a standard period ahead,
     /// the enterprise's safety responsible person responsible), so a description and
-    /// Ctrl-S make a valid entry.
-    public static func new(for enterprise: Enterprise, supervisionID: String? = nil, signer: Operator?, today: String,
+    /// Ctrl-S make a valid entry. Found on a visit, it was found that day by the visit's inspectors.
+    public static func new(for enterprise: Enterprise, visit: SupervisionEntry? = nil, signer: Operator?, today: String,
                            strings s: Strings) -> HazardForm {
-        var hazard = Hazard(id: "", number: "", enterpriseCode: enterprise.creditCode, supervisionID: supervisionID,
-                            discoveredOn: today, foundBy: signer?.name ?? "", location: "", description: "",
+        let foundBy = visit.map { $0.inspectors.map(\.name).joined(separator: "、") } ?? signer?.name ?? ""
+        var hazard = Hazard(id: "", number: "", enterpriseCode: enterprise.creditCode, supervisionID: visit?.id,
+                            discoveredOn: visit?.date ?? today, foundBy: foundBy, location: "", description: "",
                             category: .equipment, level: .general,
                             rectification: Rectification(responsible: enterprise.safetyResponsible.name,
                                                          deadline: CalendarDate.adding(days: standardDays, to: today) ?? today))

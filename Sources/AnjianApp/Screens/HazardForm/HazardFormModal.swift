@@ -22,7 +22,9 @@ extension HazardForm: ModalComponent {
     /// `h`: a new hazard for an enterprise, linked to a supervision entry when opened from one.
     static func new(for enterprise: Int, supervisionID: String?, context: Context) -> HazardForm {
         let session = context.session
-        return .new(for: context.ledger.enterprises[enterprise], supervisionID: supervisionID, signer: session.signer,
+        let enterprise = context.ledger.enterprises[enterprise]
+        let visit = supervisionID.flatMap { context.ledger.supervisionEntry(enterprise.creditCode, $0) }
+        return .new(for: enterprise, visit: visit, signer: session.signer,
                     today: session.today, strings: session.strings)
     }
 
