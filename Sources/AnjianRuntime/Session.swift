@@ -11,6 +11,9 @@ public struct Session: Sendable {
     public let pinyin: PinyinTable
     /// Who signs changes: `--operator`, else `$ANJIAN_OPERATOR`, else the config file; nil: ask.
     public let signer: Operator?
+    /// The name given by `--operator` or `$ANJIAN_OPERATOR` without a certificate number that the
+    /// roster could not supply: the UI asks for the operator with it filled in.
+    public let unconfirmedOperator: String?
     /// The other copy that holds the write lock, when its record could be read.
     public let holder: LockHolder?
     /// Another copy writes, or the directory cannot be written: nothing may be saved.
@@ -47,8 +50,10 @@ public struct Session: Sendable {
         let pinyin = try DemoLedger.pinyinTable()
         var signer: Operator? = nil
         var configProblem: StoreError? = nil
+        var unconfirmed: String? = nil
         if let given = operatorFlag ?? environment["ANJIAN_OPERATOR"].flatMap({ $0.isEmpty ? nil : $0 }) {
-            signer = OperatorConfig.parse(given, roster: ledger.inspectors)
+            signer = OperatorConfig.resolve(given, roster: ledger.inspectors, remembered: (try? OperatorConfig.load(from: configURL)) ?? nil)
+            if signer == nil { unconfirmed = OperatorConfig.parse(given, roster: ledger.inspectors)?.name }
         } else {
             do {
                 signer = try OperatorConfig.load(from: configURL)
@@ -57,7 +62,7 @@ public struct Session: Sendable {
                 configProblem = error
             }
         }
-        return Session(directory: directory, ledger: ledger, pinyin: pinyin, signer: signer, holder: holder,
+        return Session(directory: directory, ledger: ledger, pinyin: pinyin, signer: signer, unconfirmedOperator: unconfirmed, holder: holder,
                        readOnly: readOnly, notWritable: notWritable, configProblem: configProblem,
                        configURL: configURL, lock: lock)
     }

@@ -47,4 +47,14 @@ public enum OperatorConfig {
         }
         return Operator(name: name, certificateNumber: cert)
     }
+
+    /// The operator a `--operator` or `ANJIAN_OPERATOR` text names, only when it is a full real name
+    /// with a certificate number: given, found as exactly one roster inspector, or the remembered
+    /// operator of that name. Nil otherwise: a name alone is never accepted without a certificate.
+    public static func resolve(_ text: String, roster: [Inspector], remembered: Operator?) -> Operator? {
+        guard let parsed = parse(text, roster: roster) else { return nil }
+        if !parsed.certificateNumber.isEmpty { return parsed }
+        guard let remembered, remembered.name == parsed.name, !remembered.certificateNumber.isEmpty else { return nil }
+        return remembered
+    }
 }

@@ -60,6 +60,11 @@ extension Strings {
              en: "Read-only: \(name) is using this data directory (process \(pid), since \(since))")
     }
 
+    public func operatorNeedsCertificate(_ name: String) -> String {
+        pick(zh: "“\(name)”不是名录库中唯一的执法人员：请填写完整姓名和执法证号",
+             en: "\"\(name)\" is not exactly one inspector of the roster: give the full name and certificate number")
+    }
+
     public func operatorLabel(_ name: String) -> String {
         pick(zh: "操作员 \(name)", en: "operator \(name)")
     }

@@ -44,7 +44,7 @@ public struct AppState: Sendable {
                 inspectors: [Inspector] = [], supervisions: [String: [SupervisionEntry]] = [:],
                 hazards: [String: [Hazard]] = [:], damagedFiles: [FileProblem] = [], signer: Operator? = nil, readOnly: ReadOnlyReason? = nil,
                 clock: @escaping @Sendable () -> Date = { Date() }, timeZone: TimeZone = .current,
-                message: String? = nil, askOperator: Bool = false, operatorMessage: String? = nil,
+                message: String? = nil, askOperator: Bool = false, operatorMessage: String? = nil, operatorName: String? = nil,
                 drafts: [Drafts.Stored] = []) {
         let ledger = LedgerData(directory: directory, pinyin: pinyin, inspectors: inspectors,
                                 supervisions: supervisions, hazards: hazards, damagedFiles: damagedFiles)
@@ -55,7 +55,7 @@ public struct AppState: Sendable {
         stack = [Registry.views[0].make(&context)]
         self.context = context
         if askOperator {
-            modal = OperatorFormModal(strings: session.strings, today: session.today, message: operatorMessage)
+            modal = OperatorFormModal(strings: session.strings, today: session.today, message: operatorMessage, name: operatorName)
         } else if let offer = DraftOfferModal(drafts, context: context) {
             modal = offer  // the operator first; drafts stay on disk for the next start
         }

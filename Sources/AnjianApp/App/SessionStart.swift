@@ -20,6 +20,7 @@ extension AppState {
             readOnly = session.readOnly ? .unknownHolder : nil
         }
         let configProblem = session.configProblem.map { strings.storeError($0) }
+        let operatorMessage = configProblem ?? session.unconfirmedOperator.map { strings.operatorNeedsCertificate($0) }
         var message: String? = configProblem
         if message == nil, ledger.initializedNow {
             message = strings.initializedDemo(session.directory.path)
@@ -33,6 +34,6 @@ extension AppState {
                   pinyin: session.pinyin, inspectors: ledger.inspectors, supervisions: ledger.supervisions, hazards: ledger.hazards,
                   damagedFiles: ledger.damagedFiles,
                   signer: session.signer, readOnly: readOnly, message: message, askOperator: session.signer == nil,
-                  operatorMessage: configProblem, drafts: readOnly == nil ? Drafts.load(in: session.directory) : [])
+                  operatorMessage: operatorMessage, operatorName: session.unconfirmedOperator, drafts: readOnly == nil ? Drafts.load(in: session.directory) : [])
     }
 }

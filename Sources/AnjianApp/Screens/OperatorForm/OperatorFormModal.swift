@@ -9,11 +9,12 @@ struct OperatorFormModal: ModalComponent {
     var form: Form
     var writes: Bool { false }
 
-    init(strings s: Strings, today: String, message: String? = nil) {
+    /// `name`: given at start without a certificate number; filled in, the focus on the certificate.
+    init(strings s: Strings, today: String, message: String? = nil, name: String? = nil) {
         form = Form(title: s[.operatorFormTitle], fields: [
-            FormField(id: "name", label: s[.fieldOperatorName], kind: .text, width: 12),
+            FormField(id: "name", label: s[.fieldOperatorName], kind: .text, text: name ?? "", width: 12),
             FormField(id: "certificateNumber", label: s[.fieldCertificate], kind: .text, width: 16),
-        ], today: today)
+        ], focus: name == nil ? 0 : 1, today: today)
         form.message = message
     }
 
