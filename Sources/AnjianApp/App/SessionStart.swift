@@ -34,6 +34,7 @@ extension AppState {
                   pinyin: session.pinyin, inspectors: ledger.inspectors, supervisions: ledger.supervisions, hazards: ledger.hazards,
                   damagedFiles: ledger.damagedFiles,
                   signer: session.signer, readOnly: readOnly, message: message, askOperator: session.signer == nil,
-                  operatorMessage: operatorMessage, operatorName: session.unconfirmedOperator, drafts: readOnly == nil ? Drafts.load(in: session.directory) : [])
+                  operatorMessage: operatorMessage, operatorName: session.unconfirmedOperator,
+                  drafts: readOnly == nil ? Drafts.load(in: session.directory) : [])
     }
 }
