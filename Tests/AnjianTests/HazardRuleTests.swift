@@ -94,7 +94,8 @@ import AnjianModel
         let effects = state.update(.key(.control("s")))
         state.succeed(effects)
         let lines = try #require(state.top as? HazardPageScreen).page.lines.map(\.value)
-        #expect(lines.contains { $0.hasPrefix("2026-12-20  延期 \(hazard.extensionCount + 1) 次") })
+        let deadline = try #require(lines.firstIndex(of: "2026-12-20"))
+        #expect(lines[deadline + 1] == "延期 \(hazard.extensionCount + 1) 次")
     }
 
     @Test func hOnAVisitProposesTheVisitsDateAndInspectors() throws {

@@ -79,8 +79,8 @@ struct HazardPageScreen: ScreenComponent {
         add(s[.fieldDescription], h.description)
         if let source = h.supervisionID { add(s[.fieldSupervision], source) }
         add(s[.fieldResponsible], h.rectification.responsible)
-        add(s[.fieldDeadline], h.rectification.deadline + (h.extensionCount > 0 ? "  " + s.extensions(h.extensionCount) : ""),
-            h.isOverdue(today: today) ? theme.hazard(h, today: today) : .plain)
+        add(s[.fieldDeadline], h.rectification.deadline, h.isOverdue(today: today) ? theme.hazard(h, today: today) : .plain)
+        if h.extensionCount > 0 { add("", s.extensions(h.extensionCount)) }
         add(s[.fieldMeasures], h.rectification.measures)
         add(s[.fieldFunds], h.rectification.funds)
         add(s[.fieldContingency], h.rectification.contingencyPlan)
