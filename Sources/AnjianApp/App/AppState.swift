@@ -53,6 +53,7 @@ public struct AppState: Sendable {
                                    clock: clock, timeZone: timeZone)
         var context = Context(ledger: ledger, session: session, message: message)
         stack = [Registry.views[0].make(&context)]
+        context.view = Registry.views[0].id
         self.context = context
         if askOperator {
             modal = OperatorFormModal(strings: session.strings, today: session.today, message: operatorMessage)
@@ -73,6 +74,6 @@ public struct AppState: Sendable {
     var top: any ScreenComponent { stack[stack.count - 1] }
     /// The open form, if any.
     public var openForm: Form? { modal?.form }
-    /// The number of the top-level view showing.
-    public var currentView: ViewID { top.tab }
+    /// The number of the top-level view showing, or under the pages showing.
+    public var currentView: ViewID { context.view }
 }

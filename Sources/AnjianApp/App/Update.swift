@@ -154,6 +154,7 @@ extension AppState {
                 guard let view = Registry.view(id) else { break }
                 parked[stack[0].tab] = stack[0]
                 stack = [parked.removeValue(forKey: id) ?? view.make(&context)]
+                context.view = id
                 _ = withTop { $0.refresh(.shown, context: &$1); return nil }
             case .present(let form):
                 if form.writes {
