@@ -124,3 +124,41 @@ import AnjianText
         #expect(state.currentView == 3 && AppView.render(state).line(0).contains("[3 监管记录]"))
     }
 }
+
+/// The first action is not lost: asked for the operator first, it goes on once one is saved (issue #9).
+@Suite struct FirstActionTests {
+    @Test func aNewVisitBeforeAnOperatorIsKnownAsksThenOpensTheForm() {
+        var state = makeState(signer: nil)
+        state.press(.character("s"))
+        #expect(state.operatorForm != nil && state.form == nil)
+        state.type("王丽娟")
+        let effects = state.update(.key(.control("s")))
+        #expect(effects == [.store(.saveOperator(demoOperator))])
+        #expect(state.signer == demoOperator && state.form != nil, "the visit form opens")
+        #expect(state.message == nil, "no stale message")
+    }
+
+    @Test func aStepBeforeAnOperatorIsKnownIsDoneOnceOneIsSaved() throws {
+        var state = makeState(signer: nil)
+        let hazard = try #require(demoHazards.values.joined().first { $0.allows(.rectificationStarted) })
+        state.openHazardPage(hazard)
+        state.press(.character("r"))
+        #expect(state.operatorForm != nil)
+        state.type("王丽娟")
+        let effects = state.update(.key(.control("s")))
+        guard effects.count == 2, case .store(.saveHazard(let saved, _, _)) = effects[1] else {
+            Issue.record("expected the operator, then the step: \(effects)")
+            return
+        }
+        #expect(saved.status == .rectifying && saved.history.last?.by.name == "王丽娟")
+    }
+
+    @Test func cancelledOperatorFormOpensNothing() {
+        var state = makeState(signer: nil)
+        state.press(.character("h"))
+        state.press(.escape)
+        #expect(state.operatorForm == nil && state.hazardForm == nil)
+        state.press(.character("j"))
+        #expect(state.hazardForm == nil)
+    }
+}

@@ -38,6 +38,9 @@ public struct AppState: Sendable {
     var draftFailed = false
     /// The draft the open form was reopened from: removed once the form is saved or discarded.
     var reopenedDraft: String?
+    /// The key whose action asked for the operator first (`s`, `h`, `e`, a step): it acts
+    /// again once the operator form is saved, so the first action is not lost.
+    var keyAwaitingSigner: Key?
 
     public init(directory: EnterpriseDirectory, language: Language, useColor: Bool, isDemo: Bool,
                 dataPath: String, width: Int, height: Int, pinyin: PinyinTable,
