@@ -28,6 +28,12 @@ public struct InputDecoder: Sendable {
 
     static let pasteStart: [Unicode.Scalar] = Array("[200~".unicodeScalars)
     static let pasteEnd: [Unicode.Scalar] = Array("[201~".unicodeScalars)
+    /// Home and End as terminals send them when the terminal description does not say so
+    /// (ncurses turns the sequences its terminfo entry lists into keys; these come as bytes):
+    /// VT220 / rxvt `ESC[1~` `ESC[4~` `ESC[7~` `ESC[8~`, xterm `ESC O H` `ESC O F` `ESC[H` `ESC[F`.
+    static let keySequences: [(sequence: [Unicode.Scalar], key: Key)] =
+        [("[1~", Key.home), ("[7~", .home), ("OH", .home), ("[H", .home), ("[4~", .end), ("[8~", .end), ("OF", .end), ("[F", .end)]
+            .map { (Array($0.0.unicodeScalars), $0.1) }
 
     public init() {}
 
@@ -70,11 +76,17 @@ public struct InputDecoder: Sendable {
                 escape = nil  // an end without a start
                 return
             }
-            if Self.isMarkerPrefix(sequence) {
+            if let key = Self.keySequences.first(where: { $0.sequence == sequence })?.key {
+                escape = nil
+                flushText(into: &events)
+                events.append(.key(key))
+                return
+            }
+            if Self.isMarkerPrefix(sequence) || Self.keySequences.contains(where: { $0.sequence.starts(with: sequence) }) {
                 escape = sequence
                 return
             }
-            // Not a marker: the ESC was a key (or stray), the rest ordinary characters.
+            // Not a marker or a key: the ESC was a key (or stray), the rest ordinary characters.
             escape = nil
             flushText(into: &events)
             events.append(.key(.escape))

@@ -112,8 +112,9 @@ public final class Terminal {
         case KEY_DOWN: return .down
         case KEY_LEFT: return .left
         case KEY_RIGHT: return .right
-        case KEY_HOME, KEY_A1: return .home
-        case KEY_END, KEY_C1: return .end
+        // VT220 descriptions call the keys sending `ESC[1~` and `ESC[4~` Find and Select.
+        case KEY_HOME, KEY_A1, KEY_FIND: return .home
+        case KEY_END, KEY_C1, KEY_SELECT: return .end
         case KEY_PPAGE, KEY_A3: return .pageUp
         case KEY_NPAGE, KEY_C3: return .pageDown
         case KEY_ENTER: return .enter

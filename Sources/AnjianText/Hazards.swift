@@ -56,7 +56,6 @@ extension Text {
     public static let deadlineByExtension = Text(
         zh: "整改期限只能用 t 延期（须写原因）",
         en: "the deadline changes only by t, extend (with a reason)")
-    public static let linkedHazards = Text(zh: "登记隐患", en: "Hazards found")
 }
 
 extension Strings {

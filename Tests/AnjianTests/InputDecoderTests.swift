@@ -37,6 +37,30 @@ import AnjianScreen
         #expect(events == [.paste("第一段\n第二段")])
     }
 
+    /// Home and End in the forms terminfo may not list arrive as bytes: they are Home and End,
+    /// never Esc followed by text (issue #9: `ESC[4~` cleared the filter and closed help).
+    @Test func homeAndEndSequencesAreHomeAndEnd() {
+        for home in ["\u{1B}[1~", "\u{1B}[7~", "\u{1B}OH", "\u{1B}[H"] {
+            #expect(InputDecoder.decode(home) == [.key(.home)], "\(Array(home.utf8))")
+        }
+        for end in ["\u{1B}[4~", "\u{1B}[8~", "\u{1B}OF", "\u{1B}[F"] {
+            #expect(InputDecoder.decode(end) == [.key(.end)], "\(Array(end.utf8))")
+        }
+        #expect(InputDecoder.decode("ab\u{1B}[4~c") == [.text("ab"), .key(.end), .key(.character("c"))])
+        // Split across reads, it is still one key.
+        var decoder = InputDecoder()
+        var events: [InputEvent] = []
+        for s in "\u{1B}[".unicodeScalars { decoder.scalar(s, into: &events) }
+        for s in "4~".unicodeScalars { decoder.scalar(s, into: &events) }
+        decoder.endOfBatch(into: &events)
+        #expect(events == [.key(.end)])
+        // Esc and a letter typed quickly stay Esc and the letter.
+        #expect(InputDecoder.decode("\u{1B}O") == [.key(.escape), .key(.character("O"))])
+        #expect(InputDecoder.decode("\u{1B}[4x") == [.key(.escape), .text("[4x")])
+        // Inside a bracketed paste they are pasted bytes, never keys.
+        #expect(InputDecoder.decode("\u{1B}[200~a\u{1B}[4~b\u{1B}[201~") == [.paste("a[4~b")])
+    }
+
     @Test func anEscapeThatIsNotAMarkerStaysAKey() {
         #expect(InputDecoder.decode("\u{1B}[2x") == [.key(.escape), .text("[2x")])
     }

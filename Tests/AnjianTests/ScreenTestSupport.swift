@@ -156,10 +156,17 @@ extension AppState {
     /// Opens a supervision entry's page from its enterprise's page.
     mutating func openSupervisionPage(_ code: String, _ id: String) {
         openEnterprisePage(code)
-        let index = ledger.supervisionEntries(of: code).firstIndex { $0.id == id } ?? 0
-        for _ in 0..<index { press(.down) }
+        selectRow(.supervision(code, id))
         press(.enter)
         #expect((top as? SupervisionPageScreen)?.id == id)
+    }
+
+    /// Moves down the enterprise page until a record's row is selected.
+    mutating func selectRow(_ target: EnterprisePageScreen.Target) {
+        for _ in 0..<50 {
+            guard let page = top as? EnterprisePageScreen, page.page.selection.map({ page.targets[$0] }) != target else { return }
+            press(.down)
+        }
     }
 
     /// Registers a hazard on the newest visit of the first enterprise with visits, as a user

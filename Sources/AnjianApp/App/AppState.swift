@@ -38,6 +38,9 @@ public struct AppState: Sendable {
     var draftFailed = false
     /// The draft the open form was reopened from: removed once the form is saved or discarded.
     var reopenedDraft: String?
+    /// The key whose action asked for the operator first (`s`, `h`, `e`, a step): it acts
+    /// again once the operator form is saved, so the first action is not lost.
+    var keyAwaitingSigner: Key?
 
     public init(directory: EnterpriseDirectory, language: Language, useColor: Bool, isDemo: Bool,
                 dataPath: String, width: Int, height: Int, pinyin: PinyinTable,
@@ -53,6 +56,7 @@ public struct AppState: Sendable {
                                    clock: clock, timeZone: timeZone)
         var context = Context(ledger: ledger, session: session, message: message)
         stack = [Registry.views[0].make(&context)]
+        context.view = Registry.views[0].id
         self.context = context
         if askOperator {
             modal = OperatorFormModal(strings: session.strings, today: session.today, message: operatorMessage, name: operatorName)
@@ -73,6 +77,6 @@ public struct AppState: Sendable {
     var top: any ScreenComponent { stack[stack.count - 1] }
     /// The open form, if any.
     public var openForm: Form? { modal?.form }
-    /// The number of the top-level view showing.
-    public var currentView: ViewID { top.tab }
+    /// The number of the top-level view showing, or under the pages showing.
+    public var currentView: ViewID { context.view }
 }

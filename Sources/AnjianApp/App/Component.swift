@@ -7,7 +7,9 @@ import AnjianScreen
 /// Screens are values on the app's navigation stack; they change only in `perform`,
 /// `input` and `refresh`, and speak to the app through the commands they return.
 protocol ScreenComponent: Sendable {
-    /// The top-level view whose tab is lit while this screen shows (see `Registry`).
+    /// A top-level view's number in the `Registry`. Screens opened above a view have none of
+    /// their own: the tab lit is the view they were opened in (`Context.view`), however they
+    /// were reached (a hazard page opened from an enterprise page lights 1, from view 2 lights 2).
     var tab: ViewID { get }
     /// The screen's key bindings: they drive its key handling and its help. While it is
     /// typing, `Keymap.filtering` takes their place.
@@ -37,6 +39,8 @@ protocol ScreenComponent: Sendable {
 }
 
 extension ScreenComponent {
+    /// Screens opened above a view: no view of their own.
+    var tab: ViewID { 0 }
     func extraHelp(_ context: Context) -> [HelpSection] { [] }
     mutating func input(_ event: InputEvent, context: inout Context) -> [Command]? { nil }
     var isTyping: Bool { false }

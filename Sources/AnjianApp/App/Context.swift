@@ -82,6 +82,19 @@ public struct LedgerData: Sendable {
 
     public func hazard(_ code: String, _ id: String) -> Hazard? { hazards[code]?.first { $0.id == id } }
 
+    /// The hazards found on a visit, by number. A hazard's own reference to its visit counts
+    /// too: a crash between writing the hazard and the visit's list of it loses nothing.
+    public func hazards(foundOn visit: SupervisionEntry) -> [Hazard] {
+        (hazards[visit.enterpriseCode] ?? []).filter { visit.hazardIDs.contains($0.id) || $0.supervisionID == visit.id }
+            .sorted { $0.number < $1.number }
+    }
+
+    /// The visit a hazard was found on, by its reference or by the visit's list.
+    public func visit(of hazard: Hazard) -> SupervisionEntry? {
+        let entries = supervisions[hazard.enterpriseCode] ?? []
+        return entries.first { $0.id == hazard.supervisionID } ?? entries.first { $0.hazardIDs.contains(hazard.id) }
+    }
+
     mutating func enterpriseRank(shortName: Bool = false) -> [Int] {
         if let rank = rankCache[shortName] { return rank }
         let rank = directory.pinyinRank(by: shortName ? \.shortName : \.name)
@@ -160,6 +173,8 @@ public struct Context: Sendable {
     public internal(set) var session: SessionState
     /// A transient message for the line above the status line.
     public internal(set) var message: String? = nil
+    /// The top-level view showing or under the pages showing: its tab is lit.
+    public internal(set) var view: ViewID = 1
 
     var strings: Strings { session.strings }
     var today: String { session.today }

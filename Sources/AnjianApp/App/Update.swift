@@ -119,7 +119,12 @@ extension AppState {
         case .help:
             return run([.open(HelpScreen(for: top, context: context))])
         case .showView(let id): return run([.showView(id)])
-        default: return run(withTop { $0.perform(action, key: key, context: &$1) } ?? [])
+        default:
+            let asking = modal == nil
+            let effects = run(withTop { $0.perform(action, key: key, context: &$1) } ?? [])
+            // It asked for the operator first: once the operator is saved, the key acts again.
+            if asking, modal is OperatorFormModal { keyAwaitingSigner = key }
+            return effects
         }
     }
 
@@ -154,6 +159,7 @@ extension AppState {
                 guard let view = Registry.view(id) else { break }
                 parked[stack[0].tab] = stack[0]
                 stack = [parked.removeValue(forKey: id) ?? view.make(&context)]
+                context.view = id
                 _ = withTop { $0.refresh(.shown, context: &$1); return nil }
             case .present(let form):
                 if form.writes {
@@ -174,6 +180,10 @@ extension AppState {
                 if let name = reopenedDraft {
                     reopenedDraft = nil
                     effects.append(.store(.removeDraft(name: name)))
+                }
+                if let key = keyAwaitingSigner {
+                    keyAwaitingSigner = nil
+                    if context.session.signer != nil { effects += handle(key) }
                 }
             case .draftReopened(let name):
                 if modal != nil { reopenedDraft = name }

@@ -16,6 +16,8 @@ public enum Action: Hashable, Sendable {
     case filters, clearAllFilters
     /// A hazard's lifecycle step.
     case step(HistoryEntry.Action)
+    /// From a hazard's page: its enterprise's page, the page of the visit it was found on.
+    case openEnterprise, openVisit
     // Editing a line of text (`TextInput`):
     case caretLeft, caretRight, caretStart, caretEnd, deleteBackward, deleteForward, clearInput, deleteToEnd, deleteWord
     // In a form (`Form`):

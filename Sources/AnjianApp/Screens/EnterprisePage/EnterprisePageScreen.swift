@@ -11,7 +11,6 @@ struct EnterprisePageScreen: ScreenComponent {
     var page = PageState()
     /// What each selectable row opens, in order: entries newest first, then hazards.
     private(set) var targets: [Target] = []
-    var tab: ViewID { 1 }
     var helpTitle: Text { .helpDetail }
 
     enum Target: Hashable, Sendable {
@@ -44,8 +43,8 @@ struct EnterprisePageScreen: ScreenComponent {
         switch action {
         case .back: return [.back]
         case .open:
-            guard targets.indices.contains(page.selection) else { return [] }
-            switch targets[page.selection] {
+            guard let selection = page.selection, targets.indices.contains(selection) else { return [] }
+            switch targets[selection] {
             case .supervision(let code, let id): return [.open(SupervisionPageScreen(code: code, id: id, context: &context))]
             case .hazard(let code, let id): return [.open(HazardPageScreen(code: code, id: id, context: &context))]
             }
@@ -62,13 +61,19 @@ struct EnterprisePageScreen: ScreenComponent {
     mutating func refresh(_ change: Change, context: inout Context) {
         layout(context)
         guard case .saved(let record) = change else { return }
-        let target: Target
         switch record {
-        case .supervision(let entry): target = .supervision(entry.enterpriseCode, entry.id)
-        case .hazard(let hazard): target = .hazard(hazard.enterpriseCode, hazard.id)
+        case .supervision(let entry): select(.supervision(entry.enterpriseCode, entry.id), context: context)
+        case .hazard(let hazard): select(.hazard(hazard.enterpriseCode, hazard.id), context: context)
         }
+    }
+
+    /// Selects a record's row and scrolls to show it.
+    mutating func select(_ target: Target, context: Context) {
         if let index = targets.firstIndex(of: target) { page.select(index, body: PageState.bodyHeight(context)) }
     }
+
+    /// Whether Enter has a row to open.
+    func offers(_ action: Action, _ context: Context) -> Bool { action != .open || page.selection != nil }
 
     /// Lays the page out at the terminal's width: done when the data or the size changes,
     /// not on every key.
@@ -128,7 +133,7 @@ struct EnterprisePageScreen: ScreenComponent {
 
     func render(_ context: Context, into screen: inout Screen) {
         let s = context.strings
-        Chrome.renderTitle(context, tab: tab, subtitle: s[.detailTitle], into: &screen)
+        Chrome.renderTitle(context, tab: context.view, subtitle: s[.detailTitle], into: &screen)
         page.render(context, into: &screen)
         let body = PageState.bodyHeight(context)
         let count = page.lines.count

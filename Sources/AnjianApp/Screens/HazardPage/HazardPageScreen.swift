@@ -9,7 +9,6 @@ struct HazardPageScreen: ScreenComponent {
     let code: String
     let id: String
     var page = PageState()
-    var tab: ViewID { 2 }
     var helpTitle: Text { .helpHazard }
 
     init(code: String, id: String, context: inout Context) {
@@ -28,9 +27,16 @@ struct HazardPageScreen: ScreenComponent {
     ]
 
     func keymap(_ context: Context) -> [KeyBinding] {
-        Keymap.pageScroll + Self.stepBindings + [KeyBinding(keys: [.character("e")], action: .edit, text: .actionEdit, hint: .hintEdit)]
-            + Keymap.backViewsHelp
+        // The links after Back: on a narrow status line their hints go before Back's.
+        let back = Keymap.backViewsHelp
+        return Keymap.pageScroll + Self.stepBindings
+            + [KeyBinding(keys: [.character("e")], action: .edit, text: .actionEdit, hint: .hintEdit)] + back.prefix(1) + Self.linkBindings + back.dropFirst()
     }
+
+    static let linkBindings: [KeyBinding] = [
+        KeyBinding(keys: [.character("E")], action: .openEnterprise, text: .actionOpenEnterprise, hint: .hintEnterprise),
+        KeyBinding(keys: [.character("S")], action: .openVisit, text: .actionOpenVisit, hint: .hintVisit),
+    ]
 
     mutating func perform(_ action: Action, key: Key, context: inout Context) -> [Command] {
         if page.move(action, body: PageState.bodyHeight(context)) { return [] }
@@ -41,6 +47,16 @@ struct HazardPageScreen: ScreenComponent {
             guard let index = context.ledger.directory.index(of: code) else { return [] }
             return HazardForm.openEdit(hazard, of: index, context: &context)
         case .step(let step): return HazardForm.perform(step, on: hazard, context: &context)
+        case .openEnterprise:
+            guard let index = context.ledger.directory.index(of: code) else { return [] }
+            var enterprise = EnterprisePageScreen(enterprise: index, context: &context)
+            enterprise.select(.hazard(code, id), context: context)
+            return [.open(enterprise)]
+        case .openVisit:
+            guard let visit = context.ledger.visit(of: hazard) else { return [] }
+            var page = SupervisionPageScreen(code: code, id: visit.id, context: &context)
+            page.refresh(.saved(.hazard(hazard)), context: &context)
+            return [.open(page)]
         default: return []
         }
     }
@@ -95,7 +111,7 @@ struct HazardPageScreen: ScreenComponent {
 
     func render(_ context: Context, into screen: inout Screen) {
         let s = context.strings
-        Chrome.renderTitle(context, tab: tab, subtitle: s[.hazardTitle], into: &screen)
+        Chrome.renderTitle(context, tab: context.view, subtitle: s[.hazardTitle], into: &screen)
         page.render(context, into: &screen)
         guard let h = context.ledger.hazard(code, id) else { return }
         Chrome.renderStatus(h.number, bindings: hintBindings(context), context: context, into: &screen)
@@ -103,7 +119,9 @@ struct HazardPageScreen: ScreenComponent {
 
     /// The steps the hazard's state allows.
     func offers(_ action: Action, _ context: Context) -> Bool {
+        let hazard = context.ledger.hazard(code, id)
+        if action == .openVisit { return hazard.flatMap { context.ledger.visit(of: $0) } != nil }
         guard case .step(let step) = action else { return true }
-        return context.ledger.hazard(code, id)?.allows(step) ?? false
+        return hazard?.allows(step) ?? false
     }
 }

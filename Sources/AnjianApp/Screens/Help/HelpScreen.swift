@@ -21,7 +21,6 @@ extension HelpSection {
 /// Help for the screen it was opened from, generated from that screen's keymap: the keys
 /// listed are the keys handled.
 struct HelpScreen: ScreenComponent {
-    let tab: ViewID
     let lines: [(text: String, isTitle: Bool)]
     private(set) var scroll = 0
     var helpTitle: Text { .helpHelp }
@@ -37,7 +36,6 @@ struct HelpScreen: ScreenComponent {
     ]
 
     init(for screen: any ScreenComponent, context: Context) {
-        tab = screen.tab
         let sections = [HelpSection(title: screen.helpTitle, entries: HelpSection.entries(screen.keymap(context)))]
             + screen.extraHelp(context) + [
                 HelpSection(title: .helpForm, entries: HelpSection.entries(Keymap.form + Keymap.textEditing)),
@@ -80,7 +78,7 @@ struct HelpScreen: ScreenComponent {
 
     func render(_ context: Context, into screen: inout Screen) {
         let s = context.strings
-        Chrome.renderTitle(context, tab: tab, subtitle: s[.helpTitle], into: &screen)
+        Chrome.renderTitle(context, tab: context.view, subtitle: s[.helpTitle], into: &screen)
         let body = Self.bodyHeight(context)
         let shown = min(scroll, max(0, lines.count - body))
         for (i, line) in lines.dropFirst(shown).prefix(body).enumerated() {

@@ -35,7 +35,8 @@ struct OperatorFormModal: ModalComponent {
             }
             let chosen = Operator(name: name, certificateNumber: cert)
             context.session.signer = chosen
-            return [.closeModal, .effect(.store(.saveOperator(chosen)))]
+            // Saved first: the action that asked for the operator goes on when the form closes.
+            return [.effect(.store(.saveOperator(chosen))), .closeModal]
         case .cancel:
             return [.closeModal]  // Esc: go on without; the first change asks again
         default:

@@ -3,12 +3,14 @@ import AnjianModel
 import AnjianRuntime
 import AnjianScreen
 
-/// One supervision entry, read-only, with its history as a timeline.
+/// One supervision entry, read-only, with the hazards found on it (selectable, opened with
+/// Enter) and its history as a timeline.
 struct SupervisionPageScreen: ScreenComponent {
     let code: String
     let id: String
     var page = PageState()
-    var tab: ViewID { 3 }
+    /// The ids of the hazards listed, in target order.
+    private(set) var hazards: [String] = []
     var helpTitle: Text { .helpSupervision }
 
     init(code: String, id: String, context: inout Context) {
@@ -19,6 +21,7 @@ struct SupervisionPageScreen: ScreenComponent {
 
     func keymap(_ context: Context) -> [KeyBinding] {
         Keymap.pageScroll + [
+            KeyBinding(keys: [.enter], action: .open, text: .openHazard, hint: .hintOpen),
             KeyBinding(keys: [.character("e")], action: .edit, text: .actionEdit, hint: .hintEdit),
             KeyBinding(keys: [.character("h")], action: .newHazard, text: .actionNewHazard, hint: .hintHazard),
         ] + Keymap.backViewsHelp
@@ -28,6 +31,9 @@ struct SupervisionPageScreen: ScreenComponent {
         if page.move(action, body: PageState.bodyHeight(context)) { return [] }
         switch action {
         case .back: return [.back]
+        case .open:
+            guard let selection = page.selection, hazards.indices.contains(selection) else { return [] }
+            return [.open(HazardPageScreen(code: code, id: hazards[selection], context: &context))]
         case .edit:
             guard let entry = context.ledger.supervisionEntry(code, id), let index = context.ledger.directory.index(of: code) else { return [] }
             return [.present(SupervisionForm.edit(entry, of: index, context: context))]
@@ -38,7 +44,16 @@ struct SupervisionPageScreen: ScreenComponent {
         }
     }
 
-    mutating func refresh(_ change: Change, context: inout Context) { layout(context) }
+    mutating func refresh(_ change: Change, context: inout Context) {
+        layout(context)
+        // A hazard just registered on this visit (or changed from its page) is selected.
+        if case .saved(.hazard(let hazard)) = change, let index = hazards.firstIndex(of: hazard.id) {
+            page.select(index, body: PageState.bodyHeight(context))
+        }
+    }
+
+    /// Whether Enter has a hazard to open.
+    func offers(_ action: Action, _ context: Context) -> Bool { action != .open || page.selection != nil }
 
     /// One line for lists: date time, kind, inspectors, conclusion.
     static func summary(_ e: SupervisionEntry, strings s: Strings) -> String {
@@ -70,19 +85,23 @@ struct SupervisionPageScreen: ScreenComponent {
         add(s[.fieldItemsChecked], e.itemsChecked.isEmpty ? s[.noneValue] : e.itemsChecked)
         add(s[.fieldFindings], e.findings.isEmpty ? s[.noneValue] : e.findings)
         add(s[.fieldConclusion], s.conclusion(e.conclusion), bold: e.conclusion != .noProblem)
-        // A hazard's own reference to its visit counts too: a crash between writing the hazard
-        // and the visit's list of it loses nothing.
-        let found = (ledger.hazards[code] ?? []).filter { e.hazardIDs.contains($0.id) || $0.supervisionID == e.id }
+        let found = ledger.hazards(foundOn: e)
         if !found.isEmpty {
-            add(s[.linkedHazards], found.map { $0.number + " " + s.status($0.status) }.joined(separator: "；"))
+            lines.append(PageLine(label: "", value: ""))
+            lines.append(PageLine(label: s.visitHazardsSection(found.count), value: "", style: context.theme.header, isHeader: true))
+            for (i, hazard) in found.enumerated() {
+                lines.append(PageLine(label: "", value: HazardPageScreen.summary(hazard, strings: s, today: context.today),
+                                      style: context.theme.hazard(hazard, today: context.today), target: i))
+            }
         }
+        hazards = found.map(\.id)
         lines += HistoryLines.lines(e.history, strings: s, valueWidth: valueWidth)
         page.layout(lines, body: PageState.bodyHeight(context))
     }
 
     func render(_ context: Context, into screen: inout Screen) {
         let s = context.strings
-        Chrome.renderTitle(context, tab: tab, subtitle: s[.supervisionTitle], into: &screen)
+        Chrome.renderTitle(context, tab: context.view, subtitle: s[.supervisionTitle], into: &screen)
         page.render(context, into: &screen)
         Chrome.renderStatus(id, bindings: hintBindings(context), context: context, into: &screen)
     }
