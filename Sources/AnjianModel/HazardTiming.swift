@@ -74,8 +74,9 @@ extension Hazard {
         return max(0, CalendarDate.days(from: rectification.deadline, to: closedOn) ?? 0)
     }
 
-    /// How many times the deadline was extended (the history's `deadlineExtended` steps).
-    public var timesExtended: Int { history.reduce(0) { $1.action == .deadlineExtended ? $0 + 1 : $0 } }
+    /// How many times the deadline was extended (the history's `deadlineExtended` steps). Main has the same in
+    /// `HazardEdits.swift` (issue 9, rules): on merge, keep one.
+    public var extensionCount: Int { history.reduce(0) { $1.action == .deadlineExtended ? $0 + 1 : $0 } }
 
     /// The marker the hazard needs on the day, if any.
     public func timing(today: String, verificationDays: Int) -> HazardTiming? {

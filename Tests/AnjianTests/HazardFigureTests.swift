@@ -80,7 +80,7 @@ func figureHazard(found: String = "2026-11-01", deadline: String, level: HazardL
 
     @Test func anExtendedDeadlineCountsFromTheNewDeadline() throws {
         let h = try figureHazard(deadline: "2026-11-20", extendedTo: "2026-12-31")
-        #expect(try h.timesExtended == 1 && figureHazard(deadline: "2026-11-20").timesExtended == 0)
+        #expect(try h.extensionCount == 1 && figureHazard(deadline: "2026-11-20").extensionCount == 0)
         #expect(h.timing(today: "2026-11-25", verificationDays: n) == nil)
         #expect(h.timing(today: "2026-12-25", verificationDays: n) == .dueSoon(daysLeft: 6))
         #expect(h.timing(today: "2027-01-01", verificationDays: n) == .rectificationOverdue(days: 1))

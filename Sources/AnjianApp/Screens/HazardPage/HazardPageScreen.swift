@@ -50,7 +50,7 @@ struct HazardPageScreen: ScreenComponent {
     /// One line for the enterprise page: number, level, status, deadline (marked when extended), its marker
     /// (overdue, due soon, closed late), description.
     static func summary(_ h: Hazard, strings s: Strings, timing: HazardTiming?) -> String {
-        [h.number, s.level(h.level), s.status(h.status), s.deadline(h.rectification.deadline, extended: h.timesExtended > 0),
+        [h.number, s.level(h.level), s.status(h.status), s.deadline(h.rectification.deadline, extended: h.extensionCount > 0),
          timing.map(s.timingMarker) ?? "", h.description.replacingOccurrences(of: "\n", with: " ")]
             .filter { !$0.isEmpty }.joined(separator: "  ")
     }

@@ -202,7 +202,7 @@ struct HazardsScreen: ListScreen {
         case .level: return s.level(h.level)
         case .status: return s.status(h.status)
         case .found: return h.discoveredOn
-        case .deadline: return s.deadline(h.rectification.deadline, extended: h.timesExtended > 0)
+        case .deadline: return s.deadline(h.rectification.deadline, extended: h.extensionCount > 0)
         case .overdue: return h.timing(today: today, verificationDays: context.verificationDays).map(s.timingMarker) ?? ""
         case .responsible: return h.rectification.responsible
         case .description: return h.description.replacingOccurrences(of: "\n", with: " ")
