@@ -125,18 +125,7 @@ public struct Hazard: Codable, Hashable, Sendable, Identifiable {
 
     public var isClosed: Bool { status == .closed }
 
-    /// Past its deadline and not closed. On the deadline day itself it is not yet overdue.
-    public func isOverdue(today: String) -> Bool {
-        // Dates are validated when saved and loaded (`consistencyIssues`); YYYY-MM-DD compares as text. This runs
-        // for every row of view 2, so no parsing here.
-        !isClosed && rectification.deadline.utf8.count == 10 && today > rectification.deadline
-    }
-
-    /// Whole days past the deadline (0 when not overdue).
-    public func daysOverdue(today: String) -> Int {
-        guard isOverdue(today: today) else { return 0 }
-        return CalendarDate.days(from: rectification.deadline, to: today) ?? 0
-    }
+    // The figures (overdue, due soon, closed late): `HazardTiming.swift`.
 
     /// Every problem of the record, each with its field.
     public func validate() -> [ValidationIssue] {

@@ -4,7 +4,11 @@ import Foundation
 /// text filter. Shared by the ledger view and, later, the command line and statistics.
 public struct HazardCriteria: Hashable, Sendable {
     public enum StatusFilter: Hashable, Sendable { case all, open, only(HazardStatus) }
-    public enum OverdueFilter: Hashable, Sendable { case all, overdue, notOverdue }
+    /// The overdue choice follows the figures: rectification overdue, verification overdue, due
+    /// within `Hazard.dueSoonDays`, or neither overdue.
+    public enum OverdueFilter: Hashable, Sendable, CaseIterable {
+        case all, rectificationOverdue, verificationOverdue, dueSoon, notOverdue
+    }
     public var status: StatusFilter = .all
     public var level: HazardLevel? = nil
     public var overdue: OverdueFilter = .all
@@ -28,7 +32,7 @@ public struct HazardCriteria: Hashable, Sendable {
 
     /// Whether a hazard passes the criteria that need nothing but the hazard itself.
     @inlinable
-    public func admits(_ h: Hazard, today: String) -> Bool {
+    public func admits(_ h: Hazard, today: String, verificationDays: Int) -> Bool {
         switch status {
         case .all: break
         case .open: if h.isClosed { return false }
@@ -37,45 +41,72 @@ public struct HazardCriteria: Hashable, Sendable {
         if let level, h.level != level { return false }
         switch overdue {
         case .all: return true
-        case .overdue: return h.isOverdue(today: today)
-        case .notOverdue: return !h.isOverdue(today: today)
+        case .rectificationOverdue: return h.isRectificationOverdue(today: today)
+        case .verificationOverdue: return h.isVerificationOverdue(today: today, verificationDays: verificationDays)
+        case .dueSoon: return h.isDueSoon(today: today)
+        case .notOverdue:
+            return !h.isRectificationOverdue(today: today) && !h.isVerificationOverdue(today: today, verificationDays: verificationDays)
         }
     }
 }
 
-/// The figures of a set of hazards: how many, open, overdue, major, closed.
+/// The figures of a set of hazards, each saying what it counts:
+/// - `open`: not closed; `openMajor`: open and major.
+/// - `rectificationOverdue`: not reported rectified (registered or rectifying) and past the deadline.
+/// - `verificationOverdue`: reported rectified and not re-checked within the re-check period.
+/// - `dueSoon`: rectification owed, deadline today or within `Hazard.dueSoonDays` days.
+/// - `closedOnTime`, `closedLate`: closed on or before the deadline, or after it.
 public struct HazardCounts: Equatable, Sendable {
-    public var total = 0, open = 0, overdue = 0, major = 0, closed = 0
+    public var total = 0, open = 0, openMajor = 0, closed = 0
+    public var rectificationOverdue = 0, verificationOverdue = 0, dueSoon = 0
+    public var closedOnTime = 0, closedLate = 0
 
     public init() {}
 
-    public init(_ hazards: [Hazard], today: String) {
-        for hazard in hazards { count(hazard, today: today) }
+    public init(_ hazards: [Hazard], today: String, verificationDays: Int) {
+        for hazard in hazards { count(hazard, today: today, verificationDays: verificationDays) }
     }
 
     @inlinable
-    public mutating func count(_ hazard: Hazard, today: String) {
+    public mutating func count(_ hazard: Hazard, today: String, verificationDays: Int) {
         total += 1
-        if hazard.isClosed { closed += 1 } else { open += 1 }
-        if hazard.isOverdue(today: today) { overdue += 1 }
-        if hazard.level == .major { major += 1 }
+        if hazard.isClosed {
+            closed += 1
+            if (hazard.daysClosedLate ?? 0) > 0 { closedLate += 1 } else { closedOnTime += 1 }
+            return
+        }
+        open += 1
+        if hazard.level == .major { openMajor += 1 }
+        switch hazard.timing(today: today, verificationDays: verificationDays) {
+        case .rectificationOverdue?: rectificationOverdue += 1
+        case .verificationOverdue?: verificationOverdue += 1
+        case .dueSoon?: dueSoon += 1
+        case .closedLate?, nil: break
+        }
     }
 
     /// Closed over total, as a percentage text ("—" when there is nothing to count).
-    public var rectificationRate: String {
-        total == 0 ? "—" : String(format: "%.1f%%", Double(closed) * 100 / Double(total))
+    public var rectificationRate: String { Self.percent(closed, of: total) }
+
+    /// The on-time rectification rate: hazards closed by their deadline over those whose outcome
+    /// is known, the closed ones and the ones still owing their rectification past the deadline
+    /// (these can no longer be closed on time). "—" when there is nothing to count.
+    public var onTimeRate: String { Self.percent(closedOnTime, of: closed + rectificationOverdue) }
+
+    static func percent(_ part: Int, of whole: Int) -> String {
+        whole == 0 ? "—" : String(format: "%.1f%%", Double(part) * 100 / Double(whole))
     }
 }
 
 extension RecordIndex where Item == Hazard {
     /// The records among `candidates` (in their order) that meet the criteria.
     @inlinable
-    public func matching(_ criteria: HazardCriteria, today: String, among candidates: [Int]) -> [Int] {
+    public func matching(_ criteria: HazardCriteria, today: String, verificationDays: Int, among candidates: [Int]) -> [Int] {
         let enterpriseHit = enterprises.matchesByEnterprise(SearchQuery(criteria.enterprise))
         let inspectorQuery = SearchQuery(criteria.inspector)
         // `records[i].item` is read in place: copying a record per row costs more than the test.
         return candidates.filter { i in
-            guard criteria.admits(records[i].item, today: today) else { return false }
+            guard criteria.admits(records[i].item, today: today, verificationDays: verificationDays) else { return false }
             let enterprise = records[i].enterprise
             if let district = criteria.district, enterprises.enterprises[enterprise].district != district { return false }
             return enterpriseHit[enterprise] && finderMatches(i, inspectorQuery)
@@ -84,9 +115,9 @@ extension RecordIndex where Item == Hazard {
 
     /// The figures of the given rows.
     @inlinable
-    public func counts(_ rows: [Int], today: String) -> HazardCounts {
+    public func counts(_ rows: [Int], today: String, verificationDays: Int) -> HazardCounts {
         var counts = HazardCounts()
-        for row in rows { counts.count(records[row].item, today: today) }
+        for row in rows { counts.count(records[row].item, today: today, verificationDays: verificationDays) }
         return counts
     }
 }

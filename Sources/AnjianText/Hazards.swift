@@ -43,12 +43,14 @@ extension Text {
     public static let colStatus = Text(zh: "状态", en: "Status")
     public static let colFound = Text(zh: "发现日期", en: "Found")
     public static let colDeadline = Text(zh: "整改期限", en: "Deadline")
-    public static let colOverdue = Text(zh: "逾期", en: "Overdue")
+    public static let colOverdue = Text(zh: "逾期/到期", en: "Late/due")
     public static let colResponsible = Text(zh: "责任人", en: "Responsible")
     public static let colDescription = Text(zh: "隐患描述", en: "Description")
     public static let filterAll = Text(zh: "全部", en: "all")
     public static let filterOpen = Text(zh: "未销号", en: "open")
-    public static let filterOverdueOnly = Text(zh: "仅逾期", en: "overdue only")
+    public static let filterRectificationOverdue = Text(zh: "整改逾期", en: "rectification overdue")
+    public static let filterVerificationOverdue = Text(zh: "验收逾期", en: "verification overdue")
+    public static let filterDueSoon = Text(zh: "7天内到期", en: "due in 7 days")
     public static let filterNotOverdue = Text(zh: "未逾期", en: "not overdue")
     public static let fieldEnterpriseFilter = Text(zh: "企业", en: "Enterprise")
     public static let fieldInspectorFilter = Text(zh: "发现人", en: "Found by")
@@ -59,22 +61,60 @@ extension Text {
 }
 
 extension Strings {
-    public func hazardSection(_ total: Int, _ open: Int, _ overdue: Int, _ major: Int) -> String {
-        pick(zh: "隐患（\(total) 条：未销号 \(open)，逾期 \(overdue)，重大 \(major)）",
-             en: "Hazards (\(total): open \(open), overdue \(overdue), major \(major))")
+    /// The enterprise page's hazard section: what each figure counts (`HazardCounts`).
+    public func hazardSection(_ c: HazardCounts) -> String {
+        pick(zh: "隐患（\(c.total) 条：未销号 \(c.open)，其中重大 \(c.openMajor)；整改逾期 \(c.rectificationOverdue)，"
+                + "验收逾期 \(c.verificationOverdue)，7天内到期 \(c.dueSoon)）",
+             en: "Hazards (\(c.total): open \(c.open), major \(c.openMajor); overdue: rectification \(c.rectificationOverdue), "
+                + "verification \(c.verificationOverdue); due in 7 days \(c.dueSoon))")
     }
 
-    public func hazardCounts(_ shown: Int, _ open: Int, _ overdue: Int, _ major: Int, _ rectified: String) -> String {
-        pick(zh: "显示 \(shown) 条  未销号 \(open)  逾期 \(overdue)  重大 \(major)  整改率 \(rectified)",
-             en: "shown \(shown)  open \(open)  overdue \(overdue)  major \(major)  rectified \(rectified)")
+    /// View 2's first header line: the rows shown and their state.
+    public func hazardCounts(_ c: HazardCounts) -> String {
+        pick(zh: "显示 \(c.total) 条  未销号 \(c.open)（其中重大 \(c.openMajor)）  整改率 \(c.rectificationRate)  按期整改率 \(c.onTimeRate)",
+             en: "shown \(c.total)  open \(c.open) (major \(c.openMajor))  rectified \(c.rectificationRate)  on time \(c.onTimeRate)")
     }
 
     public func extensions(_ count: Int) -> String {
         pick(zh: "延期 \(count) 次", en: count == 1 ? "extended once" : "extended \(count) times")
     }
 
-    public func overdueDays(_ days: Int) -> String {
-        pick(zh: "逾\(days)天!", en: "\(days)d late!")
+    /// View 2's second header line: the figures against the dates.
+    public func hazardDeadlineCounts(_ c: HazardCounts) -> String {
+        pick(zh: "整改逾期 \(c.rectificationOverdue)  验收逾期 \(c.verificationOverdue)  7天内到期 \(c.dueSoon)",
+             en: "overdue: rectification \(c.rectificationOverdue), verification \(c.verificationOverdue)  due in 7 days \(c.dueSoon)")
+    }
+
+    /// A row's marker (view 2, the enterprise page): short, and text, so it reads without colour.
+    public func timingMarker(_ timing: HazardTiming) -> String {
+        switch timing {
+        case .rectificationOverdue(let d): pick(zh: "逾\(d)天!", en: "\(d)d late!")
+        case .verificationOverdue(let d): pick(zh: "验收逾\(d)天!", en: "check \(d)d late!")
+        case .dueSoon(0): pick(zh: "今天到期", en: "due today")
+        case .dueSoon(let d): pick(zh: "\(d)天后到期", en: "due in \(d)d")
+        case .closedLate(let d): pick(zh: "逾期\(d)天销号", en: "closed \(d)d late")
+        }
+    }
+
+    /// The hazard page's words for the same, with the dates it is counted from.
+    public func timingText(_ timing: HazardTiming, reportedOn: String?, verificationDays: Int) -> String {
+        switch timing {
+        case .rectificationOverdue(let d): return pick(zh: "整改逾期 \(d) 天!", en: "rectification \(days(d)) overdue!")
+        case .verificationOverdue(let d):
+            let report = reportedOn ?? ""
+            return pick(zh: "验收逾期 \(d) 天!（\(report) 报整改完成，应在 \(verificationDays) 天内复查）",
+                        en: "verification \(days(d)) overdue! (reported rectified \(report), re-check due within \(days(verificationDays)))")
+        case .dueSoon(0): return pick(zh: "今天到期", en: "due today")
+        case .dueSoon(let d): return pick(zh: "\(d) 天后到期", en: "due in \(days(d))")
+        case .closedLate(let d): return pick(zh: "逾期\(d)天销号", en: "closed late (\(days(d)))")
+        }
+    }
+
+    private func days(_ n: Int) -> String { n == 1 ? "1 day" : "\(n) days" }
+
+    /// A deadline on a row, marked when it was extended.
+    public func deadline(_ day: String, extended: Bool) -> String {
+        extended ? day + pick(zh: "延", en: "+") : day
     }
 
     public func activeFilters(_ filters: String) -> String {

@@ -169,18 +169,20 @@ func sampleHazard(level: HazardLevel = .general) -> Hazard {
         #expect(h.history.last?.note == "设备到货延迟")
     }
 
-    @Test func overdueAtTheDeadlinesBoundary() throws {
+    @Test func rectificationOverdueAtTheDeadlinesBoundary() throws {
         var h = sampleHazard()
-        #expect(!h.isOverdue(today: "2026-12-24"))
-        #expect(!h.isOverdue(today: "2026-12-25"))  // the deadline day itself
-        #expect(h.isOverdue(today: "2026-12-26"))
-        #expect(h.daysOverdue(today: "2026-12-26") == 1)
-        #expect(h.daysOverdue(today: "2027-01-05") == 11)
-        try h.startRectification(by: inspector, at: "t")
-        try h.reportRectified(by: inspector, at: "t")
-        #expect(h.isOverdue(today: "2027-01-05"))  // awaiting verification still counts
+        #expect(!h.isRectificationOverdue(today: "2026-12-24"))
+        #expect(!h.isRectificationOverdue(today: "2026-12-25"))  // the deadline day itself
+        #expect(h.isRectificationOverdue(today: "2026-12-26"))
+        #expect(h.rectificationDaysOverdue(today: "2026-12-26") == 1)
+        #expect(h.rectificationDaysOverdue(today: "2027-01-05") == 11)
+        try h.startRectification(by: inspector, at: "2026-12-01T09:00:00+08:00")
+        #expect(h.isRectificationOverdue(today: "2027-01-05"))  // rectifying still owes it
+        try h.reportRectified(by: inspector, at: "2026-12-20T09:00:00+08:00")
+        // Reported rectified before the deadline: the wait is the bureau's, not the enterprise's.
+        #expect(!h.isRectificationOverdue(today: "2027-01-05") && h.rectificationDaysOverdue(today: "2027-01-05") == 0)
         try h.verifyPassed(verifier: "单志刚", date: "2027-01-05", remark: "", by: inspector, at: "t")
-        #expect(!h.isOverdue(today: "2027-01-05") && h.daysOverdue(today: "2027-02-01") == 0)
+        #expect(!h.isRectificationOverdue(today: "2027-01-05") && h.rectificationDaysOverdue(today: "2027-02-01") == 0)
     }
 
     @Test func majorHazardsNeedAllFiveRectificationItems() {

@@ -81,7 +81,7 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
 
     @Test func anExtensionDefaultsToAPeriodFromTodayForAnOverdueHazard() throws {
         var state = makeState()
-        let overdue = try #require(demoHazards.values.joined().first { $0.isOverdue(today: "2026-11-25") })
+        let overdue = try #require(demoHazards.values.joined().first { $0.isRectificationOverdue(today: "2026-11-25") })
         state.openHazardPage(overdue)
         state.press(.character("t"))
         #expect(state.hazardForm?.form.value("deadline") == "2026-12-25")
@@ -90,7 +90,7 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
             Issue.record("not saved: \(state.hazardForm?.form.message ?? "")")
             return
         }
-        #expect(extended.rectification.deadline == "2026-12-25" && !extended.isOverdue(today: "2026-11-25"))
+        #expect(extended.rectification.deadline == "2026-12-25" && !extended.isRectificationOverdue(today: "2026-11-25"))
         #expect(extended.history.last?.changes.first?.old == overdue.rectification.deadline)
     }
 
@@ -143,12 +143,12 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
         var state = makeState()
         state.press(.character("2"))
         let all = state.hazardList.rows.count
-        state.chooseHazardFilters(status: 1, overdue: 1)  // open, overdue
+        state.chooseHazardFilters(status: 1, overdue: 1)  // open, rectification overdue
         let openOverdue = state.hazardList.rows.map { state.hazardDirectory.records[$0].hazard }
         #expect(!openOverdue.isEmpty && openOverdue.count < all)
-        #expect(openOverdue.allSatisfy { !$0.isClosed && $0.isOverdue(today: "2026-11-25") })
+        #expect(openOverdue.allSatisfy { !$0.isClosed && $0.isRectificationOverdue(today: "2026-11-25") })
         state.chooseHazardFilters(status: 1, overdue: 1, district: 1 + District.all.firstIndex { $0.name == "芝罘区" }!)
-        #expect(state.hazardList.criteria == HazardCriteria(status: .open, overdue: .overdue, district: "芝罘区"))
+        #expect(state.hazardList.criteria == HazardCriteria(status: .open, overdue: .rectificationOverdue, district: "芝罘区"))
         #expect(state.hazardList.rows.allSatisfy { demoEnterprises[state.hazardDirectory.records[$0].enterprise].district == "芝罘区" })
         state.press(.character("/"))
         state.type("pdx")  // 配电箱 by pinyin initials
@@ -189,18 +189,6 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
         _ = state.update(.key(.control("s")))
         #expect(state.hazardList.criteria.status == .open && state.hazardList.criteria.level == .major)
         #expect(state.hazardList.rows.allSatisfy { state.hazardDirectory.records[$0].hazard.level == .major })
-    }
-
-    @Test func countsAndRectificationRate() {
-        var state = makeState()
-        state.press(.character("2"))
-        let counts = state.shownHazardCounts
-        let all = demoHazards.values.joined()
-        #expect(counts.total == all.count)
-        #expect(counts.open == all.filter { !$0.isClosed }.count)
-        #expect(counts.overdue == all.filter { $0.isOverdue(today: "2026-11-25") }.count)
-        #expect(counts.major == all.filter { $0.level == .major }.count)
-        #expect(counts.rectificationRate == String(format: "%.1f%%", Double(all.filter(\.isClosed).count) * 100 / Double(all.count)))
     }
 }
 

@@ -18,11 +18,12 @@ let fixedNow = Date(timeIntervalSince1970: 1_795_588_200)
 let demoOperator = Operator(name: "王丽娟", certificateNumber: "37062301333")
 
 func makeState(_ language: Language = .zh, width: Int = 80, height: Int = 24, color: Bool = false,
-               signer: Operator? = demoOperator, readOnly: ReadOnlyReason? = nil, askOperator: Bool = false) -> AppState {
+               signer: Operator? = demoOperator, readOnly: ReadOnlyReason? = nil, askOperator: Bool = false,
+               hazards: [String: [Hazard]] = demoHazards) -> AppState {
     AppState(directory: demoDirectory, language: language, useColor: color, isDemo: true,
              dataPath: "/home/inspector/.local/share/anjian", width: width, height: height,
              pinyin: pinyinTable, inspectors: demoInspectors, supervisions: demoSupervisions,
-             hazards: demoHazards, signer: signer, readOnly: readOnly, clock: { fixedNow },
+             hazards: hazards, signer: signer, readOnly: readOnly, clock: { fixedNow },
              timeZone: TimeZone(identifier: "Asia/Shanghai")!, askOperator: askOperator)
 }
 

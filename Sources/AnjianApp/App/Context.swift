@@ -148,6 +148,8 @@ public struct SessionState: Sendable {
     public var readOnly: ReadOnlyReason?
     public var clock: @Sendable () -> Date
     public var timeZone: TimeZone
+    /// The re-check period of the figures (verification overdue): the model's default until it is a setting.
+    public var verificationDays = Hazard.defaultVerificationDays
 
     /// Today in the user's time zone, from the session's clock (tests set it).
     public var today: String { CalendarDate.dayAndTime(clock(), in: timeZone).day }
@@ -178,6 +180,7 @@ public struct Context: Sendable {
 
     var strings: Strings { session.strings }
     var today: String { session.today }
+    var verificationDays: Int { session.verificationDays }
     var width: Int { session.width }
     var height: Int { session.height }
     /// The terminal is smaller than any screen: only "terminal too small" shows, and no key acts.

@@ -35,9 +35,15 @@ struct Theme {
         }
     }
 
-    /// Overdue and major hazards stand out; the text carries a marker too (`逾N天!`, `重大隐患!`).
-    func hazard(_ hazard: Hazard, today: String) -> Style {
-        if hazard.isOverdue(today: today) { return Style(foreground: color ? .red : nil, bold: true) }
+    /// Overdue (rectification red, verification yellow), due soon (yellow) and major hazards stand
+    /// out, closed ones are dim; the text carries a marker too (`逾N天!`, `验收逾N天!`, `N天后到期`, `重大隐患!`).
+    func hazard(_ hazard: Hazard, timing: HazardTiming?) -> Style {
+        switch timing {
+        case .rectificationOverdue?: return Style(foreground: color ? .red : nil, bold: true)
+        case .verificationOverdue?: return Style(foreground: color ? .yellow : nil, bold: true)
+        case .dueSoon?: return Style(foreground: color ? .yellow : nil)
+        case .closedLate?, nil: break
+        }
         if hazard.level == .major { return Style(foreground: color ? .magenta : nil, bold: !color) }
         if hazard.isClosed { return Style(dim: true) }
         return .plain

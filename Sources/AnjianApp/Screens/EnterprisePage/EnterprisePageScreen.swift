@@ -106,10 +106,10 @@ struct EnterprisePageScreen: ScreenComponent {
             lines.append(PageLine(label: "", value: SupervisionPageScreen.summary(entry, strings: s), target: i))
         }
         let hazards = ledger.hazardEntries(of: e.creditCode)
-        let today = context.today
-        let counts = HazardCounts(hazards, today: today)
+        let (today, verificationDays) = (context.today, context.verificationDays)
+        let counts = HazardCounts(hazards, today: today, verificationDays: verificationDays)
         lines.append(PageLine(label: "", value: ""))
-        lines.append(PageLine(label: s.hazardSection(counts.total, counts.open, counts.overdue, counts.major), value: "",
+        lines.append(PageLine(label: s.hazardSection(counts), value: "",
                               style: theme.header, isHeader: true))
         if ledger.damage(of: e.creditCode, .hazards) != nil {
             lines.append(PageLine(label: "", value: s[.damagedHazardsSection], style: theme.error))
@@ -117,8 +117,9 @@ struct EnterprisePageScreen: ScreenComponent {
             lines.append(PageLine(label: "", value: s[.noHazards], style: theme.dim))
         }
         for (i, hazard) in hazards.enumerated() {
-            lines.append(PageLine(label: "", value: HazardPageScreen.summary(hazard, strings: s, today: today),
-                                  style: theme.hazard(hazard, today: today), target: entries.count + i))
+            let timing = hazard.timing(today: today, verificationDays: verificationDays)
+            lines.append(PageLine(label: "", value: HazardPageScreen.summary(hazard, strings: s, timing: timing),
+                                  style: theme.hazard(hazard, timing: timing), target: entries.count + i))
         }
         targets = entries.map { .supervision(e.creditCode, $0.id) } + hazards.map { .hazard(e.creditCode, $0.id) }
         page.layout(lines, body: PageState.bodyHeight(context))

@@ -119,19 +119,14 @@ public struct HazardForm: Sendable {
         case .open: statusChoice = 1
         case .only(let status): statusChoice = 2 + (HazardStatus.allCases.firstIndex(of: status) ?? 0)
         }
-        let overdueChoice: Int
-        switch criteria.overdue {
-        case .all: overdueChoice = 0
-        case .overdue: overdueChoice = 1
-        case .notOverdue: overdueChoice = 2
-        }
+        let overdueChoices = [s[.filterAll], s[.filterRectificationOverdue], s[.filterVerificationOverdue], s[.filterDueSoon], s[.filterNotOverdue]]
         let districts = [s[.filterAll]] + District.all.map { s.district($0.name) }
         let fields = [
             FormField(id: "status", label: s[.fieldStatus], kind: .choice(statuses), choice: statusChoice, width: 14),
             FormField(id: "level", label: s[.fieldLevel], kind: .choice([s[.filterAll]] + HazardLevel.allCases.map { s.level($0) }),
                       choice: criteria.level.map { 1 + (HazardLevel.allCases.firstIndex(of: $0) ?? 0) } ?? 0, width: 12),
-            FormField(id: "overdue", label: s[.colOverdue], kind: .choice([s[.filterAll], s[.filterOverdueOnly], s[.filterNotOverdue]]),
-                      choice: overdueChoice, width: 10),
+            FormField(id: "overdue", label: s[.colOverdue], kind: .choice(overdueChoices),
+                      choice: HazardCriteria.OverdueFilter.allCases.firstIndex(of: criteria.overdue) ?? 0, width: 22),
             FormField(id: "district", label: s[.fieldDistrict], kind: .choice(districts),
                       choice: criteria.district.flatMap { name in District.all.firstIndex { $0.name == name } }.map { $0 + 1 } ?? 0, width: 14),
             FormField(id: "enterprise", label: s[.fieldEnterpriseFilter], kind: .text, text: criteria.enterprise, width: 20),
@@ -197,7 +192,7 @@ public struct HazardForm: Sendable {
         }
         let level = form.choice("level")
         c.level = level == 0 ? nil : HazardLevel.allCases[level - 1]
-        c.overdue = [HazardCriteria.OverdueFilter.all, .overdue, .notOverdue][form.choice("overdue")]
+        c.overdue = HazardCriteria.OverdueFilter.allCases[form.choice("overdue")]
         let district = form.choice("district")
         c.district = district == 0 ? nil : District.all[district - 1].name
         c.enterprise = form.value("enterprise").trimmingCharacters(in: .whitespaces)

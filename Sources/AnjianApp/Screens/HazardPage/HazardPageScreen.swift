@@ -63,11 +63,11 @@ struct HazardPageScreen: ScreenComponent {
 
     mutating func refresh(_ change: Change, context: inout Context) { layout(context) }
 
-    /// One line for the enterprise page: number, level, status, deadline, overdue marker, description.
-    static func summary(_ h: Hazard, strings s: Strings, today: String) -> String {
-        let days = h.daysOverdue(today: today)
-        return [h.number, s.level(h.level), s.status(h.status), h.rectification.deadline,
-                days > 0 ? s.overdueDays(days) : "", h.description.replacingOccurrences(of: "\n", with: " ")]
+    /// One line for the enterprise page: number, level, status, deadline (marked when extended), its marker
+    /// (overdue, due soon, closed late), description.
+    static func summary(_ h: Hazard, strings s: Strings, timing: HazardTiming?) -> String {
+        [h.number, s.level(h.level), s.status(h.status), s.deadline(h.rectification.deadline, extended: h.extensionCount > 0),
+         timing.map(s.timingMarker) ?? "", h.description.replacingOccurrences(of: "\n", with: " ")]
             .filter { !$0.isEmpty }.joined(separator: "  ")
     }
 
@@ -82,12 +82,12 @@ struct HazardPageScreen: ScreenComponent {
         func add(_ label: String, _ value: String, _ style: Style = .plain) {
             lines += PageLine.wrapped(label, value.isEmpty ? s[.noneValue] : value, style: style, valueWidth: valueWidth)
         }
-        let today = context.today
+        let timing = h.timing(today: context.today, verificationDays: context.verificationDays)
         let enterprise = ledger.directory.index(of: code).map { ledger.enterprises[$0].name } ?? code
         add(s[.fieldNumber], h.number, Style(bold: true))
         add(s[.colEnterprise], enterprise)
-        add(s[.fieldStatus], s.status(h.status) + (h.isOverdue(today: today) ? "  " + s.overdueDays(h.daysOverdue(today: today)) : ""),
-            theme.hazard(h, today: today))
+        let timingText = timing.map { s.timingText($0, reportedOn: h.reportedRectifiedOn, verificationDays: context.verificationDays) }
+        add(s[.fieldStatus], s.status(h.status) + (timingText.map { "  " + $0 } ?? ""), theme.hazard(h, timing: timing))
         add(s[.fieldLevel], s.level(h.level), h.level == .major ? Style(bold: true) : .plain)
         add(s[.fieldHazardCategory], s.hazardCategory(h.category))
         add(s[.fieldDiscoveredOn], h.discoveredOn + "  " + s[.fieldFoundBy] + " " + h.foundBy)
@@ -95,7 +95,7 @@ struct HazardPageScreen: ScreenComponent {
         add(s[.fieldDescription], h.description)
         if let source = h.supervisionID { add(s[.fieldSupervision], source) }
         add(s[.fieldResponsible], h.rectification.responsible)
-        add(s[.fieldDeadline], h.rectification.deadline, h.isOverdue(today: today) ? theme.hazard(h, today: today) : .plain)
+        add(s[.fieldDeadline], h.rectification.deadline, h.isRectificationOverdue(today: context.today) ? theme.hazard(h, timing: timing) : .plain)
         if h.extensionCount > 0 { add("", s.extensions(h.extensionCount)) }
         add(s[.fieldMeasures], h.rectification.measures)
         add(s[.fieldFunds], h.rectification.funds)

@@ -20,24 +20,31 @@ struct HazardsScreen: ListScreen {
         refreshRows(&context)
     }
 
-    static let columns = ColumnLayout<HazardColumn>(
-        core: [.enterprise, .level, .status, .deadline, .overdue, .description],
-        optional: [.number, .district, .found, .responsible],
-        order: [.number, .enterprise, .district, .level, .status, .found, .deadline, .overdue, .responsible, .description],
-        flexible: .description, flexibleMinimum: 8,
-        width: { column in
-            switch column {
-            case .number: return 18
-            case .enterprise, .description: return 16
-            case .district: return 8
-            case .level, .found, .deadline: return 10
-            case .status: return 12
-            case .overdue: return 9
-            case .responsible: return 8
-            }
-        })
+    /// The markers fit their language: `逾期15天销号` and `2026-11-24延` are 12 cells, `closed 15d late` 15.
+    static func columns(_ s: Strings) -> ColumnLayout<HazardColumn> {
+        let zh = s.language == .zh
+        return ColumnLayout<HazardColumn>(
+            core: [.enterprise, .level, .status, .deadline, .overdue, .description],
+            optional: [.number, .district, .found, .responsible],
+            order: [.number, .enterprise, .district, .level, .status, .found, .deadline, .overdue, .responsible, .description],
+            flexible: .description, flexibleMinimum: 8,
+            width: { column in
+                switch column {
+                case .number: return 18
+                case .enterprise, .description: return 16
+                case .district: return 8
+                case .found: return 10
+                case .level: return zh ? 10 : 8
+                case .deadline: return zh ? 12 : 11
+                case .status: return 12
+                case .overdue: return zh ? 12 : 15
+                case .responsible: return 8
+                }
+            })
+    }
 
-    static func bodyHeight(_ context: Context) -> Int { max(1, context.height - Layout.listChrome - 1) }
+    /// Two header lines: the figures of what is shown, then those against the dates and the filters.
+    static func bodyHeight(_ context: Context) -> Int { max(1, context.height - Layout.listChrome - 2) }
 
     func keymap(_ context: Context) -> [KeyBinding] {
         return Keymap.tableMoves + [
@@ -48,7 +55,7 @@ struct HazardsScreen: ListScreen {
     }
 
     mutating func perform(_ action: Action, key: Key, context: inout Context) -> [Command] {
-        let visible = Self.columns.visible(width: context.width)
+        let visible = Self.columns(context.strings).visible(width: context.width)
         // Overdue days and level read best largest first.
         if performTableKeys(action, context: &context, columns: visible, wraps: true, initialAscending: { ![.overdue, .level].contains($0) }) {
             return []
@@ -83,16 +90,18 @@ struct HazardsScreen: ListScreen {
     /// Applies the criteria and the `/` filter in the kept sort order.
     mutating func refreshRows(_ context: inout Context) {
         let today = context.today
+        let verificationDays = context.verificationDays
         // View 2 shows the short name: it sorts by it.
         let rank = table.sortColumn == .enterprise ? context.ledger.enterpriseRank(shortName: true) : []
         let index = context.ledger.hazardIndex
         table.refresh(body: Self.bodyHeight(context), order: { column, ascending in
-            Self.sorted(index, column: column ?? .deadline, ascending: ascending, rank: rank, today: today)
-        }, admit: { index.matching($0, today: today, among: $1) }, match: { index.matching($0, among: $1) })
-        counts = index.counts(table.rows, today: today)
+            Self.sorted(index, column: column ?? .deadline, ascending: ascending, rank: rank, today: today, verificationDays: verificationDays)
+        }, admit: { index.matching($0, today: today, verificationDays: verificationDays, among: $1) }, match: { index.matching($0, among: $1) })
+        counts = index.counts(table.rows, today: today, verificationDays: verificationDays)
     }
 
-    static func sorted(_ index: HazardDirectory, column: HazardColumn, ascending: Bool, rank: [Int], today: String) -> [Int] {
+    static func sorted(_ index: HazardDirectory, column: HazardColumn, ascending: Bool, rank: [Int], today: String,
+                       verificationDays: Int) -> [Int] {
         let records = index.records
         // Records are read in place (`records[i].item`), never copied: a hazard copy per row
         // and per comparison doubled the time of a sort.
@@ -100,7 +109,7 @@ struct HazardsScreen: ListScreen {
             switch column {
             case .enterprise: return (i, .number(rank[records[i].enterprise]))
             case .district: return (i, .number(records[i].districtOrder))
-            default: return (i, key(records[i].item, column: column, today: today))
+            default: return (i, key(records[i].item, column: column, today: today, verificationDays: verificationDays))
             }
         }
         return keyed.sorted { a, b in
@@ -112,17 +121,29 @@ struct HazardsScreen: ListScreen {
         }.map(\.0)
     }
 
-    static func key(_ h: Hazard, column: HazardColumn, today: String) -> EnterpriseSorting.SortKey {
+    static func key(_ h: Hazard, column: HazardColumn, today: String, verificationDays: Int) -> EnterpriseSorting.SortKey {
         switch column {
         case .number: return .text(h.number)
         case .level: return .number(h.level == .major ? 1 : 0)
         case .status: return .number(HazardStatus.allCases.firstIndex(of: h.status) ?? 0)
         case .found: return .number(EnterpriseSorting.dayNumber(h.discoveredOn))
         case .deadline: return .number(EnterpriseSorting.dayNumber(h.rectification.deadline))
-        case .overdue: return .number(h.daysOverdue(today: today))
+        case .overdue: return .number(timingRank(h.timing(today: today, verificationDays: verificationDays)))
         case .responsible: return .text(h.rectification.responsible)
         case .description: return .text(h.description)
         case .enterprise, .district: return .number(0)  // by the record's enterprise, above
+        }
+    }
+
+    /// Largest first: rectification overdue, then verification overdue (each most days first), due soon (fewest
+    /// days left first), closed late, the rest.
+    static func timingRank(_ timing: HazardTiming?) -> Int {
+        switch timing {
+        case .rectificationOverdue(let days)?: return 3_000_000 + days
+        case .verificationOverdue(let days)?: return 2_000_000 + days
+        case .dueSoon(let left)?: return 1_000_000 - left
+        case .closedLate(let days)?: return days
+        case nil: return 0
         }
     }
 
@@ -132,15 +153,17 @@ struct HazardsScreen: ListScreen {
         let today = context.today
         let records = context.ledger.hazardIndex.records
         Chrome.renderTitle(context, tab: tab, subtitle: "\(table.rows.count)/\(records.count)", into: &screen)
-        var header = s.hazardCounts(counts.total, counts.open, counts.overdue, counts.major, counts.rectificationRate)
-        if !table.criteria.isEmpty { header += "  " + s.activeFilters(Self.describe(table.criteria, s)) }
-        screen.put(header, x: 1, y: 1, style: theme.label, maxWidth: screen.width - 2)
-        TableView.render(table, layout: Self.columns, top: 2, body: Self.bodyHeight(context), title: { s[Self.title(of: $0)] },
+        screen.put(s.hazardCounts(counts), x: 1, y: 1, style: theme.label, maxWidth: screen.width - 2)
+        var dates = s.hazardDeadlineCounts(counts)
+        if !table.criteria.isEmpty { dates += "  " + s.activeFilters(Self.describe(table.criteria, s)) }
+        screen.put(dates, x: 1, y: 2, style: theme.label, maxWidth: screen.width - 2)
+        TableView.render(table, layout: Self.columns(s), top: 3, body: Self.bodyHeight(context), title: { s[Self.title(of: $0)] },
                          empty: s[.noHazardMatches], theme: theme, into: &screen) { row, column, selected in
             let record = records[row]
             var style = selected ? theme.selected : Style.plain
-            if column == .overdue || column == .deadline, record.hazard.isOverdue(today: today) {
-                style = theme.hazard(record.hazard, today: today)
+            let timing = column == .overdue || column == .deadline ? record.hazard.timing(today: today, verificationDays: context.verificationDays) : nil
+            if let timing, !record.hazard.isClosed {
+                style = theme.hazard(record.hazard, timing: timing)
                 style.reverse = selected
             } else if column == .level, record.hazard.level == .major {
                 style = Style(foreground: theme.color ? .magenta : nil, bold: true, reverse: selected)
@@ -179,10 +202,8 @@ struct HazardsScreen: ListScreen {
         case .level: return s.level(h.level)
         case .status: return s.status(h.status)
         case .found: return h.discoveredOn
-        case .deadline: return h.rectification.deadline
-        case .overdue:
-            let days = h.daysOverdue(today: today)
-            return days > 0 ? s.overdueDays(days) : ""
+        case .deadline: return s.deadline(h.rectification.deadline, extended: h.extensionCount > 0)
+        case .overdue: return h.timing(today: today, verificationDays: context.verificationDays).map(s.timingMarker) ?? ""
         case .responsible: return h.rectification.responsible
         case .description: return h.description.replacingOccurrences(of: "\n", with: " ")
         }
@@ -199,7 +220,9 @@ struct HazardsScreen: ListScreen {
         if let level = criteria.level { parts.append(s.level(level)) }
         switch criteria.overdue {
         case .all: break
-        case .overdue: parts.append(s[.filterOverdueOnly])
+        case .rectificationOverdue: parts.append(s[.filterRectificationOverdue])
+        case .verificationOverdue: parts.append(s[.filterVerificationOverdue])
+        case .dueSoon: parts.append(s[.filterDueSoon])
         case .notOverdue: parts.append(s[.filterNotOverdue])
         }
         if let district = criteria.district { parts.append(s.district(district)) }

@@ -90,8 +90,9 @@ struct SupervisionPageScreen: ScreenComponent {
             lines.append(PageLine(label: "", value: ""))
             lines.append(PageLine(label: s.visitHazardsSection(found.count), value: "", style: context.theme.header, isHeader: true))
             for (i, hazard) in found.enumerated() {
-                lines.append(PageLine(label: "", value: HazardPageScreen.summary(hazard, strings: s, today: context.today),
-                                      style: context.theme.hazard(hazard, today: context.today), target: i))
+                let timing = hazard.timing(today: context.today, verificationDays: context.session.verificationDays)
+                lines.append(PageLine(label: "", value: HazardPageScreen.summary(hazard, strings: s, timing: timing),
+                                      style: context.theme.hazard(hazard, timing: timing), target: i))
             }
         }
         hazards = found.map(\.id)
