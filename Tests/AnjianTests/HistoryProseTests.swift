@@ -2,10 +2,11 @@ import Foundation
 import Testing
 @testable import AnjianApp
 import AnjianModel
+import AnjianStore
 import AnjianText
 
 /// History reads as prose for people (issue #9): hazard numbers, not ids; no markers or
-/// full-width colons in English; a value set or cleared said so.
+/// full-width colons in English; a value set or cleared said so; the lock holder's time local.
 @Suite struct HistoryProseTests {
     static let at = "2026-11-25T10:00:00+08:00"
 
@@ -89,5 +90,18 @@ import AnjianText
             #expect(lines.contains("  Closed on cleared (was 2026-11-25)"), "\(lines)")
         }
         #expect(!lines.contains { $0.contains("->") }, "\(lines)")
+    }
+
+    /// The lock holder's time, written in UTC or with an offset, in the session's zone (Asia/Shanghai).
+    @Test(arguments: [Language.zh, .en])
+    func theReadOnlyBannerShowsLocalTime(_ language: Language) throws {
+        let utc = makeState(language, readOnly: .heldBy(LockHolder(pid: 42, operatorName: "单志刚", since: "2026-11-25T23:38:03Z")))
+        let banner = try #require(utc.context.session.readOnlyMessage)
+        #expect(banner.contains("2026-11-26 07:38") && !banner.contains("T23"), "\(banner)")
+        let offset = makeState(language, readOnly: .heldBy(LockHolder(pid: 42, operatorName: "单志刚", since: "2026-11-25T08:00:00+08:00")))
+        #expect(offset.context.session.readOnlyMessage?.contains("2026-11-25 08:00") == true)
+        // Not a timestamp: shown as it is.
+        let odd = makeState(language, readOnly: .heldBy(LockHolder(pid: 42, operatorName: "单志刚", since: "yesterday")))
+        #expect(odd.context.session.readOnlyMessage?.contains("yesterday") == true)
     }
 }
