@@ -24,6 +24,7 @@ extension Strings {
         case "itemsChecked": return self[.fieldItemsChecked]
         case "findings": return self[.fieldFindings]
         case "conclusion": return self[.fieldConclusion]
+        case "hazardIDs": return self[.fieldHazardsFound]
         // A hazard's
         case "discoveredOn": return self[.fieldDiscoveredOn]
         case "foundBy": return self[.fieldFoundBy]
@@ -66,9 +67,9 @@ extension Strings {
     /// a visit's hazards by their numbers (`登记隐患 YH-…` / `registered hazard YH-…`), which
     /// `hazardNumber` gives for an id (an id it does not know is shown as it is).
     public func historyChange(_ change: FieldChange, hazardNumber: (String) -> String? = { _ in nil }) -> String {
+        if change.field == "hazardIDs" { return hazardLinks(change, hazardNumber) }
         let label = fieldLabel(change.field)
         let old = historyValue(change.old, field: change.field), new = historyValue(change.new, field: change.field)
-        if change.field == "hazardIDs" { return hazardLinks(change, hazardNumber) }
         if change.old.isEmpty {
             if change.field == "verifier" { return pick(zh: "\(label) \(new)", en: "verified by \(new)") }
             return pick(zh: "\(label) 设为 \(new)", en: "\(label) set to \(new)")

@@ -40,6 +40,11 @@ import AnjianText
         let expected = language == .zh ? "  登记隐患 " + hazard.number : "  registered hazard " + hazard.number
         #expect(lines.contains(expected), "\(lines)")
         #expect(!lines.contains { $0.contains(hazard.id) })
+        // An id the ledger does not know is shown as it is; the field has a name in both languages.
+        let strings = state.strings
+        let unknown = FieldChange(field: "hazardIDs", old: "a", new: "a,b")
+        #expect(strings.historyChange(unknown) == (language == .zh ? "登记隐患 b" : "registered hazard b"))
+        #expect(strings.fieldLabel("hazardIDs") == (language == .zh ? "发现的隐患" : "Hazards found"))
     }
 
     /// A change of level with its reason, and of the location: English has no "：" and no "!",
