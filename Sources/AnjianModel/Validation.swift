@@ -161,6 +161,21 @@ public enum CalendarDate {
         return formatter.string(from: date)
     }
 
+    /// An ISO 8601 timestamp in any zone (`2026-11-25T23:38:03Z`, `…+08:00`) as `yyyy-MM-dd HH:mm`
+    /// in the given zone, or nil when the text is not one.
+    public static func localMinute(_ timestamp: String, in zone: TimeZone) -> String? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        var date = formatter.date(from: timestamp)
+        if date == nil {
+            formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            date = formatter.date(from: timestamp)
+        }
+        guard let date else { return nil }
+        let local = dayAndTime(date, in: zone)
+        return local.day + " " + local.time
+    }
+
     public static func isValid(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,

@@ -24,6 +24,7 @@ extension Strings {
         case "itemsChecked": return self[.fieldItemsChecked]
         case "findings": return self[.fieldFindings]
         case "conclusion": return self[.fieldConclusion]
+        case "hazardIDs": return self[.fieldHazardsFound]
         // A hazard's
         case "discoveredOn": return self[.fieldDiscoveredOn]
         case "foundBy": return self[.fieldFoundBy]
@@ -44,12 +45,13 @@ extension Strings {
     }
 
     /// A history line's old or new value, shown by its field's type: the fields that hold an
-    /// enum (`level`, `category`, `kind`, `conclusion`, `status`) by its label, every other as
-    /// the text it is (empty as "—", line breaks as " / "), even when it reads like an enum.
+    /// enum (`level`, `category`, `kind`, `conclusion`, `status`) by its name (without the
+    /// lists' `!` marker), every other as the text it is (empty as "—", line breaks as " / "),
+    /// even when it reads like an enum.
     public func historyValue(_ value: String, field: String) -> String {
         if value.isEmpty { return self[.noneValue] }
         switch field {
-        case "level": if let v = HazardLevel(rawValue: value) { return level(v) }
+        case "level": if let v = HazardLevel(rawValue: value) { return self[v.name] }
         case "category": if let v = HazardCategory(rawValue: value) { return hazardCategory(v) }
         case "status": if let v = HazardStatus(rawValue: value) { return status(v) }
         case "kind": if let v = SupervisionKind(rawValue: value) { return kind(v) }
@@ -59,9 +61,43 @@ extension Strings {
         return value.replacingOccurrences(of: "\n", with: " / ")
     }
 
-    /// One change of a history entry: `隐患部位：二楼 -> other`.
-    public func historyChange(_ change: FieldChange) -> String {
-        fieldLabel(change.field) + "：" + historyValue(change.old, field: change.field) + " -> "
-            + historyValue(change.new, field: change.field)
+    /// One change of a history entry as a phrase: `隐患部位：二楼 -> 三楼` / `Location: 二楼 -> 三楼`;
+    /// a value set where there was none `整改期限 设为 …` / `Deadline set to …` (a verifier:
+    /// `验收人 王丽娟` / `verified by 王丽娟`); one taken away `… 已清除（原为 …）` / `… cleared (was …)`;
+    /// a visit's hazards by their numbers (`登记隐患 YH-…` / `registered hazard YH-…`), which
+    /// `hazardNumber` gives for an id (an id it does not know is shown as it is).
+    public func historyChange(_ change: FieldChange, hazardNumber: (String) -> String? = { _ in nil }) -> String {
+        if change.field == "hazardIDs" { return hazardLinks(change, hazardNumber) }
+        let label = fieldLabel(change.field)
+        let old = historyValue(change.old, field: change.field), new = historyValue(change.new, field: change.field)
+        if change.old.isEmpty {
+            if change.field == "verifier" { return pick(zh: "\(label) \(new)", en: "verified by \(new)") }
+            return pick(zh: "\(label) 设为 \(new)", en: "\(label) set to \(new)")
+        }
+        if change.new.isEmpty { return pick(zh: "\(label) 已清除（原为 \(old)）", en: "\(label) cleared (was \(old))") }
+        return labelled(label, old + " -> " + new)
+    }
+
+    /// `原因：…` / `Reason: …`: a label and its value, with the language's colon.
+    public func labelled(_ label: String, _ value: String) -> String {
+        pick(zh: "\(label)：\(value)", en: "\(label): \(value)")
+    }
+
+    /// The hazards a visit's list gained and lost, by number.
+    private func hazardLinks(_ change: FieldChange, _ hazardNumber: (String) -> String?) -> String {
+        func ids(_ text: String) -> [String] { text.split(separator: ",").map(String.init) }
+        let before = ids(change.old), after = ids(change.new)
+        func numbers(_ ids: [String]) -> String { ids.map { hazardNumber($0) ?? $0 }.joined(separator: pick(zh: "、", en: ", ")) }
+        let added = after.filter { !before.contains($0) }, removed = before.filter { !after.contains($0) }
+        var phrases: [String] = []
+        if !added.isEmpty {
+            phrases.append(pick(zh: "登记隐患 ", en: added.count == 1 ? "registered hazard " : "registered hazards ") + numbers(added))
+        }
+        if !removed.isEmpty {
+            phrases.append(pick(zh: "移除隐患 ", en: removed.count == 1 ? "removed hazard " : "removed hazards ") + numbers(removed))
+        }
+        // Only the order changed: nothing gained or lost.
+        if phrases.isEmpty { return labelled(fieldLabel(change.field), numbers(after)) }
+        return phrases.joined(separator: pick(zh: "；", en: "; "))
     }
 }

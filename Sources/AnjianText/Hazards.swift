@@ -144,6 +144,14 @@ extension HazardLevel {
         case .major: Text(zh: "重大隐患!", en: "major!")
         }
     }
+
+    /// The level's name without the lists' `!` marker, for sentences and histories.
+    public var name: Text {
+        switch self {
+        case .general: Text(zh: "一般隐患", en: "general")
+        case .major: Text(zh: "重大隐患", en: "major")
+        }
+    }
 }
 
 extension HazardStatus {

@@ -13,6 +13,7 @@ extension Text {
     public static let fieldFindings = Text(zh: "发现问题", en: "Findings")
     public static let fieldConclusion = Text(zh: "检查结论", en: "Conclusion")
     public static let fieldInspectors = Text(zh: "检查人员", en: "Inspectors")
+    public static let fieldHazardsFound = Text(zh: "发现的隐患", en: "Hazards found")
     public static let newSupervisionTitle = Text(zh: "新建监管记录", en: "New supervision entry")
     public static let editSupervisionTitle = Text(zh: "编辑监管记录", en: "Edit supervision entry")
     public static let noSupervisions = Text(zh: "暂无监管记录，按 s 新建", en: "No supervision entries yet: s adds one")

@@ -213,7 +213,7 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
 
     @Test func everyEnumFieldByItsLabelAndOtherwiseText() {
         let s = Strings(.en)
-        #expect(s.historyValue("major", field: "level") == "major!")
+        #expect(s.historyValue("major", field: "level") == "major")
         #expect(s.historyValue("closed", field: "status") == "closed")
         #expect(s.historyValue("recheck", field: "kind") == "re-check")
         #expect(s.historyValue("caseFiled", field: "conclusion") == "case filed")

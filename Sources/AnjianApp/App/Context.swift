@@ -163,7 +163,10 @@ public struct SessionState: Sendable {
         case nil: return nil
         case .notWritable: return strings.readOnlyNotWritable(dataPath)
         case .unknownHolder: return strings[.readOnlyUnknown]
-        case .heldBy(let holder): return strings.readOnlyBanner(holder.operatorName, holder.pid, holder.since)
+        case .heldBy(let holder):
+            // The holder's time as the user reads a clock: in this session's zone, to the minute.
+            let since = CalendarDate.localMinute(holder.since, in: timeZone) ?? holder.since
+            return strings.readOnlyBanner(holder.operatorName, holder.pid, since)
         case .lockLost(let error): return strings.storeError(error)
         }
     }

@@ -3,9 +3,11 @@ import AnjianModel
 import AnjianScreen
 
 /// A record's history as page lines, the same for supervision entries and hazards: who and
-/// when, each field's old → new, and the reason given.
+/// when, each change as a phrase (hazards by their numbers, which `hazardNumber` gives for an
+/// id from the ledger), and the reason given.
 enum HistoryLines {
-    static func lines(_ history: [HistoryEntry], strings s: Strings, valueWidth: Int) -> [PageLine] {
+    static func lines(_ history: [HistoryEntry], strings s: Strings, valueWidth: Int,
+                      hazardNumber: (String) -> String? = { _ in nil }) -> [PageLine] {
         var lines = [PageLine(label: "", value: ""), PageLine(label: s[.historyTitle], value: "", style: Style(bold: true))]
         func add(_ value: String) { lines += PageLine.wrapped("", value, valueWidth: valueWidth) }
         for item in history {
@@ -17,9 +19,9 @@ enum HistoryLines {
             }
             // A step's status change is its name, said above.
             for change in item.changes where change.field != "status" {
-                add("  " + s.historyChange(change))
+                add("  " + s.historyChange(change, hazardNumber: hazardNumber))
             }
-            if let note = item.note { add("  " + s[item.action == .verifiedPassed ? .fieldRemark : .fieldReason] + "：" + note) }
+            if let note = item.note { add("  " + s.labelled(s[item.action == .verifiedPassed ? .fieldRemark : .fieldReason], note)) }
         }
         return lines
     }

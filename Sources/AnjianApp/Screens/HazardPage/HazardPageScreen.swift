@@ -105,7 +105,7 @@ struct HazardPageScreen: ScreenComponent {
                 .filter { !$0.isEmpty }.joined(separator: "  "))
         }
         if let closed = h.closedOn { add(s[.fieldClosedOn], closed) }
-        lines += HistoryLines.lines(h.history, strings: s, valueWidth: valueWidth)
+        lines += HistoryLines.lines(h.history, strings: s, valueWidth: valueWidth) { ledger.hazard(h.enterpriseCode, $0)?.number }
         page.layout(lines, body: body)
     }
 

@@ -96,7 +96,7 @@ struct SupervisionPageScreen: ScreenComponent {
             }
         }
         hazards = found.map(\.id)
-        lines += HistoryLines.lines(e.history, strings: s, valueWidth: valueWidth)
+        lines += HistoryLines.lines(e.history, strings: s, valueWidth: valueWidth) { ledger.hazard(e.enterpriseCode, $0)?.number }
         page.layout(lines, body: PageState.bodyHeight(context))
     }
 
