@@ -44,13 +44,17 @@ hazards = json.loads((root / "Resources/demo/hazards.json").read_text(encoding="
 for code in sorted({h["enterpriseCode"] for h in hazards}):
     check("hazards.schema.json", {"schemaVersion": 1, "enterpriseCode": code,
                                    "hazards": [h for h in hazards if h["enterpriseCode"] == code]})
+def rejects(hazard, what):
+    try:
+        check("hazards.schema.json", {"schemaVersion": 1, "enterpriseCode": hazard["enterpriseCode"], "hazards": [hazard]})
+    except jsonschema.ValidationError:
+        return
+    sys.exit("the schema accepted " + what)
+
 major = next(h for h in hazards if h["level"] == "major")
-bad = dict(major, rectification=dict(major["rectification"], funds=""))
-try:
-    check("hazards.schema.json", {"schemaVersion": 1, "enterpriseCode": bad["enterpriseCode"], "hazards": [bad]})
-except jsonschema.ValidationError:
-    pass
-else:
-    sys.exit("the schema accepted a major hazard without funds")
+rejects(dict(major, rectification=dict(major["rectification"], funds="")), "a major hazard without funds")
+rejects(dict(major, supervisionListing={"level": "county", "date": "2026-10-01", "documentNumber": "烟安委办〔2026〕1号"}),
+        "a listing for supervision at another level than city or province")
 check("config.schema.json", {"schemaVersion": 1, "operator": {"name": "王丽娟", "certificateNumber": "37062301333"}})
-print("schemas: the demo ledger validates; a bad credit code, a one-inspector entry and a major hazard without funds are rejected")
+print("schemas: the demo ledger validates; a bad credit code, a one-inspector entry, a major hazard without funds"
+      " and a listing for supervision at a county level are rejected")

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Generate Resources/demo/hazards.json: demo hazards in every state, some overdue
-(relative to late November 2026), a few major ones with all five rectification items,
-spread over the districts. Fictional; deterministic. Run after gen_demo_supervisions.py.
+(relative to late November 2026), a few major ones with all six rectification items (六定:
+funds a number in 万元, a re-checker), one listed for supervision (挂牌督办), the closed one
+closed by two certified verifiers with a written opinion, spread over the districts. Fictional; deterministic. Run after gen_demo_supervisions.py.
 """
 import json
 import pathlib
@@ -32,6 +33,7 @@ MEASURES = "停用并委托有资质单位检修，完成后报监管部门复�
 PLAN = "设置警戒区域，配备应急器材，专人值守，发生异常立即停车疏散"
 operator = {"certificateNumber": inspectors[0]["certificateNumber"], "name": inspectors[0]["name"]}
 verifiers = [i["name"] for i in inspectors[:6]]
+certificates = {i["name"]: i["certificateNumber"] for i in inspectors}
 
 def iso(date, hour=10):
     return f"{date}T{hour:02d}:00:00+08:00"
@@ -74,7 +76,15 @@ for n, e in enumerate(picked):
         date = add_days(discovered, 20)
         step("verifiedPassed", "rectified", "closed", date, None,
              [{"field": "verifier", "new": verifier, "old": ""}, {"field": "closedOn", "new": date, "old": ""}])
-        verifications.append({"date": date, "passed": True, "remark": "整改到位，同意销号", "verifier": verifier})
+        verification = {"date": date, "passed": True, "remark": "整改到位，同意销号", "verifier": verifier}
+        if major:  # 销号 of a major hazard: two verifiers with certificate numbers and the written opinion
+            second = next(v for v in verifiers if v != verifier)
+            verification["verifier"] = f"{verifier}、{second}"
+            verification["verifiers"] = [{"certificateNumber": certificates[v], "name": v} for v in (verifier, second)]
+            verification["remark"] = "经现场复查，安全阀已重新校验合格，整改措施落实到位，同意销号"
+            history[-1]["changes"][1]["new"] = verification["verifier"]
+            history[-1]["note"] = verification["remark"]
+        verifications.append(verification)
         status = "closed"
         closed_on = date
     if n == 12:  # extended once
@@ -98,15 +108,18 @@ for n, e in enumerate(picked):
         "rectification": {
             "contingencyPlan": PLAN if major else "",
             "deadline": deadline,
-            "funds": f"{rng.randint(2, 40) / 2:.1f} 万元" if major else "",
+            "funds": rng.randint(2, 40) / 2 if major else None,
+            "rechecker": verifiers[(n + 1) % len(verifiers)] if major else "",
             "measures": MEASURES if major else "",
             "responsible": e["safetyResponsible"]["name"],
         },
         "status": status,
+        "supervisionListing": {"date": add_days(discovered, 5), "documentNumber": "烟安委办〔2026〕17号", "level": "city"} if n == 17 else None,
         "supervisionID": source["id"] if source and n % 3 == 0 else None,
         "verifications": verifications,
     }
     hazard = {k: v for k, v in hazard.items() if v is not None}
+    hazard["rectification"] = {k: v for k, v in hazard["rectification"].items() if v is not None}
     hazards.append(hazard)
 
 (demo / "hazards.json").write_text(json.dumps({"hazards": hazards, "schemaVersion": 1}, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")

@@ -34,34 +34,56 @@ public enum HazardCategory: String, Codable, CaseIterable, Sendable {
     case equipment, electrical, fire, hazardousMaterials, workEnvironment, management, behaviour, other
 }
 
-/// The "five implementations" of rectification (五落实).
+/// The rectification's six items (六定: the item itself, measures, funds, responsible person,
+/// deadline, re-checker), with the contingency plan of a major hazard.
 public struct Rectification: Codable, Hashable, Sendable {
     public var responsible: String
     public var measures: String
-    public var funds: String
+    /// In 万元; nil when not given. See `Funds` for files that hold text.
+    public var funds: Funds?
     /// `YYYY-MM-DD`
     public var deadline: String
     public var contingencyPlan: String
-    public init(responsible: String, measures: String = "", funds: String = "", deadline: String, contingencyPlan: String = "") {
+    /// 复查人: who re-checks the rectification (absent in files written before it was asked: "").
+    public var rechecker: String
+    public init(responsible: String, measures: String = "", funds: Funds? = nil, deadline: String, contingencyPlan: String = "",
+                rechecker: String = "") {
         self.responsible = responsible
         self.measures = measures
-        self.funds = funds
+        self.funds = funds.flatMap { $0 == .text("") ? nil : $0 }
         self.deadline = deadline
         self.contingencyPlan = contingencyPlan
+        self.rechecker = rechecker
+    }
+
+    enum CodingKeys: String, CodingKey { case responsible, measures, funds, deadline, contingencyPlan, rechecker }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(responsible: try c.decode(String.self, forKey: .responsible), measures: try c.decode(String.self, forKey: .measures),
+                  funds: try c.decodeIfPresent(Funds.self, forKey: .funds), deadline: try c.decode(String.self, forKey: .deadline),
+                  contingencyPlan: try c.decode(String.self, forKey: .contingencyPlan),
+                  rechecker: try c.decodeIfPresent(String.self, forKey: .rechecker) ?? "")
     }
 }
 
-/// A verification (验收): who, when, the result and a remark.
+/// A verification (验收): who, when, the result and a remark (for closing a major hazard, the
+/// written verification opinion, 整改复查意见).
 public struct Verification: Codable, Hashable, Sendable {
+    /// The verifiers' names, as shown (`王丽娟、孙建军`).
     public var verifier: String
     public var date: String
     public var passed: Bool
     public var remark: String
-    public init(verifier: String, date: String, passed: Bool, remark: String) {
+    /// The verifiers with their certificate numbers (two to close a major hazard); absent in files
+    /// written before they were recorded.
+    public var verifiers: [InspectorRef]?
+    public init(verifier: String, date: String, passed: Bool, remark: String, verifiers: [InspectorRef]? = nil) {
         self.verifier = verifier
         self.date = date
         self.passed = passed
         self.remark = remark
+        self.verifiers = verifiers
     }
 }
 
@@ -78,6 +100,12 @@ public enum HazardRefusal: Error, Hashable, Sendable {
     case editWhileClosed
     /// A verification dated before the hazard was found.
     case dateBeforeDiscovery(date: String, discovered: String)
+    /// 销号 of a major hazard: two verifiers, each with a certificate number, two different people.
+    case twoVerifiersRequired
+    /// 销号 of a major hazard: the written verification opinion (整改复查意见).
+    case opinionRequired
+    /// An evidence file that is not there (the path as given).
+    case evidenceMissing(String)
 }
 
 /// One entry of the hidden-hazard ledger (隐患台账).
@@ -96,6 +124,8 @@ public struct Hazard: Codable, Hashable, Sendable, Identifiable {
     public var category: HazardCategory
     public var level: HazardLevel
     public var rectification: Rectification
+    /// 挂牌督办, for a major hazard listed for supervision; absent when not listed.
+    public var supervisionListing: SupervisionListing?
     public private(set) var status: HazardStatus
     /// Every verification, the latest last.
     public private(set) var verifications: [Verification]
@@ -127,58 +157,7 @@ public struct Hazard: Codable, Hashable, Sendable, Identifiable {
 
     // The figures (overdue, due soon, closed late): `HazardTiming.swift`.
 
-    /// Every problem of the record, each with its field.
-    public func validate() -> [ValidationIssue] {
-        var issues: [ValidationIssue] = []
-        func require(_ value: String, _ field: String) {
-            if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                issues.append(ValidationIssue(field: field, problem: .required))
-            }
-        }
-        require(description, "description")
-        require(foundBy, "foundBy")
-        if !CalendarDate.isValid(discoveredOn) {
-            issues.append(ValidationIssue(field: "discoveredOn", problem: .invalidDate(discoveredOn)))
-        }
-        require(rectification.responsible, "rectification.responsible")
-        if !CalendarDate.isValid(rectification.deadline) {
-            issues.append(ValidationIssue(field: "rectification.deadline", problem: .invalidDate(rectification.deadline)))
-        } else if CalendarDate.isValid(discoveredOn), rectification.deadline < discoveredOn {
-            issues.append(ValidationIssue(field: "rectification.deadline",
-                                          problem: .deadlineBeforeDiscovery(rectification.deadline, discoveredOn)))
-        }
-        if level == .major {
-            for (value, field) in [(rectification.measures, "rectification.measures"), (rectification.funds, "rectification.funds"),
-                                   (rectification.contingencyPlan, "rectification.contingencyPlan")]
-            where value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                issues.append(ValidationIssue(field: field, problem: .requiredForMajorHazard))
-            }
-        }
-        return issues
-    }
-
-    /// Problems of a stored record beyond `validate()`: a state its history and fields do
-    /// not support (closed without a close date or a passed verification, a close date on
-    /// an open hazard, a malformed date). Checked when files are loaded.
-    public func consistencyIssues() -> [ValidationIssue] {
-        var issues = validate().errors
-        if id.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(ValidationIssue(field: "id", problem: .required)) }
-        if number.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(ValidationIssue(field: "number", problem: .required)) }
-        if status == .closed {
-            if closedOn.map(CalendarDate.isValid) != true {
-                issues.append(ValidationIssue(field: "closedOn", problem: .invalidDate(closedOn ?? "")))
-            }
-            if verifications.last?.passed != true || verifications.last?.verifier.trimmingCharacters(in: .whitespaces).isEmpty != false {
-                issues.append(ValidationIssue(field: "verifications", problem: .required))
-            }
-        } else if let closedOn {
-            issues.append(ValidationIssue(field: "closedOn", problem: .invalidDate(closedOn)))
-        }
-        for (i, v) in verifications.enumerated() where !CalendarDate.isValid(v.date) {
-            issues.append(ValidationIssue(field: "verifications[\(i)].date", problem: .invalidDate(v.date)))
-        }
-        return issues
-    }
+    // Validation: `HazardValidation.swift`.
 
     // MARK: Lifecycle. Each step checks the state and what it needs, and records itself.
 
@@ -194,46 +173,66 @@ public struct Hazard: Codable, Hashable, Sendable, Identifiable {
         history = [HistoryEntry(at: time, by: signer, action: .created, changes: [])]
     }
 
-    public mutating func startRectification(by signer: Operator, at time: String) throws(HazardRefusal) {
-        try move(.rectificationStarted, by: signer, at: time)
+    /// Rectification started (on `date`, with a note and evidence files, all optional).
+    public mutating func startRectification(on date: String? = nil, note: String = "", evidence: [String] = [], by signer: Operator,
+                                            at time: String) throws(HazardRefusal) {
+        try checkStepDate(date, action: .rectificationStarted)
+        try move(.rectificationStarted, by: signer, at: time, note: Self.noteOrNil(note), date: date, evidence: evidence)
     }
 
-    public mutating func reportRectified(by signer: Operator, at time: String) throws(HazardRefusal) {
-        try move(.reportedRectified, by: signer, at: time)
+    /// Reported rectified by the enterprise (on `date`, which starts the re-check period, with a note and evidence).
+    public mutating func reportRectified(on date: String? = nil, note: String = "", evidence: [String] = [], by signer: Operator,
+                                         at time: String) throws(HazardRefusal) {
+        try checkStepDate(date, action: .reportedRectified)
+        try move(.reportedRectified, by: signer, at: time, note: Self.noteOrNil(note), date: date, evidence: evidence)
     }
 
-    /// Verification passed: verified and closed (验收销号). Needs a named verifier and a date.
-    public mutating func verifyPassed(verifier: String, date: String, remark: String, by signer: Operator, at time: String) throws(HazardRefusal) {
-        try checkVerification(verifier: verifier, date: date, action: .verifiedPassed)
-        let result = Verification(verifier: verifier.trimmingCharacters(in: .whitespaces), date: date, passed: true, remark: remark)
+    /// Verification passed: verified and closed (验收销号). Needs a named verifier and a date; a major
+    /// hazard needs two verifiers with certificate numbers and the written opinion (`remark`).
+    public mutating func verifyPassed(verifier: String, date: String, remark: String, evidence: [String] = [], by signer: Operator,
+                                      at time: String) throws(HazardRefusal) {
+        try verifyPassed(verifiers: [InspectorRef(name: verifier, certificateNumber: "")], date: date, remark: remark, evidence: evidence,
+                         by: signer, at: time)
+    }
+
+    public mutating func verifyPassed(verifiers: [InspectorRef], date: String, remark: String, evidence: [String] = [], by signer: Operator,
+                                      at time: String) throws(HazardRefusal) {
+        let named = Self.named(verifiers)
+        try checkVerification(verifier: named.first?.name ?? "", date: date, action: .verifiedPassed)
+        if level == .major { try Self.checkClosing(named, opinion: remark) }
+        let names = named.map(\.name).joined(separator: "、")
+        let withCertificates = named.contains { !$0.certificateNumber.isEmpty } ? named : nil
+        let result = Verification(verifier: names, date: date, passed: true, remark: remark, verifiers: withCertificates)
         try move(.verifiedPassed, by: signer, at: time,
                  changes: [FieldChange(field: "verifier", old: "", new: result.verifier), FieldChange(field: "closedOn", old: "", new: date)],
-                 note: remark.isEmpty ? nil : remark)
+                 note: remark.isEmpty ? nil : remark, evidence: evidence)
         verifications.append(result)
         closedOn = date
     }
 
     /// Verification failed: back to rectifying, with the reason.
-    public mutating func verifyFailed(verifier: String, date: String, reason: String, by signer: Operator, at time: String) throws(HazardRefusal) {
+    public mutating func verifyFailed(verifier: String, date: String, reason: String, evidence: [String] = [], by signer: Operator,
+                                      at time: String) throws(HazardRefusal) {
         try checkVerification(verifier: verifier, date: date, action: .verificationFailed)
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .reasonRequired }
         try move(.verificationFailed, by: signer, at: time,
-                 changes: [FieldChange(field: "verifier", old: "", new: verifier.trimmingCharacters(in: .whitespaces))], note: reason)
+                 changes: [FieldChange(field: "verifier", old: "", new: verifier.trimmingCharacters(in: .whitespaces))], note: reason,
+                 evidence: evidence)
         verifications.append(Verification(verifier: verifier.trimmingCharacters(in: .whitespaces), date: date, passed: false, remark: reason))
     }
 
     /// A closed hazard reopens, with a reason, back into rectification.
-    public mutating func reopen(reason: String, by signer: Operator, at time: String) throws(HazardRefusal) {
+    public mutating func reopen(reason: String, evidence: [String] = [], by signer: Operator, at time: String) throws(HazardRefusal) {
         guard allows(.reopened) else { throw .notAllowed(from: status, action: .reopened) }
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .reasonRequired }
         try move(.reopened, by: signer, at: time,
-                 changes: [FieldChange(field: "closedOn", old: closedOn ?? "", new: "")], note: reason)
+                 changes: [FieldChange(field: "closedOn", old: closedOn ?? "", new: "")], note: reason, evidence: evidence)
         closedOn = nil
     }
 
     /// A deadline after the current one and after `today`, with a reason; the history keeps the old one.
-    public mutating func extendDeadline(to newDeadline: String, reason: String, today: String, by signer: Operator,
-                                        at time: String) throws(HazardRefusal) {
+    public mutating func extendDeadline(to newDeadline: String, reason: String, today: String, evidence: [String] = [],
+                                        by signer: Operator, at time: String) throws(HazardRefusal) {
         guard allows(.deadlineExtended) else { throw .notAllowed(from: status, action: .deadlineExtended) }
         guard CalendarDate.isValid(newDeadline) else { throw .invalidDate(newDeadline) }
         guard newDeadline > rectification.deadline else { throw .deadlineNotLater(old: rectification.deadline, new: newDeadline) }
@@ -241,7 +240,7 @@ public struct Hazard: Codable, Hashable, Sendable, Identifiable {
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .reasonRequired }
         history.append(HistoryEntry(at: time, by: signer, action: .deadlineExtended,
                                     changes: [FieldChange(field: "rectification.deadline", old: rectification.deadline, new: newDeadline)],
-                                    note: reason))
+                                    note: reason, evidence: evidence.isEmpty ? nil : evidence))
         rectification.deadline = newDeadline
     }
 
@@ -274,11 +273,12 @@ public struct Hazard: Codable, Hashable, Sendable, Identifiable {
     public func allows(_ step: HistoryEntry.Action) -> Bool { status.next(by: step) != nil }
 
     private mutating func move(_ action: HistoryEntry.Action, by signer: Operator, at time: String,
-                               changes: [FieldChange] = [], note: String? = nil) throws(HazardRefusal) {
+                               changes: [FieldChange] = [], note: String? = nil, date: String? = nil,
+                               evidence: [String] = []) throws(HazardRefusal) {
         guard let next = status.next(by: action) else { throw .notAllowed(from: status, action: action) }
         history.append(HistoryEntry(at: time, by: signer, action: action,
                                     changes: [FieldChange(field: "status", old: status.rawValue, new: next.rawValue)] + changes,
-                                    note: note))
+                                    note: note, date: date, evidence: evidence.isEmpty ? nil : evidence))
         status = next
     }
 }

@@ -6,8 +6,11 @@ extension Hazard {
     public var fieldTexts: [(field: String, text: String)] {
         [("discoveredOn", discoveredOn), ("foundBy", foundBy), ("location", location), ("description", description),
          ("category", category.rawValue), ("level", level.rawValue), ("rectification.responsible", rectification.responsible),
-         ("rectification.measures", rectification.measures), ("rectification.funds", rectification.funds),
-         ("rectification.deadline", rectification.deadline), ("rectification.contingencyPlan", rectification.contingencyPlan)]
+         ("rectification.measures", rectification.measures), ("rectification.funds", rectification.funds?.text ?? ""),
+         ("rectification.deadline", rectification.deadline), ("rectification.contingencyPlan", rectification.contingencyPlan),
+         ("rectification.rechecker", rectification.rechecker), ("supervisionListing.level", supervisionListing?.level.rawValue ?? ""),
+         ("supervisionListing.date", supervisionListing?.date ?? ""),
+         ("supervisionListing.documentNumber", supervisionListing?.documentNumber ?? "")]
     }
 
     public func changes(from old: Hazard) -> [FieldChange] {

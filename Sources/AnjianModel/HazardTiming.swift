@@ -48,11 +48,11 @@ extension Hazard {
 
     public func isDueSoon(today: String) -> Bool { daysToDeadline(today: today).map { $0 <= Self.dueSoonDays } ?? false }
 
-    /// The day the enterprise reported it rectified (the date of the latest `reportedRectified`
-    /// step), while it awaits verification; nil otherwise or when the history does not say.
+    /// The day the enterprise reported it rectified (the latest `reportedRectified` step's `date`,
+    /// else the day it was recorded), while it awaits verification; nil otherwise or when the history does not say.
     public var reportedRectifiedOn: String? {
         guard status == .rectified, let report = history.last(where: { $0.action == .reportedRectified }) else { return nil }
-        let day = String(report.at.prefix(10))
+        let day = report.date ?? String(report.at.prefix(10))
         return CalendarDate.isValid(day) ? day : nil
     }
 

@@ -38,14 +38,21 @@ public struct HistoryEntry: Codable, Hashable, Sendable {
     public var by: Operator
     public var action: Action
     public var changes: [FieldChange]
-    /// The reason given (a failed verification, a reopening, an extension).
+    /// The reason given (a failed verification, a reopening, an extension), or a step's note.
     public var note: String?
-    public init(at: String, by: Operator, action: Action, changes: [FieldChange], note: String? = nil) {
+    /// The day a hazard's step happened (`YYYY-MM-DD`), when it was given apart from `at` (started, reported rectified).
+    public var date: String?
+    /// A hazard step's evidence files (photos, documents): paths relative to the data directory, or absolute.
+    public var evidence: [String]?
+    public init(at: String, by: Operator, action: Action, changes: [FieldChange], note: String? = nil, date: String? = nil,
+                evidence: [String]? = nil) {
         self.at = at
         self.by = by
         self.action = action
         self.changes = changes
         self.note = note
+        self.date = date
+        self.evidence = evidence
     }
 }
 

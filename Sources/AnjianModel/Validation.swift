@@ -27,6 +27,18 @@ public struct ValidationIssue: Hashable, Sendable {
         case visitInFuture(String)
         /// The conclusion 未发现问题 on a visit with findings or hazards registered on it.
         case noProblemWithFindings
+        /// Funds (整改资金) that are not a number of 万元 (text kept from a file written before).
+        case fundsNotANumber(String)
+        /// 挂牌督办 on a hazard that is not major.
+        case listingOnlyForMajorHazard
+        /// A date before the hazard's discovery (date, discovery).
+        case beforeDiscovery(String, String)
+        /// A major hazard closed without two verifiers with certificate numbers.
+        case closingNeedsTwoVerifiers
+        /// A major hazard closed without a written verification opinion.
+        case closingNeedsOpinion
+        /// An evidence file that is not there.
+        case evidenceMissing(String)
     }
 
     public var field: String

@@ -23,6 +23,13 @@ extension HazardsFile: PerEnterpriseFile {
     init(enterpriseCode: String, records: [Hazard]) { self.init(enterpriseCode: enterpriseCode, hazards: records) }
     /// Fields and a state that hold together (a closed hazard has its close date…).
     static func errors(of hazard: Hazard) -> [ValidationIssue] { hazard.consistencyIssues() }
+    /// What the forms refuse but a file written before these rules (or by others) may hold: funds
+    /// as text, a major hazard without a re-checker or closed without two certified verifiers and
+    /// an opinion, evidence files that are not there.
+    static func warnings(of hazard: Hazard, now: Date, dataDirectory: String) -> [ValidationIssue] {
+        hazard.loadWarnings(dataDirectory: dataDirectory)
+    }
+
     static func name(of hazard: Hazard) -> String { hazard.number }
 }
 

@@ -18,13 +18,14 @@ protocol PerEnterpriseFile: Codable {
     /// The record's rule violations that make the file unusable (validation errors, an
     /// inconsistent state), and how an error message names the record.
     static func errors(of record: Record) -> [ValidationIssue]
-    /// The record's rule violations that leave the file usable: listed as warnings on load.
-    static func warnings(of record: Record, now: Date) -> [ValidationIssue]
+    /// The record's rule violations that leave the file usable: listed as warnings on load
+    /// (`dataDirectory`: where relative paths in the record point).
+    static func warnings(of record: Record, now: Date, dataDirectory: String) -> [ValidationIssue]
     static func name(of record: Record) -> String
 }
 
 extension PerEnterpriseFile {
-    static func warnings(of record: Record, now: Date) -> [ValidationIssue] { [] }
+    static func warnings(of record: Record, now: Date, dataDirectory: String) -> [ValidationIssue] { [] }
 }
 
 /// What one folder of per-enterprise files holds, file by file.
@@ -63,7 +64,7 @@ extension LedgerStore {
                 let records = try loadFile(File.self, enterprise: code, in: folder)
                 result.records[code] = records
                 for (index, record) in records.enumerated() {
-                    result.warnings += File.warnings(of: record, now: now).map { issue in
+                    result.warnings += File.warnings(of: record, now: now, dataDirectory: folder.deletingLastPathComponent().path).map { issue in
                         let warning = StoreError.invalidRecord(path: path, record: index, name: File.name(of: record), issue: issue)
                         return FileProblem(path: path, enterpriseCode: code, folder: File.folder, error: warning)
                     }

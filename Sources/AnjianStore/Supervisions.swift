@@ -30,7 +30,7 @@ extension SupervisionsFile: PerEnterpriseFile {
 
     /// What a form refuses but a file written by others may hold: a visit in the future, the
     /// conclusion 未发现问题 with findings or hazards (in the user's time zone).
-    static func warnings(of entry: SupervisionEntry, now: Date) -> [ValidationIssue] { entry.ruleIssues(now: now, in: .current) }
+    static func warnings(of entry: SupervisionEntry, now: Date, dataDirectory: String) -> [ValidationIssue] { entry.ruleIssues(now: now, in: .current) }
 
     static func name(of entry: SupervisionEntry) -> String { entry.id }
 }

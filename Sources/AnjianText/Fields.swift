@@ -38,6 +38,10 @@ extension Strings {
         case "rectification.funds": return self[.fieldFunds]
         case "rectification.deadline": return self[.fieldDeadline]
         case "rectification.contingencyPlan": return self[.fieldContingency]
+        case "rectification.rechecker": return self[.fieldRechecker]
+        case "supervisionListing", "supervisionListing.level": return self[.fieldListing]
+        case "supervisionListing.date": return self[.fieldListingDate]
+        case "supervisionListing.documentNumber": return self[.fieldListingDocument]
         case "verifier": return self[.fieldVerifier]
         case "closedOn": return self[.fieldClosedOn]
         default: return path
@@ -56,6 +60,7 @@ extension Strings {
         case "status": if let v = HazardStatus(rawValue: value) { return status(v) }
         case "kind": if let v = SupervisionKind(rawValue: value) { return kind(v) }
         case "conclusion": if let v = SupervisionConclusion(rawValue: value) { return conclusion(v) }
+        case "supervisionListing.level": if let v = SupervisionListing.Level(rawValue: value) { return listingLevel(v) }
         default: break
         }
         return value.replacingOccurrences(of: "\n", with: " / ")

@@ -5,7 +5,7 @@ import AnjianModel
 extension Text {
     public static let problemRequired = Text(zh: "必填", en: "required")
     public static let problemEmptyCode = Text(zh: "信用代码为空", en: "the credit code is empty")
-    public static let problemRequiredForMajor = Text(zh: "重大隐患必填（五落实）", en: "required for a major hazard")
+    public static let problemRequiredForMajor = Text(zh: "重大隐患必填（六定）", en: "required for a major hazard")
     public static let refusalVerifier = Text(zh: "验收须填写验收人姓名", en: "a verification needs the verifier's name")
     public static let refusalReason = Text(zh: "须填写原因", en: "a reason is required")
     public static let refusalEditWhileClosed = Text(
@@ -38,6 +38,12 @@ extension Strings {
         case .requiredForMajorHazard: return self[.problemRequiredForMajor]
         case .visitInFuture(let moment): return problemVisitInFuture(moment)
         case .noProblemWithFindings: return self[.problemNoProblemWithFindings]
+        case .fundsNotANumber(let text): return problemFundsNotANumber(text)
+        case .listingOnlyForMajorHazard: return self[.problemListingOnlyMajor]
+        case .beforeDiscovery(let date, let discovered): return problemBeforeDiscovery(date, discovered)
+        case .closingNeedsTwoVerifiers: return self[.problemTwoVerifiers]
+        case .closingNeedsOpinion: return self[.problemOpinion]
+        case .evidenceMissing(let path): return problemEvidenceMissing(path)
         }
     }
 
@@ -51,6 +57,9 @@ extension Strings {
         case .deadlineNotAfterToday(let new, let today): return refusalDeadlineNotAfterToday(new, today)
         case .editWhileClosed: return self[.refusalEditWhileClosed]
         case .dateBeforeDiscovery(let date, let discovered): return refusalBeforeDiscovery(date, discovered)
+        case .twoVerifiersRequired: return self[.problemTwoVerifiers]
+        case .opinionRequired: return self[.problemOpinion]
+        case .evidenceMissing(let path): return problemEvidenceMissing(path)
         }
     }
 

@@ -93,8 +93,10 @@ import AnjianText
         var state = makeState()
         let hazard = try #require(demoHazards.values.flatMap { $0 }.first { $0.status == .registered })
         state.openHazardPage(hazard)
-        let effects = state.update(.key(.character("r")))  // start rectification: no form
-        state.press(.character("e"))  // an edit form opens before the outcome arrives
+        state.press(.character("r"))  // start rectification: its form, the date and a note
+        let effects = state.update(.key(.control("s")))
+        state.press(.escape)  // the step form is left, and an edit form opens before the outcome arrives
+        state.press(.character("e"))
         #expect(state.hazardForm != nil)
         state.succeed(effects)
         #expect(state.hazardForm != nil, "the edit form was not the one that saved")

@@ -14,7 +14,10 @@ func figureHazard(found: String = "2026-11-01", deadline: String, level: HazardL
     if let extendedTo { try h.extendDeadline(to: extendedTo, reason: "配件延迟到货", today: found, by: inspector, at: stepTime(found)) }
     if let day = started ?? reported ?? closed { try h.startRectification(by: inspector, at: stepTime(day)) }
     if let day = reported ?? closed { try h.reportRectified(by: inspector, at: stepTime(day)) }
-    if let closed { try h.verifyPassed(verifier: "单志刚", date: closed, remark: "", by: inspector, at: stepTime(closed)) }
+    if let closed {
+        try h.verifyPassed(verifiers: [InspectorRef(name: "单志刚", certificateNumber: "37060201001"), inspector], date: closed,
+                           remark: "整改到位", by: inspector, at: stepTime(closed))
+    }
     return h
 }
 

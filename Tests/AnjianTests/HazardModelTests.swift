@@ -187,11 +187,13 @@ func sampleHazard(level: HazardLevel = .general) -> Hazard {
 
     @Test func majorHazardsNeedAllFiveRectificationItems() {
         var h = sampleHazard(level: .major)
-        #expect(Set(h.validate().map(\.field)) == ["rectification.measures", "rectification.funds", "rectification.contingencyPlan"])
+        #expect(Set(h.validate().map(\.field)) == ["rectification.measures", "rectification.funds", "rectification.contingencyPlan",
+                                                  "rectification.rechecker"])
         #expect(h.validate().allSatisfy { $0.problem == .requiredForMajorHazard })
         h.rectification.measures = "更换配电箱并可靠接地"
         h.rectification.funds = "2.5 万元"
         h.rectification.contingencyPlan = "停电检修，设置警戒"
+        h.rectification.rechecker = "孙建军"
         #expect(h.validate().isEmpty)
         #expect(sampleHazard().validate().isEmpty)  // a general hazard needs only responsible person and deadline
         var general = sampleHazard()

@@ -48,7 +48,7 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
         #expect(state.update(.key(.control("s"))).isEmpty)
         let form = try #require(state.hazardForm?.form)
         for id in HazardForm.majorOnly {
-            #expect(form.fields[form.index(of: id)!].error == "重大隐患必填（五落实）")
+            #expect(form.fields[form.index(of: id)!].error == "重大隐患必填（六定）")
         }
         state.focusField("level")
         state.press(.left)
@@ -62,13 +62,15 @@ let majorHazard: Hazard = demoHazards.keys.sorted().flatMap { demoHazards[$0]! }
         state.press(.character("v"))
         #expect(state.hazardForm == nil)
         #expect(state.message == "“已登记”状态下不能验收通过并销号")
-        guard case .store(.saveHazard(let started, _, _))? = state.update(.key(.character("r"))).first else {
+        state.press(.character("r"))
+        guard case .store(.saveHazard(let started, _, _))? = state.update(.key(.control("s"))).first else {
             Issue.record("r did not start the rectification")
             return
         }
         #expect(started.status == .rectifying)
         state.succeed(started)
-        guard case .store(.saveHazard(let reported, _, _))? = state.update(.key(.character("c"))).first else { return }
+        state.press(.character("c"))
+        guard case .store(.saveHazard(let reported, _, _))? = state.update(.key(.control("s"))).first else { return }
         state.succeed(reported)
         state.press(.character("x"))
         #expect(state.hazardForm?.form.fields[state.hazardForm!.form.focus].id == "note")

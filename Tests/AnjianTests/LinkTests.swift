@@ -145,9 +145,10 @@ import AnjianText
         state.press(.character("r"))
         #expect(state.operatorForm != nil)
         state.type("王丽娟")
-        let effects = state.update(.key(.control("s")))
-        guard effects.count == 2, case .store(.saveHazard(let saved, _, _)) = effects[1] else {
-            Issue.record("expected the operator, then the step: \(effects)")
+        #expect(state.update(.key(.control("s"))) == [.store(.saveOperator(demoOperator))])
+        #expect(state.hazardForm?.purpose == .step(.rectificationStarted, hazard), "then the step's form")
+        guard case .store(.saveHazard(let saved, _, _))? = state.update(.key(.control("s"))).first else {
+            Issue.record("expected the step")
             return
         }
         #expect(saved.status == .rectifying && saved.history.last?.by.name == "王丽娟")

@@ -70,14 +70,15 @@ import AnjianStore
             let bytes = try Data(contentsOf: url)
 
             app.openHazardPage(hazard)
-            let outcomes = run(app.update(.key(.character("r"))), &app, runner)
+            app.press(.character("r"))
+            let outcomes = run(app.update(.key(.control("s"))), &app, runner)
             guard case .failed(_, .conflict(let path, let id))? = outcomes.first else {
                 Issue.record("expected a conflict: \(outcomes)")
                 return
             }
             #expect(path == url.path && id == hazard.id)
             #expect(try Data(contentsOf: url) == bytes, "nothing written over their change")
-            #expect(app.message?.contains("已被他人修改") == true)
+            #expect(app.hazardForm?.form.message?.contains("已被他人修改") == true, "the step form says why and keeps what was typed")
         }
     }
 

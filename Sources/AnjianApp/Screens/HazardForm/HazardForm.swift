@@ -19,7 +19,7 @@ public struct HazardForm: Sendable {
     public let enterpriseCode: String
     public let supervisionID: String?
 
-    static let majorOnly = ["rectification.measures", "rectification.funds", "rectification.contingencyPlan"]
+    static let majorOnly = ["rectification.measures", "rectification.funds", "rectification.contingencyPlan", "rectification.rechecker"]
     /// The standard period for rectifying a general hazard.
     static let standardDays = 30
 
@@ -62,8 +62,17 @@ public struct HazardForm: Sendable {
             FormField(id: "rectification.responsible", label: s.fieldLabel("rectification.responsible"), kind: .text, text: h.rectification.responsible,
                       width: 10, startsRow: false),
             FormField(id: "rectification.deadline", label: s.fieldLabel("rectification.deadline"), kind: .date, text: h.rectification.deadline, width: 12),
-            FormField(id: "rectification.funds", label: s.fieldLabel("rectification.funds"), kind: .text, text: h.rectification.funds,
-                      width: 14, startsRow: false),
+            FormField(id: "rectification.funds", label: s[.fieldFundsInForm], kind: .text, text: h.rectification.funds?.text ?? "",
+                      width: 8, startsRow: false),
+            FormField(id: "rectification.rechecker", label: s.fieldLabel("rectification.rechecker"), kind: .inspectorName,
+                      text: h.rectification.rechecker, width: 10),
+            FormField(id: "supervisionListing.level", label: s[.fieldListing],
+                      kind: .choice([s[.listingNone]] + SupervisionListing.Level.allCases.map { s.listingLevel($0) }),
+                      choice: h.supervisionListing.map { 1 + (SupervisionListing.Level.allCases.firstIndex(of: $0.level) ?? 0) } ?? 0,
+                      width: 8, startsRow: false),
+            FormField(id: "supervisionListing.date", label: s[.fieldListingDate], kind: .date, text: h.supervisionListing?.date ?? "", width: 12),
+            FormField(id: "supervisionListing.documentNumber", label: s[.fieldListingDocument], kind: .text,
+                      text: h.supervisionListing?.documentNumber ?? "", width: 22, startsRow: false),
             FormField(id: "rectification.measures", label: s.fieldLabel("rectification.measures"), kind: .multiline(lines: 2),
                       text: h.rectification.measures, width: 60),
             FormField(id: "rectification.contingencyPlan", label: s.fieldLabel("rectification.contingencyPlan"), kind: .multiline(lines: 2),
@@ -76,38 +85,6 @@ public struct HazardForm: Sendable {
         form = Form(title: title, fields: fields, today: today)
         baseLabels = Dictionary(uniqueKeysWithValues: fields.map { ($0.id, $0.label) })
         markRequired()
-    }
-
-    /// A lifecycle step's form: verification (verifier, date, remark or reason), reopening
-    /// (reason), extension (new deadline, reason).
-    public static func step(_ action: HistoryEntry.Action, _ hazard: Hazard, signer: Operator?, today: String,
-                            strings s: Strings) -> HazardForm {
-        var fields: [FormField] = []
-        switch action {
-        case .verifiedPassed, .verificationFailed:
-            fields = [
-                FormField(id: "verifier", label: s.fieldLabel("verifier"), kind: .inspectorName, text: signer?.name ?? "", width: 10),
-                FormField(id: "date", label: s[.fieldVerifyDate], kind: .date, text: today, width: 12, startsRow: false),
-                FormField(id: "note", label: s[action == .verifiedPassed ? .fieldRemark : .fieldReason], kind: .multiline(lines: 2), width: 60),
-            ]
-        case .reopened:
-            fields = [FormField(id: "note", label: s[.fieldReason], kind: .multiline(lines: 2), width: 60)]
-        case .deadlineExtended:
-            fields = [
-                // A standard period from today or from the old deadline, whichever is later.
-                FormField(id: "deadline", label: s[.fieldNewDeadline], kind: .date,
-                          text: CalendarDate.adding(days: standardDays, to: max(today, hazard.rectification.deadline)) ?? "", width: 12),
-                FormField(id: "note", label: s[.fieldReason], kind: .multiline(lines: 2), width: 60),
-            ]
-        default:
-            break
-        }
-        let title = s.step(action) + " · " + hazard.number
-        var result = HazardForm(form: Form(title: title, fields: fields, today: today), purpose: .step(action, hazard),
-                                enterpriseCode: hazard.enterpriseCode, supervisionID: hazard.supervisionID)
-        // Everything else has a default: start where the user must type (the remark or reason).
-        result.form.focus = result.form.index(of: "note") ?? 0
-        return result
     }
 
     /// The filters of view 2, filled with the current criteria.
@@ -176,9 +153,14 @@ public struct HazardForm: Sendable {
         h.level = HazardLevel.allCases[form.choice("level")]
         h.discoveredOn = text("discoveredOn")
         h.foundBy = text("foundBy")
+        let funds = text("rectification.funds")
         h.rectification = Rectification(responsible: text("rectification.responsible"), measures: text("rectification.measures"),
-                                        funds: text("rectification.funds"), deadline: text("rectification.deadline"),
-                                        contingencyPlan: text("rectification.contingencyPlan"))
+                                        funds: funds.isEmpty ? nil : Funds(parsing: funds), deadline: text("rectification.deadline"),
+                                        contingencyPlan: text("rectification.contingencyPlan"), rechecker: text("rectification.rechecker"))
+        let listing = form.choice("supervisionListing.level")
+        h.supervisionListing = listing == 0 ? nil
+            : SupervisionListing(level: SupervisionListing.Level.allCases[listing - 1], date: text("supervisionListing.date"),
+                                 documentNumber: text("supervisionListing.documentNumber"))
         return h
     }
 

@@ -45,8 +45,8 @@ extension HazardForm: ModalComponent {
         .filters(criteria, today: context.today, strings: context.strings)
     }
 
-    /// A step's key on the hazard page: done at once when it needs nothing more (start
-    /// rectification, report rectified), else its form; refused when the state does not allow it.
+    /// A step's key on the hazard page: its form (every step records a date or a reason and may
+    /// list evidence files); refused when the state does not allow it.
     static func perform(_ step: HistoryEntry.Action, on hazard: Hazard, context: inout Context) -> [Command] {
         let session = context.session
         if let refusal = session.readOnlyMessage {
@@ -58,26 +58,14 @@ extension HazardForm: ModalComponent {
             context.message = session.strings.refusal(.notAllowed(from: hazard.status, action: step))
             return []
         }
-        var changed = hazard
-        do {
-            switch step {
-            case .rectificationStarted: try changed.startRectification(by: session.signerOrNobody, at: session.now)
-            case .reportedRectified: try changed.reportRectified(by: session.signerOrNobody, at: session.now)
-            default:
-                return [.present(HazardForm.step(step, hazard, signer: session.signer, today: session.today, strings: session.strings))]
-            }
-        } catch {
-            context.message = session.strings.refusal(error)
-            return []
-        }
-        return [.save(.saveHazard(changed, base: hazard, link: nil))]
+        return [.present(HazardForm.step(step, hazard, signer: session.signer, today: session.today, strings: session.strings))]
     }
 
     mutating func handle(_ event: InputEvent, context: inout Context) -> [Command] {
         switch form.handle(event) {
         case .cancel: return [.closeModal]
         case .picked(let suggestion):
-            form.setValue(form.fields[form.focus].id, suggestion.value)
+            picked(suggestion)
             form.suggestions = []
             form.move(by: 1)
         case .save: return save(context: context)
@@ -136,41 +124,15 @@ extension HazardForm: ModalComponent {
     }
 
     private mutating func saveStep(_ action: HistoryEntry.Action, _ original: Hazard, session: SessionState) -> [Command] {
-        let s = session.strings
-        var hazard = original
-        let note = form.value("note").trimmingCharacters(in: .whitespacesAndNewlines)
         let date = form.value("date").trimmingCharacters(in: .whitespaces)
         if form.index(of: "date") != nil, CalendarDate.isValid(date), date > session.today {
-            return refuse(s.refusalFutureDate(date), field: "date")
+            return refuse(session.strings.refusalFutureDate(date), field: "date")
         }
-        let (signer, now) = (session.signerOrNobody, session.now)
+        var hazard = original
         do {
-            switch action {
-            case .rectificationStarted: try hazard.startRectification(by: signer, at: now)
-            case .reportedRectified: try hazard.reportRectified(by: signer, at: now)
-            case .verifiedPassed:
-                try hazard.verifyPassed(verifier: form.value("verifier"), date: form.value("date"), remark: note, by: signer, at: now)
-            case .verificationFailed:
-                try hazard.verifyFailed(verifier: form.value("verifier"), date: form.value("date"), reason: note, by: signer, at: now)
-            case .reopened:
-                try hazard.reopen(reason: note, by: signer, at: now)
-            case .deadlineExtended:
-                try hazard.extendDeadline(to: form.value("deadline").trimmingCharacters(in: .whitespaces), reason: note, today: session.today,
-                                          by: signer, at: now)
-            default:
-                break
-            }
+            try apply(action, to: &hazard, session: session)
         } catch {
-            let field: String?
-            switch error {
-            case .verifierRequired: field = "verifier"
-            case .invalidDate: field = form.index(of: "date") != nil ? "date" : "deadline"
-            case .reasonRequired: field = "note"
-            case .deadlineNotLater, .deadlineNotAfterToday: field = "deadline"
-            case .dateBeforeDiscovery: field = "date"
-            case .notAllowed, .editWhileClosed: field = nil
-            }
-            return refuse(s.refusal(error), field: field)
+            return refuse(session.strings.refusal(error), field: field(of: error))
         }
         return [.save(.saveHazard(hazard, base: original, link: nil))]
     }

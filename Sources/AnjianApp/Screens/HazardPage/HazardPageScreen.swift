@@ -98,14 +98,19 @@ struct HazardPageScreen: ScreenComponent {
         add(s[.fieldDeadline], h.rectification.deadline, h.isRectificationOverdue(today: context.today) ? theme.hazard(h, timing: timing) : .plain)
         if h.extensionCount > 0 { add("", s.extensions(h.extensionCount)) }
         add(s[.fieldMeasures], h.rectification.measures)
-        add(s[.fieldFunds], h.rectification.funds)
+        add(s[.fieldFunds], s.funds(h.rectification.funds))
+        add(s[.fieldRechecker], h.rectification.rechecker)
         add(s[.fieldContingency], h.rectification.contingencyPlan)
+        if let listing = h.supervisionListing { add(s[.fieldListing], s.listing(listing), Style(bold: true)) }
         for (i, v) in h.verifications.enumerated() {
-            add(i == 0 ? s[.fieldVerifications] : "", [v.date, v.verifier, s[v.passed ? .verificationPassed : .verificationFailed], v.remark]
+            let who = v.verifiers.map { $0.map { $0.name + "（" + $0.certificateNumber + "）" }.joined(separator: "、") } ?? v.verifier
+            add(i == 0 ? s[.fieldVerifications] : "", [v.date, who, s[v.passed ? .verificationPassed : .verificationFailed], v.remark]
                 .filter { !$0.isEmpty }.joined(separator: "  "))
         }
         if let closed = h.closedOn { add(s[.fieldClosedOn], closed) }
-        lines += HistoryLines.lines(h.history, strings: s, valueWidth: valueWidth) { ledger.hazard(h.enterpriseCode, $0)?.number }
+        lines += HistoryLines.lines(h.history, strings: s, valueWidth: valueWidth, dataDirectory: context.session.dataPath) {
+            ledger.hazard(h.enterpriseCode, $0)?.number
+        }
         page.layout(lines, body: body)
     }
 
