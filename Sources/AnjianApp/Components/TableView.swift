@@ -42,7 +42,11 @@ enum TableView {
         var x = Layout.marker
         for (column, width) in columns {
             var text = title(column)
-            if column == table.sortColumn { text += table.ascending ? " ^" : " v" }
+            if column == table.sortColumn {
+                // The marker is never cut off: the title gives way.
+                let marker = table.ascending ? " ^" : " v"
+                text = text.truncated(toWidth: max(0, width - marker.displayWidth)) + marker
+            }
             screen.put(text.padded(toWidth: width), x: x, y: y0, style: theme.header)
             x += width + Layout.gap
         }

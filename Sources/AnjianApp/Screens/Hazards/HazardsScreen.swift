@@ -57,8 +57,9 @@ struct HazardsScreen: ListScreen {
     mutating func perform(_ action: Action, key: Key, context: inout Context) -> [Command] {
         let visible = Self.columns(context.strings).visible(width: context.width)
         // Overdue days and level read best largest first.
-        if performTableKeys(action, context: &context, columns: visible, wraps: true, initialAscending: { ![.overdue, .level].contains($0) }) {
-            return []
+        if let commands = performTableKeys(action, context: &context, columns: visible, wraps: true,
+                                           initialAscending: { ![.overdue, .level].contains($0) }) {
+            return commands
         }
         switch action {
         case .filters:
@@ -82,6 +83,7 @@ struct HazardsScreen: ListScreen {
     }
 
     mutating func deliver(_ delivery: Delivery, context: inout Context) {
+        if deliverSort(delivery, context: &context) { return }
         guard case .hazardCriteria(let criteria) = delivery else { return }
         table.criteria = criteria
         refreshRows(&context)
