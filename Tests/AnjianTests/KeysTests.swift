@@ -79,3 +79,50 @@ import AnjianText
         #expect(header.contains("Distr… v"), "\(header)")
     }
 }
+
+/// Issue 9, layout: 80×24 keeps the hazard ledger's district, long header lines end in "…",
+/// a wide terminal gives the description the free width, a multi-line field shows hidden lines.
+@Suite struct LayoutTests {
+    @Test(arguments: [Language.zh, .en])
+    func theLedgerAt80KeepsTheDistrict(_ language: Language) {
+        let layout = HazardsScreen.columns(Strings(language)).columns(width: 80)
+        #expect(layout.map(\.column).contains(.district))
+        #expect(Layout.marker + layout.reduce(0) { $0 + $1.width } + Layout.gap * (layout.count - 1) == 80)
+        var state = makeState(language)
+        state.press(.character("2"))
+        let screen = AppView.render(state)
+        #expect(screen.line(3).contains(language == .zh ? "区市" : "District"))
+        #expect(screen.lines().contains { $0.contains(language == .zh ? "莱州市" : "Laizhou") })
+    }
+
+    @Test func at140TheDescriptionTakesTheFreeWidth() {
+        let layout = HazardsScreen.columns(Strings(.zh)).columns(width: 140)
+        #expect(layout.count == HazardColumn.allCases.count)
+        #expect(layout.last!.column == .description && layout.last!.width == 28)
+        var state = makeState(width: 140, height: 40)
+        state.press(.character("2"))
+        #expect(AppView.render(state).text.contains("可燃气体报警器未按期校验\n"))  // whole, 24 cells
+    }
+
+    @Test func theFilterSummaryShortensCleanly() {
+        var state = makeState(.en)
+        state.chooseHazardFilters(status: 1, level: 2, overdue: 1, district: 7)
+        let line = AppView.render(state).line(2)
+        #expect(line.hasSuffix("…") && line.displayWidth == 79, "\(line)")
+        #expect(line.hasPrefix(" overdue: rectification"))
+    }
+
+    @Test func aMultiLineFieldShowsThatLinesAreHidden() {
+        var state = makeState(.en)
+        state.press(.character("h"))
+        state.type(String(repeating: "Fire exits blocked by stored goods. ", count: 5))
+        var screen = AppView.render(state)
+        let row = screen.lines().firstIndex { $0.contains("Description [") }!
+        #expect(screen.line(row).hasSuffix("^") && screen.line(row + 1).hasSuffix("]"))
+        state.press(.control("a"))  // the caret to the start: the lines below are hidden
+        screen = AppView.render(state)
+        #expect(screen.line(row).hasSuffix("]") && screen.line(row + 1).hasSuffix("v"), "\(screen.text)")
+        let wrapped = FormView.wrap(TextInput("abcdefg"), width: 2, lines: 2)
+        #expect(wrapped.hidden.above == 2 && wrapped.hidden.below == 0)
+    }
+}
