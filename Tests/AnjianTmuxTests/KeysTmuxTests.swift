@@ -49,4 +49,23 @@ import Testing
         try ascii.keys("C-c")
         #expect(try ascii.exitStatus() == 0)
     }
+
+    /// `--ambiguous wide` in a terminal that shows `…` one cell wide (tmux): ncurses is given two
+    /// blanks and the character is written over the first, so every column stays where it was.
+    @Test func wideModeKeepsTheColumnsInPlace() throws {
+        let data = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let session = try TmuxSession(command: "\(anjianBinary) --data \(data.path) --ambiguous wide",
+                                      environment: ["LANG": "C.UTF-8", "LC_ALL": "zh_CN.UTF-8", "ANJIAN_OPERATOR": "王丽娟"],
+                                      width: 80, height: 24)
+        var screen = try session.waitFor(text: "60/60")
+        try session.keys("j", "j")
+        screen = try session.waitFor("the third row selected") { $0.contains { $0.hasPrefix("> 烟台海晟") } }
+        let header = displayColumn(of: "区市", in: screen[1])
+        let cut = screen.first { $0.contains("储运有限…") }!
+        #expect(header != nil && displayColumn(of: "芝罘区", in: cut) == header, "\(screen.joined(separator: "\n"))")
+        #expect(screen.contains { $0.contains("王丽娟 ·  直管企业") })
+        try session.keys("C-c")
+        #expect(try session.exitStatus() == 0)
+    }
 }
