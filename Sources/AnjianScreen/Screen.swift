@@ -64,7 +64,14 @@ public struct Screen: Sendable, Equatable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
         var column = x
+        let ascii = DisplayWidth.ambiguous == .ascii
         for character in text {
+            if ascii, let form = DisplayWidth.asciiForm(of: character) {
+                // The width function counted these cells: the ASCII fits where the character would have.
+                column += put(form, x: column, y: y, style: style, maxWidth: limit - column)
+                if column >= limit { break }
+                continue
+            }
             let w = DisplayWidth.of(character)
             if w == 0 { continue }
             if column + w > limit {

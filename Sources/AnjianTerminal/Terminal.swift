@@ -133,6 +133,8 @@ public final class Terminal {
     public func draw(_ screen: Screen) {
         let full = previous == nil || previous!.width != screen.width || previous!.height != screen.height
         if full { clearok(anjian_stdscr(), true); erase() }
+        let wideAmbiguous = DisplayWidth.ambiguous == .wide
+        var overlay: [(x: Int, y: Int, cell: Cell)] = []
         for y in 0..<screen.height {
             var x = 0
             while x < screen.width {
@@ -140,7 +142,15 @@ public final class Terminal {
                 if cell.width == 0 { x += 1; continue }
                 var changed = full || previous![x, y] != cell
                 if !changed, cell.width == 2, x + 1 < screen.width, previous![x + 1, y] != screen[x + 1, y] { changed = true }
-                if changed {
+                if wideAmbiguous, cell.width == 2, Self.isAmbiguous(cell) {
+                    // ncurses counts it one cell (the C library's width), the terminal two: ncurses gets two
+                    // blanks, and the character is written over them after ncurses is done, every frame.
+                    var blank = Cell.blank
+                    blank.style = cell.style
+                    put(blank, x: x, y: y)
+                    put(blank, x: x + 1, y: y)
+                    overlay.append((x, y, cell))
+                } else if changed {
                     // Never write into the last column with a wide character: Screen has already clipped.
                     put(cell, x: x, y: y)
                 }
@@ -155,7 +165,29 @@ public final class Terminal {
             move(Int32(max(0, screen.height - 1)), 0)
         }
         refresh()
+        if !overlay.isEmpty {
+            let (cx, cy) = screen.cursor ?? (0, max(0, screen.height - 1))
+            putp(overlay.map { "\u{1B}[\($0.y + 1);\($0.x + 1)H" + Self.sgr($0.cell.style, color: useColor) + $0.cell.text + "\u{1B}[0m" }.joined()
+                 + "\u{1B}[\(cy + 1);\(cx + 1)H")
+            fflush(nil)
+        }
         previous = screen
+    }
+
+    static func isAmbiguous(_ cell: Cell) -> Bool {
+        cell.text.unicodeScalars.first.map { DisplayWidth.isAmbiguous($0.value) } ?? false
+    }
+
+    /// ANSI attributes of a style, for the characters written past ncurses.
+    static func sgr(_ style: Style, color: Bool) -> String {
+        var codes = ["0"]
+        if style.bold { codes.append("1") }
+        if style.dim { codes.append("2") }
+        if style.underline { codes.append("4") }
+        if style.reverse { codes.append("7") }
+        if color, let fg = style.foreground { codes.append(String(30 + fg.rawValue)) }
+        if color, let bg = style.background { codes.append(String(40 + bg.rawValue)) }
+        return "\u{1B}[" + codes.joined(separator: ";") + "m"
     }
 
     /// Forgets the last frame so the next draw repaints everything (after a resize or Ctrl-L).

@@ -25,6 +25,7 @@ extension Text {
     public static let actionClearFilter = Text(zh: "清除筛选", en: "clear the filter")
     public static let actionSortNext = Text(zh: "按下一列排序", en: "sort by the next column")
     public static let actionSortReverse = Text(zh: "反转排序", en: "reverse the sort")
+    public static let actionSortMenu = Text(zh: "选择排序列（菜单）", en: "choose the sort column (menu)")
     public static let actionHelp = Text(zh: "帮助", en: "help")
     public static let actionQuit = Text(zh: "退出", en: "quit")
     public static let actionView1 = Text(zh: "直管企业", en: "enterprises")
@@ -69,6 +70,7 @@ extension Text {
     public static let hintDetails = Text(zh: "详情", en: "open")
     public static let hintOpen = Text(zh: "查看", en: "open")
     public static let hintFilters = Text(zh: "条件", en: "filters")
+    public static let hintSort = Text(zh: "排序", en: "sort")
     public static let hintHelp = Text(zh: "帮助", en: "help")
     public static let hintQuit = Text(zh: "退出", en: "quit")
     public static let hintKeep = Text(zh: "确定", en: "keep")
@@ -87,4 +89,16 @@ extension Text {
 extension Text {
     public static let hintPick = Text(zh: "选择", en: "pick")
     public static let hintClose = Text(zh: "收起", en: "close")
+}
+
+// The sort menu (F6, `<`, `>` in the lists).
+extension Text {
+    public static let sortMenuTitle = Text(zh: "排序", en: "Sort by")
+    public static let fieldSortColumn = Text(zh: "排序列", en: "Column")
+    public static let fieldSortOrder = Text(zh: "顺序", en: "Order")
+    public static let sortAscending = Text(zh: "升序", en: "ascending")
+    public static let sortDescending = Text(zh: "降序", en: "descending")
+    public static let sortMenuHelp = Text(
+        zh: "左右键或输入列名（拼音亦可）选列，Enter 确定",
+        en: "Left/Right or type a column's name to choose, Enter to sort")
 }

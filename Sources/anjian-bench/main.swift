@@ -172,7 +172,7 @@ if FileManager.default.isExecutableFile(atPath: binary), FileManager.default.isE
         return samples
     }
     let baseline = try timeInPty("true")
-    let app = try timeInPty("\(binary) --data \(data.path) --exit-after-first-frame")
+    let app = try timeInPty("\(binary) --data \(data.path) --ambiguous narrow --exit-after-first-frame")
     report("baseline: script(1) pty running `true`", baseline)
     report("anjian in script(1): start, first frame, exit", app)
     let median = { (x: [Double]) in x.sorted()[x.count / 2] }

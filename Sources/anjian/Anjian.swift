@@ -32,6 +32,11 @@ struct Anjian: ParsableCommand {
         valueName: "NAME"))
     var `operator`: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "How the terminal shows …“”→·—: auto (ask it at start), narrow, wide, or ascii (draw them as ASCII) (default: $ANJIAN_AMBIGUOUS, else auto).",
+        valueName: "MODE"))
+    var ambiguous: AmbiguousOption?
+
     @Flag(name: .long, help: .hidden)
     var exitAfterFirstFrame = false
 
@@ -41,6 +46,17 @@ struct Anjian: ParsableCommand {
 
     enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
         case zh, en
+    }
+
+    enum AmbiguousOption: String, ExpressibleByArgument, CaseIterable {
+        case auto, narrow, wide, ascii
+    }
+
+    /// The flag, else `ANJIAN_AMBIGUOUS`, else the terminal's answer (narrow without one).
+    func ambiguousWidth(_ environment: [String: String]) -> AmbiguousWidth {
+        let chosen = ambiguous ?? environment["ANJIAN_AMBIGUOUS"].flatMap(AmbiguousOption.init(rawValue:)) ?? .auto
+        if let mode = AmbiguousWidth(rawValue: chosen.rawValue) { return mode }
+        return Terminal.probeAmbiguousWidth() ?? .narrow
     }
 
     func run() throws {
@@ -70,13 +86,20 @@ struct Anjian: ParsableCommand {
         let runner = Runner(session: session)
         let useColor = (environment["NO_COLOR"] ?? "").isEmpty
         LocaleGuard.ensureUTF8()
+        let mode = ambiguousWidth(environment)
         let terminal = Terminal(useColor: useColor)
         Terminal.watchTerminationSignals()
         defer {
             terminal.stop()
             session.release()
         }
+        // Every width the program computes, and what the Screen draws, follows the terminal's mode.
+        try DisplayWidth.$ambiguous.withValue(mode) {
+            try loop(session: session, runner: runner, terminal: terminal, language: language, useColor: useColor)
+        }
+    }
 
+    func loop(session: Session, runner: Runner, terminal: Terminal, language: Language, useColor: Bool) throws {
         var state = AppState(session: session, language: language, useColor: useColor, size: terminal.size)
         /// Runs effects to the end; false when the program is to quit.
         func perform(_ first: [Effect]) -> Bool {

@@ -104,7 +104,7 @@ import AnjianText
     @Test func theCaretOfAWrappedMultiLineFieldIsWhereTheTextIs() {
         var input = TextInput(String(repeating: "x", count: 59) + "yz")
         input.handle(.left)
-        let (rows, caret) = FormView.wrap(input, width: 60, lines: 2)
+        let (rows, caret, _) = FormView.wrap(input, width: 60, lines: 2)
         #expect(rows == [String(repeating: "x", count: 59) + "y", "z"])
         #expect(caret.row == 1 && caret.column == 0)
         var chinese = TextInput("二楼配电箱")

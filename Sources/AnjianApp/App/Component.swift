@@ -113,6 +113,8 @@ enum Command: Sendable {
 /// Values a modal hands to the screen under it.
 enum Delivery: Sendable {
     case hazardCriteria(HazardCriteria)
+    /// A list's sort chosen in the sort menu: the column by its place in the column type's `allCases`.
+    case sort(column: Int, ascending: Bool)
 }
 
 struct HelpSection: Sendable {

@@ -10,6 +10,8 @@ import AnjianRuntime
 public struct LedgerData: Sendable {
     public var directory: EnterpriseDirectory
     public var roster: InspectorRoster
+    /// The readings of Chinese characters, for matching pinyin (choice fields use it).
+    public let pinyin: PinyinTable
     /// Entries by enterprise credit code: what the files hold.
     public private(set) var supervisions: [String: [SupervisionEntry]]
     public private(set) var supervisionIndex: SupervisionDirectory
@@ -25,6 +27,7 @@ public struct LedgerData: Sendable {
     public init(directory: EnterpriseDirectory, pinyin: PinyinTable, inspectors: [Inspector],
                 supervisions: [String: [SupervisionEntry]], hazards: [String: [Hazard]], damagedFiles: [FileProblem] = []) {
         self.directory = directory
+        self.pinyin = pinyin
         self.roster = InspectorRoster(inspectors, pinyin: pinyin)
         self.supervisions = supervisions
         self.supervisionIndex = SupervisionDirectory(supervisions, enterprises: directory, pinyin: pinyin,

@@ -65,6 +65,7 @@ extension AppState {
 
     private mutating func modalInput(_ event: InputEvent) -> [Command] {
         guard var open = modal else { return [] }
+        if open.form.pinyin == nil { open.form.pinyin = context.ledger.pinyin }
         let commands = open.handle(event, context: &context)
         modal = open
         return commands

@@ -13,7 +13,8 @@ public struct FormField: Sendable {
         case date
         /// `HH:MM`
         case time
-        /// One of several labels, changed with Left / Right or Space.
+        /// One of several labels, changed with Left / Right or Space, or picked by typing part of
+        /// one or its pinyin (`lz` → 莱州市).
         case choice([String])
         /// A name picked from the inspector roster by typing part of it or its pinyin,
         /// or typed freely.
@@ -94,6 +95,10 @@ public struct Form: Sendable {
     public var today: String
     /// Whether Ctrl-N adds a row (another inspector) for the form's owner.
     public var canAddRows = false
+    /// What has been typed in the focused choice field, to pick an option by (see `typeAhead`).
+    public private(set) var typed = ""
+    /// The readings that let a choice be picked by its pinyin; given by the app (`AppState`).
+    public var pinyin: PinyinTable?
 
     public init(title: String, fields: [FormField], focus: Int = 0, today: String) {
         self.title = title
@@ -133,7 +138,10 @@ public struct Form: Sendable {
         case .resize: return .none
         case .text(let text), .paste(let text):
             if confirmingDiscard { confirmingDiscard = false; return .none }
-            guard fields[focus].isTextual else { return .none }
+            guard fields[focus].isTextual else {
+                typeAhead(text)
+                return .none
+            }
             if case .multiline = fields[focus].kind {
                 fields[focus].input.insert(text, keepingLineBreaks: true)
             } else {
@@ -177,7 +185,19 @@ public struct Form: Sendable {
             fields[focus].choice = (fields[focus].choice + step) % options.count
             changed = true
             fields[focus].error = nil
+            typed = ""
             return .none
+        }
+        if case .choice = fields[focus].kind {
+            switch key {
+            case .character(let character):
+                typeAhead(String(character))
+                return .none
+            case .backspace, .control("h"):
+                typed = String(typed.dropLast())
+                return .none
+            default: typed = ""
+            }
         }
         switch Keymap.action(for: key, in: Keymap.formCommands + Keymap.formFields) {
         case .save?:
@@ -210,8 +230,30 @@ public struct Form: Sendable {
         return Keymap.formFields + Keymap.formCommands.filter { $0.action != .addRow || canAddRows }
     }
 
+    /// Typing in a choice field picks the first option that what was typed so far matches: part of
+    /// its label, or its pinyin (initials, full or mixed, as the list filter). When nothing matches,
+    /// the new text alone starts again; when that matches nothing either, the choice stays.
+    mutating func typeAhead(_ text: String) {
+        guard case .choice(let options) = fields[focus].kind else { return }
+        for attempt in [typed + text, text] {
+            let query = SearchQuery(attempt)
+            guard !query.isEmpty else { return }
+            let found = options.firstIndex { option in
+                pinyin.map { PinyinSearchText(option, table: $0).matches(query) } ?? option.lowercased().contains(query.raw.lowercased())
+            }
+            if let found {
+                typed = attempt
+                if fields[focus].choice != found { changed = true }
+                fields[focus].choice = found
+                fields[focus].error = nil
+                return
+            }
+        }
+    }
+
     /// Moves the focus, completing the field being left (`t` → today in a date field).
     public mutating func move(by step: Int) {
+        typed = ""
         leaveField()
         focus = max(0, min(fields.count - 1, focus + step))
         suggestions = []
@@ -222,6 +264,7 @@ public struct Form: Sendable {
     public mutating func focus(on id: String) {
         guard let i = index(of: id) else { return }
         leaveField()
+        typed = ""
         focus = i
         suggestions = []
     }

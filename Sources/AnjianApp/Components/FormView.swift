@@ -116,13 +116,15 @@ enum FormView {
             let text = "< " + options[field.choice] + " >"
             screen.put(text.padded(toWidth: placement.width + 2), x: placement.x - 1, y: y, style: boxStyle)
         case .multiline(let lines):
-            let (visible, caret) = wrap(field.input, width: placement.width, lines: lines)
+            let (visible, caret, hidden) = wrap(field.input, width: placement.width, lines: lines)
             for line in 0..<lines {
                 guard let y = row(placement.y + line) else { continue }
                 screen.put("[", x: placement.x - 1, y: y, style: theme.dim)
                 screen.put((line < visible.count ? visible[line] : "").padded(toWidth: placement.width),
                            x: placement.x, y: y, style: boxStyle)
-                screen.put("]", x: placement.x + placement.width, y: y, style: theme.dim)
+                // More lines than the box shows: `^` where some are above, `v` where some are below.
+                let more = line == 0 && hidden.above > 0 ? "^" : line == lines - 1 && hidden.below > 0 ? "v" : nil
+                screen.put(more ?? "]", x: placement.x + placement.width, y: y, style: more == nil ? theme.dim : theme.label)
             }
             if focused, let y = row(placement.y + caret.row) {
                 screen.cursor = (min(screen.width - 1, placement.x + caret.column), y)
@@ -149,9 +151,10 @@ enum FormView {
         return (text, caretColumn)
     }
 
-    /// Multi-line input wrapped to `width`; the rows shown (scrolled to the caret) and the
-    /// caret's row and column among them.
-    static func wrap(_ input: TextInput, width: Int, lines: Int) -> ([String], (row: Int, column: Int)) {
+    /// Multi-line input wrapped to `width`; the rows shown (scrolled to the caret), the
+    /// caret's row and column among them, and how many rows are hidden above and below.
+    static func wrap(_ input: TextInput, width: Int, lines: Int)
+        -> ([String], (row: Int, column: Int), hidden: (above: Int, below: Int)) {
         var rows: [String] = [""]
         var column = 0
         var caret = (row: 0, column: 0)
@@ -177,6 +180,7 @@ enum FormView {
             caret = (rows.count - 1, column)
         }
         let first = max(0, caret.row - lines + 1)
-        return (Array(rows.dropFirst(first).prefix(lines)), (caret.row - first, caret.column))
+        return (Array(rows.dropFirst(first).prefix(lines)), (caret.row - first, caret.column),
+                (first, max(0, rows.count - first - lines)))
     }
 }

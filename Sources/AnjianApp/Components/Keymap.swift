@@ -6,7 +6,7 @@ import AnjianText
 /// the status line's hints, so they cannot drift apart.
 public enum Action: Hashable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, moveTop, moveBottom
-    case open, back, filter, clearFilter, sortNextColumn, sortReverse
+    case open, back, filter, clearFilter, sortNextColumn, sortReverse, sortMenu
     case help, quit, showView(Int), newSupervision, newHazard
     case redraw, suspend
     // While a filter is being typed:
@@ -66,6 +66,7 @@ public enum Keymap {
         [
             KeyBinding(keys: [.character("/")], action: .filter, text: .actionFilter, hint: .hintFilter),
             KeyBinding(keys: [.escape], action: .clearFilter, text: .actionClearFilter),
+            KeyBinding(keys: [.function(6), .character("<"), .character(">")], action: .sortMenu, text: .actionSortMenu, hint: .hintSort),
             KeyBinding(keys: [.character("o")], action: .sortNextColumn, text: .actionSortNext),
             KeyBinding(keys: [.character("O")], action: .sortReverse, text: .actionSortReverse),
         ] + Registry.bindings

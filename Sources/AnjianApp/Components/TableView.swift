@@ -15,19 +15,32 @@ struct ColumnLayout<Column: Hashable & Sendable>: Sendable {
     var width: @Sendable (Column) -> Int
     /// Room an optional column (by its place in `optional`) must leave besides its own width.
     var slack: @Sendable (Int) -> Int = { _ in 0 }
+    /// Columns that may give up cells so that another column fits (the flexible one among them),
+    /// and the least they keep. A column fits when the others can shrink to make room for it.
+    var minimum: [Column: Int] = [:]
 
-    func used(_ list: [Column]) -> Int {
-        Layout.marker + list.reduce(0) { $0 + width($1) } + Layout.gap * (list.count - 1)
+    func used(_ list: [Column], least: Bool = false) -> Int {
+        Layout.marker + list.reduce(0) { $0 + (least ? minimum[$1] ?? width($1) : width($1)) } + Layout.gap * (list.count - 1)
     }
 
     func columns(width total: Int) -> [(column: Column, width: Int)] {
         var columns = core
-        for (i, column) in optional.enumerated() where used(columns + [column]) + slack(i) <= total {
+        for (i, column) in optional.enumerated() where used(columns + [column], least: true) + slack(i) <= total {
             columns.append(column)
         }
         columns.sort { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! }
-        let flexibleWidth = max(flexibleMinimum, width(flexible) + total - used(columns))
-        return columns.map { ($0, $0 == flexible ? flexibleWidth : width($0)) }
+        var widths = columns.map { minimum[$0] ?? width($0) }
+        var extra = total - used(columns, least: true)
+        // The room left goes to the flexible column up to its width, then back to the columns that
+        // gave up cells, then all of it to the flexible column.
+        let flexibleIndex = columns.firstIndex(of: flexible)!
+        for i in [flexibleIndex] + Array(columns.indices) where extra > 0 && widths[i] < width(columns[i]) {
+            let grow = min(extra, width(columns[i]) - widths[i])
+            widths[i] += grow
+            extra -= grow
+        }
+        widths[flexibleIndex] = max(flexibleMinimum, widths[flexibleIndex] + extra)
+        return zip(columns, widths).map { ($0, $1) }
     }
 
     func visible(width total: Int) -> [Column] { columns(width: total).map(\.column) }
@@ -42,7 +55,11 @@ enum TableView {
         var x = Layout.marker
         for (column, width) in columns {
             var text = title(column)
-            if column == table.sortColumn { text += table.ascending ? " ^" : " v" }
+            if column == table.sortColumn {
+                // The marker is never cut off: the title gives way.
+                let marker = table.ascending ? " ^" : " v"
+                text = text.truncated(toWidth: max(0, width - marker.displayWidth)) + marker
+            }
             screen.put(text.padded(toWidth: width), x: x, y: y0, style: theme.header)
             x += width + Layout.gap
         }

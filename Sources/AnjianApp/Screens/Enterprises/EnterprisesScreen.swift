@@ -65,9 +65,9 @@ struct EnterprisesScreen: ListScreen {
             refreshRows(&context)
             return []
         }
-        if performTableKeys(action, context: &context, columns: Self.visibleColumns(width: context.width), wraps: false,
-                            initialAscending: { _ in true }) {
-            return []
+        if let commands = performTableKeys(action, context: &context, columns: Self.visibleColumns(width: context.width), wraps: false,
+                                           initialAscending: { _ in true }) {
+            return commands
         }
         guard let index = selectedEnterprise else { return [] }
         switch action {

@@ -21,26 +21,31 @@ struct HazardsScreen: ListScreen {
     }
 
     /// The markers fit their language: `逾期15天销号` and `2026-11-24延` are 12 cells, `closed 15d late` 15.
+    /// The district goes last among the optional columns; at 80 columns the enterprise's short name and
+    /// the description give up cells to keep it, and a wide terminal gives the description what is left.
     static func columns(_ s: Strings) -> ColumnLayout<HazardColumn> {
         let zh = s.language == .zh
-        return ColumnLayout<HazardColumn>(
+        var layout = ColumnLayout<HazardColumn>(
             core: [.enterprise, .level, .status, .deadline, .overdue, .description],
-            optional: [.number, .district, .found, .responsible],
+            optional: [.district, .number, .found, .responsible],
             order: [.number, .enterprise, .district, .level, .status, .found, .deadline, .overdue, .responsible, .description],
             flexible: .description, flexibleMinimum: 8,
             width: { column in
                 switch column {
                 case .number: return 18
-                case .enterprise, .description: return 16
+                case .enterprise: return 12
+                case .description: return 16
                 case .district: return 8
                 case .found: return 10
-                case .level: return zh ? 10 : 8
+                case .level: return zh ? 9 : 8
                 case .deadline: return zh ? 12 : 11
                 case .status: return 12
                 case .overdue: return zh ? 12 : 15
                 case .responsible: return 8
                 }
             })
+        layout.minimum = [.enterprise: 8, .description: 8]
+        return layout
     }
 
     /// Two header lines: the figures of what is shown, then those against the dates and the filters.
@@ -57,8 +62,9 @@ struct HazardsScreen: ListScreen {
     mutating func perform(_ action: Action, key: Key, context: inout Context) -> [Command] {
         let visible = Self.columns(context.strings).visible(width: context.width)
         // Overdue days and level read best largest first.
-        if performTableKeys(action, context: &context, columns: visible, wraps: true, initialAscending: { ![.overdue, .level].contains($0) }) {
-            return []
+        if let commands = performTableKeys(action, context: &context, columns: visible, wraps: true,
+                                           initialAscending: { ![.overdue, .level].contains($0) }) {
+            return commands
         }
         switch action {
         case .filters:
@@ -82,6 +88,7 @@ struct HazardsScreen: ListScreen {
     }
 
     mutating func deliver(_ delivery: Delivery, context: inout Context) {
+        if deliverSort(delivery, context: &context) { return }
         guard case .hazardCriteria(let criteria) = delivery else { return }
         table.criteria = criteria
         refreshRows(&context)
@@ -153,10 +160,11 @@ struct HazardsScreen: ListScreen {
         let today = context.today
         let records = context.ledger.hazardIndex.records
         Chrome.renderTitle(context, tab: tab, subtitle: "\(table.rows.count)/\(records.count)", into: &screen)
-        screen.put(s.hazardCounts(counts), x: 1, y: 1, style: theme.label, maxWidth: screen.width - 2)
+        // Lines too long for the terminal end in "…": the filters, last, give way first.
+        screen.put(s.hazardCounts(counts).truncated(toWidth: screen.width - 2), x: 1, y: 1, style: theme.label)
         var dates = s.hazardDeadlineCounts(counts)
         if !table.criteria.isEmpty { dates += "  " + s.activeFilters(Self.describe(table.criteria, s)) }
-        screen.put(dates, x: 1, y: 2, style: theme.label, maxWidth: screen.width - 2)
+        screen.put(dates.truncated(toWidth: screen.width - 2), x: 1, y: 2, style: theme.label)
         TableView.render(table, layout: Self.columns(s), top: 3, body: Self.bodyHeight(context), title: { s[Self.title(of: $0)] },
                          empty: s[.noHazardMatches], theme: theme, into: &screen) { row, column, selected in
             let record = records[row]

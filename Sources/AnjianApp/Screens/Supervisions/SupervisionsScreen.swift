@@ -50,7 +50,9 @@ struct SupervisionsScreen: ListScreen {
     mutating func perform(_ action: Action, key: Key, context: inout Context) -> [Command] {
         let visible = Self.columns(context.strings).visible(width: context.width)
         // Dates read best newest first.
-        if performTableKeys(action, context: &context, columns: visible, wraps: true, initialAscending: { $0 != .date }) { return [] }
+        if let commands = performTableKeys(action, context: &context, columns: visible, wraps: true, initialAscending: { $0 != .date }) {
+            return commands
+        }
         guard action == .open, let record = table.selectedRecord else { return [] }
         let entry = context.ledger.supervisionIndex.records[record].entry
         return [.open(SupervisionPageScreen(code: entry.enterpriseCode, id: entry.id, context: &context))]
