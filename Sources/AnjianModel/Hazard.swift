@@ -100,6 +100,8 @@ public enum HazardRefusal: Error, Hashable, Sendable {
     case editWhileClosed
     /// A verification dated before the hazard was found.
     case dateBeforeDiscovery(date: String, discovered: String)
+    /// A step dated before the step it follows (date, that step's date).
+    case dateBeforePreviousStep(date: String, previous: String)
     /// 销号 of a major hazard: two verifiers, each with a certificate number, two different people.
     case twoVerifiersRequired
     /// 销号 of a major hazard: the written verification opinion (整改复查意见).
@@ -265,6 +267,15 @@ public struct Hazard: Codable, Hashable, Sendable, Identifiable {
         guard !verifier.trimmingCharacters(in: .whitespaces).isEmpty else { throw .verifierRequired }
         guard CalendarDate.isValid(date) else { throw .invalidDate(date) }
         guard date >= discoveredOn else { throw .dateBeforeDiscovery(date: date, discovered: discoveredOn) }
+        try checkStepOrder(date)
+    }
+
+    /// A step is not dated before the lifecycle step it follows (a report before the start of the
+    /// rectification, a verification before the report).
+    func checkStepOrder(_ date: String) throws(HazardRefusal) {
+        let steps = history.filter { HistoryEntry.Action.steps.contains($0.action) && $0.action != .deadlineExtended }
+        guard let previous = steps.last.map({ $0.date ?? String($0.at.prefix(10)) }), CalendarDate.isValid(previous) else { return }
+        guard date >= previous else { throw .dateBeforePreviousStep(date: date, previous: previous) }
     }
 
     /// The steps the hazard's state allows, in the order they are offered.

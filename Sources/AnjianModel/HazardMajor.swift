@@ -60,8 +60,22 @@ extension Hazard {
     /// refuse, listed as warnings on load: the rules added since (funds as text, no re-checker),
     /// a major hazard closed without two certified verifiers or without an opinion, and evidence
     /// files that are not there (`dataDirectory` resolves relative paths).
-    public func loadWarnings(dataDirectory: String) -> [ValidationIssue] {
+    public func loadWarnings(dataDirectory: String, today: String? = nil) -> [ValidationIssue] {
         var issues = validate(loading: true).warnings
+        if let today {
+            // Dates of steps later than today: a file written by another program (the forms refuse them).
+            for (i, entry) in history.enumerated() {
+                if let date = entry.date, CalendarDate.isValid(date), date > today {
+                    issues.append(ValidationIssue(field: "history[\(i)].date", problem: .dateInFuture(date), severity: .warning))
+                }
+            }
+            for (i, verification) in verifications.enumerated() where CalendarDate.isValid(verification.date) && verification.date > today {
+                issues.append(ValidationIssue(field: "verifications[\(i)].date", problem: .dateInFuture(verification.date), severity: .warning))
+            }
+            if let closedOn, CalendarDate.isValid(closedOn), closedOn > today {
+                issues.append(ValidationIssue(field: "closedOn", problem: .dateInFuture(closedOn), severity: .warning))
+            }
+        }
         if level == .major, isClosed, let last = verifications.last, last.passed {
             if (try? Self.checkClosing(last.verifiers ?? [], opinion: "-")) == nil {
                 issues.append(ValidationIssue(field: "verifications[\(verifications.count - 1)].verifiers",
@@ -102,6 +116,7 @@ extension Hazard {
         guard allows(action) else { throw .notAllowed(from: status, action: action) }
         guard CalendarDate.isValid(date) else { throw .invalidDate(date) }
         guard date >= discoveredOn else { throw .dateBeforeDiscovery(date: date, discovered: discoveredOn) }
+        try checkStepOrder(date)
     }
 
     static func noteOrNil(_ note: String) -> String? {

@@ -68,10 +68,15 @@ extension Hazard {
         verificationDaysOverdue(today: today, verificationDays: verificationDays) > 0
     }
 
-    /// Days it was closed after its deadline: 0 when closed on or before the deadline, nil while open.
+    /// Days a closed hazard was rectified after its deadline: counted to the enterprise's last report
+    /// of rectification (the bureau's own re-check time is verification, counted apart), or to the
+    /// closing day when the history has no report. 0 when on time, nil while open.
     public var daysClosedLate: Int? {
-        guard isClosed, let closedOn, closedOn.utf8.count == 10, rectification.deadline.utf8.count == 10 else { return nil }
-        return max(0, CalendarDate.days(from: rectification.deadline, to: closedOn) ?? 0)
+        guard isClosed, let closedOn, rectification.deadline.utf8.count == 10 else { return nil }
+        let report = history.last { $0.action == .reportedRectified }.map { $0.date ?? String($0.at.prefix(10)) }
+        let done = report.flatMap { CalendarDate.isValid($0) ? $0 : nil } ?? closedOn
+        guard done.utf8.count == 10 else { return nil }
+        return max(0, CalendarDate.days(from: rectification.deadline, to: done) ?? 0)
     }
 
     /// The marker the hazard needs on the day, if any.

@@ -39,6 +39,8 @@ public struct ValidationIssue: Hashable, Sendable {
         case closingNeedsOpinion
         /// An evidence file that is not there.
         case evidenceMissing(String)
+        /// A date later than today (a step, a verification, a closing).
+        case dateInFuture(String)
     }
 
     public var field: String

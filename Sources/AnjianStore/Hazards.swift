@@ -27,7 +27,7 @@ extension HazardsFile: PerEnterpriseFile {
     /// as text, a major hazard without a re-checker or closed without two certified verifiers and
     /// an opinion, evidence files that are not there.
     static func warnings(of hazard: Hazard, now: Date, dataDirectory: String) -> [ValidationIssue] {
-        hazard.loadWarnings(dataDirectory: dataDirectory)
+        hazard.loadWarnings(dataDirectory: dataDirectory, today: CalendarDate.dayAndTime(now, in: .current).day)
     }
 
     static func name(of hazard: Hazard) -> String { hazard.number }

@@ -57,4 +57,12 @@ extension Strings {
     func problemEvidenceMissing(_ path: String) -> String {
         pick(zh: "证据文件不存在：\(path)", en: "no evidence file at \(path)")
     }
+
+    func problemDateInFuture(_ date: String) -> String {
+        pick(zh: "日期 \(date) 晚于今天", en: "the date \(date) is after today")
+    }
+
+    func refusalBeforePreviousStep(_ date: String, _ previous: String) -> String {
+        pick(zh: "日期 \(date) 早于上一步的日期 \(previous)", en: "the date \(date) is before the previous step's \(previous)")
+    }
 }

@@ -44,6 +44,7 @@ extension Strings {
         case .closingNeedsTwoVerifiers: return self[.problemTwoVerifiers]
         case .closingNeedsOpinion: return self[.problemOpinion]
         case .evidenceMissing(let path): return problemEvidenceMissing(path)
+        case .dateInFuture(let date): return problemDateInFuture(date)
         }
     }
 
@@ -60,6 +61,7 @@ extension Strings {
         case .twoVerifiersRequired: return self[.problemTwoVerifiers]
         case .opinionRequired: return self[.problemOpinion]
         case .evidenceMissing(let path): return problemEvidenceMissing(path)
+        case .dateBeforePreviousStep(let date, let previous): return refusalBeforePreviousStep(date, previous)
         }
     }
 

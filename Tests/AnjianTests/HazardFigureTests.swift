@@ -123,3 +123,35 @@ func figureHazard(found: String = "2026-11-01", deadline: String, level: HazardL
         #expect(admitted(.all) == [true, true, true])
     }
 }
+
+@Suite struct ReviewedFigureRuleTests {
+    /// Rectified on time and verified late: the enterprise was on time; the delay is the bureau's
+    /// verification, counted apart, never as "closed late".
+    @Test func aLateVerificationOfAnOnTimeReportIsNotClosedLate() throws {
+        let h = try figureHazard(deadline: "2026-11-10", reported: "2026-11-08", closed: "2026-11-30")
+        #expect(h.daysClosedLate == 0)
+        let late = try figureHazard(deadline: "2026-11-10", reported: "2026-11-12", closed: "2026-11-13")
+        #expect(late.daysClosedLate == 2)
+    }
+
+    /// A step is never dated before the step it follows.
+    @Test func aStepDatedBeforeThePreviousOneIsRefused() throws {
+        var h = try figureHazard(deadline: "2026-11-30", started: "2026-11-10")
+        #expect(throws: HazardRefusal.dateBeforePreviousStep(date: "2026-11-09", previous: "2026-11-10")) {
+            try h.reportRectified(on: "2026-11-09", by: inspector, at: stepTime("2026-11-20"))
+        }
+        try h.reportRectified(on: "2026-11-12", by: inspector, at: stepTime("2026-11-12"))
+        #expect(throws: HazardRefusal.dateBeforePreviousStep(date: "2026-11-11", previous: "2026-11-12")) {
+            try h.verifyPassed(verifier: "单志刚", date: "2026-11-11", remark: "", by: inspector, at: stepTime("2026-11-13"))
+        }
+    }
+
+    /// A file written by another program with dates after today loads with warnings.
+    @Test func futureStepDatesAreWarnedOnLoad() throws {
+        let h = try figureHazard(deadline: "2026-12-30", reported: "2026-12-01", closed: "2026-12-02")
+        let warnings = h.loadWarnings(dataDirectory: "/", today: "2026-11-25")
+        #expect(warnings.contains { $0.field == "closedOn" && $0.problem == .dateInFuture("2026-12-02") })
+        #expect(warnings.contains { $0.field.hasPrefix("verifications[") })
+        #expect(h.loadWarnings(dataDirectory: "/", today: "2026-12-31").allSatisfy { $0.problem != .dateInFuture("2026-12-02") })
+    }
+}

@@ -94,7 +94,7 @@ extension HazardForm {
         case .invalidDate: return form.index(of: "date") != nil ? "date" : "deadline"
         case .reasonRequired, .opinionRequired: return "note"
         case .deadlineNotLater, .deadlineNotAfterToday: return "deadline"
-        case .dateBeforeDiscovery: return "date"
+        case .dateBeforeDiscovery, .dateBeforePreviousStep: return "date"
         case .evidenceMissing: return "evidence"
         case .notAllowed, .editWhileClosed: return nil
         }
