@@ -47,12 +47,25 @@ extension LinkTmuxTests {
         try session.keys("Enter")
         try session.waitFor(text: "本次发现的隐患（1 条）")
         try session.keys("Down")
-        let visit = try session.waitFor(text: "> YH-2026-00626P-001")
+        try session.waitFor(text: "> YH-2026-00626P-001")
+        // Read the screen once it is whole: tmux can show a frame half drawn.
+        func settled() throws -> [String] {
+            var last = try session.capture()
+            for _ in 0..<40 {
+                usleep(50_000)
+                let now = try session.capture()
+                if now == last { return now }
+                last = now
+            }
+            return last
+        }
+        let visit = try settled()
         #expect(visit[0].contains("[1 直管企业]"), "the tab of the view the pages were opened in")
         try session.keys("Enter")
         try session.waitFor(text: "隐患详情")
         try session.keys("Escape")
-        let back = try session.waitFor(text: "> YH-2026-00626P-001")
+        try session.waitFor(text: "> YH-2026-00626P-001")
+        let back = try session.waitFor("the visit page as it was") { $0 == visit }
         #expect(back == visit, "back keeps the place:\n\(back.joined(separator: "\n"))")
         try session.keys("Enter")
         try session.waitFor(text: "隐患详情")
