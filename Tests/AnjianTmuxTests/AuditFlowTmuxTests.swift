@@ -6,28 +6,6 @@ import AnjianModel
 /// Issue #9's flows end to end in a real terminal, on a fresh demo ledger whose "today" is the
 /// real clock: records are picked by their properties, dates computed from the program's today.
 @Suite(.serialized) struct AuditFlowTmuxTests {
-    /// Types text and waits until the program has shown it. Text followed in the same read by Tab
-    /// or Enter is taken as a paste (the Tab or line break becomes part of it), so the next key
-    /// is sent only once the text is on screen.
-    func typeShown(_ session: TmuxSession, _ text: String) throws {
-        try session.type(text)
-        try session.waitFor(text: text)
-    }
-
-    /// Waits for the text, then until two captures a moment apart agree: a frame read while the
-    /// terminal is still drawing it would fail the checks made on it, or compare unequal.
-    @discardableResult
-    func settled(_ session: TmuxSession, _ text: String) throws -> [String] {
-        var lines = try session.waitFor(text: text)
-        for _ in 0..<40 {
-            usleep(100_000)
-            let again = try session.capture()
-            if again == lines, again.joined(separator: "\n").contains(text) { return again }
-            lines = again
-        }
-        throw TmuxError.timeout("a settled screen with \"\(text)\"", lines.joined(separator: "\n"))
-    }
-
     /// A visit by two inspectors (neither the operator) → two hazards registered from its page,
     /// each proposing the visit's date and both inspectors as finders → both listed on the visit
     /// → Enter on the second opens it → Esc comes back to the same screen, same row selected.
@@ -60,14 +38,14 @@ import AnjianModel
         try session.type(code)
         try session.waitFor(text: " 1/\(total) 条")
         try session.keys("Enter", "Enter")
-        var screen = try settled(session, "检查人员2")
+        var screen = try session.settled("检查人员2")
         #expect(screen.contains { $0.contains(visit.id) })
         #expect(!screen.joined().contains("本次发现的隐患"))
 
         let descriptions = ["储罐区静电接地线断开", "装卸台防爆灯具损坏"]
         for (n, description) in descriptions.enumerated() {
             try session.keys("h")
-            screen = try settled(session, "登记隐患 · \(enterprise.name)")
+            screen = try session.settled("登记隐患 · \(enterprise.name)")
             // Proposed: the visit's date, and its inspectors as finders (the box shows the first
             // name and a cut; focused, it shows the end of the text: the second name).
             #expect(screen.contains { $0.contains("发现日期 [\(visit.date)") }, "\(screen.joined(separator: "\n"))")
@@ -79,7 +57,7 @@ import AnjianModel
             try session.type(description)
             try session.waitFor(text: description)
             try session.keys("C-s")
-            screen = try settled(session, "已保存隐患")
+            screen = try session.settled("已保存隐患")
             #expect(screen.contains { $0.contains("本次发现的隐患（\(n + 1) 条）") }, "\(screen.joined(separator: "\n"))")
         }
 
@@ -94,19 +72,19 @@ import AnjianModel
 
         // Both listed on the visit's page; select the second (from the first) and open it.
         try session.keys("Up")
-        screen = try settled(session, "> \(one.number)")
+        screen = try session.settled("> \(one.number)")
         #expect(screen.contains { $0.contains(two.number) && $0.contains(descriptions[1]) && !$0.contains("> ") })
         try session.keys("Down")
-        let before = try settled(session, "> \(two.number)")
+        let before = try session.settled("> \(two.number)")
         #expect(before.contains { $0.contains("> \(two.number)") && $0.contains(descriptions[1]) })
         #expect(before.contains { $0.contains("本次发现的隐患（2 条）") })
         try session.keys("Enter")
-        screen = try settled(session, "隐患详情")
+        screen = try session.settled("隐患详情")
         #expect(screen.contains { $0.contains("隐患编号") && $0.contains(two.number) }, "\(screen.joined(separator: "\n"))")
         #expect(screen.contains { $0.contains("发现日期") && $0.contains("\(visit.date)  发现人 \(finders)") })
         #expect(screen.contains { $0.contains(descriptions[1]) })
         try session.keys("Escape")
-        let back = try settled(session, "> \(two.number)")
+        let back = try session.settled("> \(two.number)")
         #expect(back == before, "back keeps the place:\n\(back.joined(separator: "\n"))\n---\n\(before.joined(separator: "\n"))")
         try session.keys("C-c")
         #expect(try session.exitStatus() == 0)
@@ -135,7 +113,7 @@ import AnjianModel
         try session.keys("Enter", "Enter")
         try session.waitFor(text: "暂无隐患")
         try session.keys("h")
-        var screen = try settled(session, "登记隐患 · 莱州鑫源矿业有限公司")
+        var screen = try session.settled("登记隐患 · 莱州鑫源矿业有限公司")
 
         // Dates from the program's today (the proposed discovery date): found 40 days ago, due
         // 10 days ago (overdue), listed 36 days ago; the extension tried lies between the
@@ -150,41 +128,41 @@ import AnjianModel
         let plan = "停用主斜井，井下人员经副井撤离"
         let document = "烟安委办〔2026〕12号"
 
-        try typeShown(session, description)
+        try session.typeShown(description)
         try session.keys("Tab", "Tab", "Tab", "Right")  // level: 重大隐患
-        screen = try settled(session, "< 重大隐患")
+        screen = try session.settled("< 重大隐患")
         // The six items beyond the hazard itself are now required.
         for label in ["资金(万元)*", "复查人*", "整改措施*", "应急预案*"] {
             #expect(screen.contains { $0.contains(label) }, "\(label) marked required")
         }
         try session.keys("Tab", "C-u")
-        try typeShown(session, discovered)
+        try session.typeShown(discovered)
         try session.keys("Tab", "Tab", "Tab", "C-u")
-        try typeShown(session, deadline)
+        try session.typeShown(deadline)
         try session.keys("Tab")
-        try typeShown(session, "十五万")
+        try session.typeShown("十五万")
         try session.keys("Tab")
-        try typeShown(session, rechecker.name)
+        try session.typeShown(rechecker.name)
         try session.keys("Tab", "Right")  // 挂牌督办: 市级
         try session.waitFor(text: "< 市级 >")
         try session.keys("Tab")
-        try typeShown(session, listed)
+        try session.typeShown(listed)
         try session.keys("Tab")
-        try typeShown(session, document)
+        try session.typeShown(document)
         try session.keys("Tab")
-        try typeShown(session, measures)
+        try session.typeShown(measures)
         try session.keys("Tab")
-        try typeShown(session, plan)
+        try session.typeShown(plan)
 
         // Funds in words are refused, beside the field; as a number of 万元 they save.
         try session.keys("C-s")
-        screen = try settled(session, "整改资金须为数字（万元），不是“十五万”")
+        screen = try session.settled("整改资金须为数字（万元），不是“十五万”")
         #expect(screen.contains { $0.contains("登记隐患") })
         #expect(try LedgerStore.open(data).hazards[target.creditCode]?.isEmpty ?? true, "nothing saved")
         try session.keys("C-u")  // the focus is on the field in error
         try session.type("15")
         try session.keys("C-s")
-        screen = try settled(session, "已保存隐患")
+        screen = try session.settled("已保存隐患")
         let registered = try #require(try LedgerStore.open(data).hazards[target.creditCode]?.first)
         let number = registered.number
         #expect(registered.level == .major && registered.status == .registered)
@@ -196,7 +174,7 @@ import AnjianModel
 
         // Its page: the six items and the listing.
         try session.keys("Enter")
-        screen = try settled(session, "隐患详情")
+        screen = try session.settled("隐患详情")
         func line(_ label: String) -> String { screen.first { $0.hasPrefix(" " + label) } ?? "" }
         #expect(line("隐患编号").contains(number))
         #expect(line("整改期限").contains(deadline))
@@ -207,18 +185,18 @@ import AnjianModel
 
         // `t` to a date after the deadline but already past: refused, saying why, and nothing changes.
         try session.keys("t")
-        screen = try settled(session, "延长整改期限 · \(number)")
+        screen = try session.settled("延长整改期限 · \(number)")
         try session.keys("BTab", "C-u")  // from the reason to the new deadline
-        try typeShown(session, pastExtension)
+        try session.typeShown(pastExtension)
         try session.keys("Tab")
-        try typeShown(session, "防爆配件到货延迟")
+        try session.typeShown("防爆配件到货延迟")
         try session.keys("C-s")
-        screen = try settled(session, "新期限 \(pastExtension) 须晚于今天 \(today)")
+        screen = try session.settled("新期限 \(pastExtension) 须晚于今天 \(today)")
         #expect(screen.contains { $0.contains("延长整改期限") }, "the form stays open")
         try session.keys("Escape")
         try session.waitFor(text: "放弃未保存的修改")
         try session.keys("y")
-        screen = try settled(session, "r 开始整改")
+        screen = try session.settled("r 开始整改")
         #expect(line("整改期限").contains(deadline), "the deadline unchanged: \(screen.joined(separator: "\n"))")
         #expect(!screen.joined().contains("延期"))
         var hazard = try #require(try LedgerStore.open(data).hazards[target.creditCode]?.first)
@@ -230,20 +208,20 @@ import AnjianModel
         try FileManager.default.createDirectory(at: data.appendingPathComponent("photos"), withIntermediateDirectories: true)
         try Data("before".utf8).write(to: data.appendingPathComponent(photoBefore))
         try session.keys("r")
-        screen = try settled(session, "开始整改 · \(number)")
+        screen = try session.settled("开始整改 · \(number)")
         #expect(screen.contains { $0.contains("日期 [\(today)") })
-        try typeShown(session, "已停用主斜井，订购保护装置")
+        try session.typeShown("已停用主斜井，订购保护装置")
         try session.keys("Tab")
-        try typeShown(session, photoBefore)
+        try session.typeShown(photoBefore)
         try session.keys("C-s")
         try session.waitFor(text: "c 整改完成待验收")
 
         // `c`: the photo after is not there yet: refused; once it exists the same form saves.
         try session.keys("c")
         try session.waitFor(text: "整改完成待验收 · \(number)")
-        try typeShown(session, "保护装置已更换，试验合格")
+        try session.typeShown("保护装置已更换，试验合格")
         try session.keys("Tab")
-        try typeShown(session, photoAfter)
+        try session.typeShown(photoAfter)
         try session.keys("C-s")
         try session.waitFor(text: "证据文件不存在：\(photoAfter)")
         #expect(try LedgerStore.open(data).hazards[target.creditCode]?.first?.status == .rectifying)
@@ -254,18 +232,18 @@ import AnjianModel
         // `v`: two verifiers (the operator proposed, the second picked from the roster with its
         // certificate number) and the written opinion.
         try session.keys("v")
-        screen = try settled(session, "验收通过并销号 · \(number)")
+        screen = try session.settled("验收通过并销号 · \(number)")
         #expect(screen.contains { $0.contains("验收人* [王丽娟") && $0.contains(operatorCertificate) })
         try session.type("孙建")
         try session.waitFor("the roster's suggestion") { $0.contains { $0.contains(rechecker.name) && $0.contains(rechecker.certificateNumber) } }
         try session.keys("Enter")
-        screen = try settled(session, "[\(rechecker.certificateNumber)")
+        screen = try session.settled("[\(rechecker.certificateNumber)")
         #expect(screen.contains { $0.contains("验收人二* [\(rechecker.name)") && $0.contains(rechecker.certificateNumber) })
         try session.keys("Tab", "Tab")  // the date (today), then the opinion
         let opinion = "保护装置经试验动作可靠，同意销号"
         try session.type(opinion)
         try session.keys("C-s")
-        screen = try settled(session, "o 重新打开")
+        screen = try session.settled("o 重新打开")
         #expect(line("状态").contains("已验收销号"), "\(screen.joined(separator: "\n"))")
         let verification = line("验收记录")
         #expect(verification.contains("王丽娟（\(operatorCertificate)）、\(rechecker.name)（\(rechecker.certificateNumber)）"),

@@ -47,19 +47,7 @@ extension LinkTmuxTests {
         try session.keys("Enter")
         try session.waitFor(text: "本次发现的隐患（1 条）")
         try session.keys("Down")
-        try session.waitFor(text: "> YH-2026-00626P-001")
-        // Read the screen once it is whole: tmux can show a frame half drawn.
-        func settled() throws -> [String] {
-            var last = try session.capture()
-            for _ in 0..<40 {
-                usleep(50_000)
-                let now = try session.capture()
-                if now == last { return now }
-                last = now
-            }
-            return last
-        }
-        let visit = try settled()
+        let visit = try session.settled("> YH-2026-00626P-001")
         #expect(visit[0].contains("[1 直管企业]"), "the tab of the view the pages were opened in")
         try session.keys("Enter")
         try session.waitFor(text: "隐患详情")

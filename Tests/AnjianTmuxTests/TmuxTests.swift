@@ -139,6 +139,28 @@ final class TmuxSession {
         try waitFor("\"\(text)\" on screen") { $0.joined(separator: "\n").contains(text) }
     }
 
+    /// Types text and waits until the program has shown it. Text followed in the same read by Tab
+    /// or Enter is taken as a paste (the Tab or line break becomes part of it), so the next key
+    /// is sent only once the text is on screen.
+    func typeShown(_ text: String) throws {
+        try type(text)
+        try waitFor(text: text)
+    }
+
+    /// Waits for the text, then until two captures a moment apart agree: a frame read while the
+    /// terminal is still drawing it would fail the checks made on it, or compare unequal.
+    @discardableResult
+    func settled(_ text: String) throws -> [String] {
+        var lines = try waitFor(text: text)
+        for _ in 0..<40 {
+            usleep(100_000)
+            let again = try capture()
+            if again == lines, again.joined(separator: "\n").contains(text) { return again }
+            lines = again
+        }
+        throw TmuxError.timeout("a settled screen with \"\(text)\"", lines.joined(separator: "\n"))
+    }
+
     func exitStatus() throws -> Int32 {
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
