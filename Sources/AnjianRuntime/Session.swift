@@ -25,11 +25,15 @@ public struct Session: Sendable {
     public let configURL: URL
     /// Our write lock; nil when read-only. The kernel drops it at exit anyway.
     public let lock: DirectoryLock?
+    /// The per-enterprise files are not in `ledger` yet: they load behind the first frame.
+    public let recordsDeferred: Bool
 
     /// Takes the lock, opens the ledger (initialising an empty directory with the demo ledger
     /// when we may write) and resolves the operator. Throws the StoreError that stops a start.
+    /// `deferRecords`: the hazards and supervision entries are left for `LedgerStore.loadRecords`
+    /// (the terminal UI loads them behind its first frame).
     public static func start(directory: URL, operatorFlag: String?, environment: [String: String],
-                             configURL: URL, now: Date) throws -> Session {
+                             configURL: URL, now: Date, deferRecords: Bool = false) throws -> Session {
         try AtomicFile.ensureDirectory(directory)
         // A folder of other files is refused before anything, not even the lock file, is written there.
         _ = try LedgerStore.needsInitialization(directory)
@@ -46,7 +50,8 @@ public struct Session: Sendable {
         }
         let readOnly = lock == nil
         if !readOnly { try DataDirectory.prepareForWriting(directory) }
-        let ledger = try LedgerStore.open(directory, initializeIfEmpty: !readOnly, now: now)
+        let ledger = deferRecords ? try LedgerStore.openWithoutRecords(directory, initializeIfEmpty: !readOnly, now: now)
+            : try LedgerStore.open(directory, initializeIfEmpty: !readOnly, now: now)
         let pinyin = try DemoLedger.pinyinTable()
         var signer: Operator? = nil
         var configProblem: StoreError? = nil
@@ -64,7 +69,7 @@ public struct Session: Sendable {
         }
         return Session(directory: directory, ledger: ledger, pinyin: pinyin, signer: signer, unconfirmedOperator: unconfirmed, holder: holder,
                        readOnly: readOnly, notWritable: notWritable, configProblem: configProblem,
-                       configURL: configURL, lock: lock)
+                       configURL: configURL, lock: lock, recordsDeferred: deferRecords)
     }
 
     /// Gives up the write lock (at the end of the run).

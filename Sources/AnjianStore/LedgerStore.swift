@@ -49,6 +49,54 @@ public struct LoadedLedger: Sendable {
     /// True when this run created the directory from the demo ledger.
     public var initializedNow: Bool
     public var isDemo: Bool { manifest.source == .demo }
+
+    /// Takes the per-enterprise files' records and problems into the ledger.
+    public mutating func adopt(_ records: LoadedRecords) {
+        supervisions = records.supervisions
+        hazards = records.hazards
+        damagedFiles = records.damagedFiles
+        fileWarnings = records.fileWarnings
+    }
+}
+
+/// What the per-enterprise files hold: loaded behind the first frame, or by `open` at once.
+public struct LoadedRecords: Sendable {
+    /// Supervision entries by enterprise credit code.
+    public var supervisions: [String: [SupervisionEntry]]
+    /// Hazards by enterprise credit code.
+    public var hazards: [String: [Hazard]]
+    /// Per-enterprise files (or folders) that could not be used: their records are not loaded.
+    public var damagedFiles: [FileProblem]
+    /// Per-enterprise files that loaded but carry a warning (a repeated hazard number).
+    public var fileWarnings: [FileProblem]
+
+    public init(supervisions: [String: [SupervisionEntry]], hazards: [String: [Hazard]], damagedFiles: [FileProblem],
+                fileWarnings: [FileProblem]) {
+        self.supervisions = supervisions
+        self.hazards = hazards
+        self.damagedFiles = damagedFiles
+        self.fileWarnings = fileWarnings
+    }
+}
+
+/// Counts files done across the loading threads and tells `report`.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    let total: Int
+    let report: (@Sendable (Int, Int) -> Void)?
+    init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+        self.total = total
+        self.report = report
+    }
+    func step() {
+        guard let report else { return }
+        lock.lock()
+        done += 1
+        let now = done
+        lock.unlock()
+        report(now, max(total, now))
+    }
 }
 
 /// The data directory: knows the files, nothing of screens.
@@ -62,6 +110,14 @@ public enum LedgerStore {
     /// with `ledger.json`, `enterprises.json` or `inspectors.json` throws; a damaged
     /// per-enterprise file is listed in `damagedFiles` and the rest of the ledger loads.
     public static func open(_ directory: URL, initializeIfEmpty: Bool = true, now: Date = Date()) throws -> LoadedLedger {
+        var ledger = try openWithoutRecords(directory, initializeIfEmpty: initializeIfEmpty, now: now)
+        ledger.adopt(loadRecords(directory, enterprises: Set(ledger.enterprises.map(\.creditCode)), now: now))
+        return ledger
+    }
+
+    /// What a first frame needs: the manifest, the enterprises and the roster, checked as `open`
+    /// checks them; the per-enterprise files are left for `loadRecords` (behind the first frame).
+    public static func openWithoutRecords(_ directory: URL, initializeIfEmpty: Bool = true, now: Date = Date()) throws -> LoadedLedger {
         var initialized = false
         if initializeIfEmpty, try needsInitialization(directory) {
             // A cut-short initialisation is done again as it was begun.
@@ -78,16 +134,28 @@ public enum LedgerStore {
                                             path: manifestURL.path, supportedVersion: LedgerManifest.currentVersion)
         let (enterprises, warnings) = try loadEnterprises(enterprisesURL)
         let inspectors = try loadInspectors(directory)
-        // The ledger's own files stop the load; a per-enterprise file only damages itself.
-        let codes = Set(enterprises.map(\.creditCode))
-        let supervisions = loadFolder(SupervisionsFile.self, directory.appendingPathComponent(supervisionsFolder), enterprises: codes, now: now)
-        let hazardsFolderURL = directory.appendingPathComponent(hazardsFolder)
-        var hazards = loadFolder(HazardsFile.self, hazardsFolderURL, enterprises: codes, now: now)
-        checkAcrossFiles(&hazards, folder: hazardsFolderURL)
         return LoadedLedger(directory: directory, manifest: manifest, enterprises: enterprises, inspectors: inspectors,
-                            supervisions: supervisions.records, hazards: hazards.records, warnings: warnings,
-                            damagedFiles: supervisions.damaged + hazards.damaged, fileWarnings: supervisions.warnings + hazards.warnings,
-                            initializedNow: initialized)
+                            supervisions: [:], hazards: [:], warnings: warnings, initializedNow: initialized)
+    }
+
+    /// Every per-enterprise file of the two folders. The ledger's own files stop a load; a
+    /// per-enterprise file only damages itself. `progress` is told each file done (from any thread).
+    public static func loadRecords(_ directory: URL, enterprises codes: Set<String>, now: Date = Date(),
+                                   progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) -> LoadedRecords {
+        let supervisionsURL = directory.appendingPathComponent(supervisionsFolder)
+        let hazardsFolderURL = directory.appendingPathComponent(hazardsFolder)
+        let total = fileCount(supervisionsURL) + fileCount(hazardsFolderURL)
+        let counter = ProgressCounter(total: total, report: progress)
+        let supervisions = loadFolder(SupervisionsFile.self, supervisionsURL, enterprises: codes, now: now, fileDone: counter.step)
+        var hazards = loadFolder(HazardsFile.self, hazardsFolderURL, enterprises: codes, now: now, fileDone: counter.step)
+        checkAcrossFiles(&hazards, folder: hazardsFolderURL)
+        return LoadedRecords(supervisions: supervisions.records, hazards: hazards.records,
+                             damagedFiles: supervisions.damaged + hazards.damaged, fileWarnings: supervisions.warnings + hazards.warnings)
+    }
+
+    /// The per-enterprise files a folder holds, for progress (a folder that cannot be listed: none).
+    static func fileCount(_ folder: URL) -> Int {
+        ((try? Reading.folder(folder)) ?? nil)?.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.count ?? 0
     }
 
     /// Reads and validates `enterprises.json`; the first error stops the load.

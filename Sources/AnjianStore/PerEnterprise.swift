@@ -43,7 +43,7 @@ extension LedgerStore {
     /// A record that breaks a rule a form enforces but a file written by others may break
     /// (`File.warnings`, checked against `now`) is loaded and listed in `warnings`.
     static func loadFolder<File: PerEnterpriseFile>(_ type: File.Type, _ folder: URL, enterprises: Set<String>,
-                                                    now: Date) -> FolderLoad<File.Record> {
+                                                    now: Date, fileDone: @Sendable () -> Void = {}) -> FolderLoad<File.Record> {
         var result = FolderLoad<File.Record>()
         let names: [String]
         do {
@@ -56,6 +56,7 @@ extension LedgerStore {
         for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
             let code = String(name.dropLast(5))
             let path = folder.appendingPathComponent(name).path
+            defer { fileDone() }
             do {
                 if !enterprises.contains(code) {
                     if let problem = CreditCode.check(code).problems.first { throw StoreError.invalidFileName(path: path, problem: problem) }

@@ -40,6 +40,10 @@ struct Anjian: ParsableCommand {
     @Flag(name: .long, help: .hidden)
     var exitAfterFirstFrame = false
 
+    /// For the benchmarks: the first frame with every record loaded, then exit.
+    @Flag(name: .long, help: .hidden)
+    var exitAfterLoad = false
+
     /// For the crash tests only (see `StressSaves`).
     @Option(name: .long, help: .hidden)
     var stressSaves: Int?
@@ -78,7 +82,7 @@ struct Anjian: ParsableCommand {
         let session: Session
         do {
             session = try Session.start(directory: directory, operatorFlag: `operator`, environment: environment,
-                                        configURL: OperatorConfig.url(environment: environment), now: Date())
+                                        configURL: OperatorConfig.url(environment: environment), now: Date(), deferRecords: true)
         } catch let error as StoreError {
             FileHandle.standardError.write(Data(("anjian: " + strings.storeError(error) + "\n").utf8))
             throw ExitCode(2)
@@ -101,6 +105,8 @@ struct Anjian: ParsableCommand {
 
     func loop(session: Session, runner: Runner, terminal: Terminal, language: Language, useColor: Bool) throws {
         var state = AppState(session: session, language: language, useColor: useColor, size: terminal.size)
+        // The hazards and supervision entries load behind the first frame.
+        let background = BackgroundLoad(session: session, for: state)
         /// Runs effects to the end; false when the program is to quit.
         func perform(_ first: [Effect]) -> Bool {
             var effects = first
@@ -118,6 +124,7 @@ struct Anjian: ParsableCommand {
         var watch = FileWatch(directory: session.directory)
         var lastLook = Date()
         while true {
+            for message in exitAfterLoad ? background.wait() : background.poll() { _ = state.update(message) }
             if Date().timeIntervalSince(lastLook) >= 3 {
                 lastLook = Date()
                 let (records, problems) = watch.changes()
@@ -126,9 +133,10 @@ struct Anjian: ParsableCommand {
                 }
             }
             terminal.draw(AppView.render(state))
-            if exitAfterFirstFrame { return }
-            // A signal ends the wait for keys; the wait also ends each second, to look for one.
-            let events = terminal.readEvents(timeoutMilliseconds: 1000)
+            if exitAfterFirstFrame || exitAfterLoad { return }
+            // A signal ends the wait for keys; the wait also ends each second, to look for one,
+            // and ten times a second while the records load, to show how far they are.
+            let events = terminal.readEvents(timeoutMilliseconds: background.isLoading ? 100 : 1000)
             if let signal = Terminal.terminationSignal {
                 _ = perform(state.update(.terminate))
                 throw ExitCode(128 + signal)

@@ -14,6 +14,9 @@ public enum Message: Sendable {
     case terminate
     /// Other programs changed these files (a sync, a restore, another tool): show them as they are.
     case filesChanged(WrittenRecords, problems: [FileProblem])
+    /// The per-enterprise files loading behind the first frame: how far, then what they hold.
+    case loadProgress(LoadProgress)
+    case recordsLoaded(RecordsLoaded)
 }
 
 /// What the runner does after `update`; store operations report back with `.stored`.
@@ -41,6 +44,9 @@ public struct AppState: Sendable {
     /// The key whose action asked for the operator first (`s`, `h`, `e`, a step): it acts
     /// again once the operator form is saved, so the first action is not lost.
     var keyAwaitingSigner: Key?
+    /// Drafts found at start while the records still load: offered once they have (a draft
+    /// of a hazard's step needs the hazard).
+    var draftsAfterLoad: [Drafts.Stored] = []
 
     public init(directory: EnterpriseDirectory, language: Language, useColor: Bool, isDemo: Bool,
                 dataPath: String, width: Int, height: Int, pinyin: PinyinTable,
@@ -48,9 +54,9 @@ public struct AppState: Sendable {
                 hazards: [String: [Hazard]] = [:], damagedFiles: [FileProblem] = [], signer: Operator? = nil, readOnly: ReadOnlyReason? = nil,
                 clock: @escaping @Sendable () -> Date = { Date() }, timeZone: TimeZone = .current,
                 message: String? = nil, askOperator: Bool = false, operatorMessage: String? = nil, operatorName: String? = nil,
-                drafts: [Drafts.Stored] = []) {
+                drafts: [Drafts.Stored] = [], loading: LoadProgress? = nil) {
         let ledger = LedgerData(directory: directory, pinyin: pinyin, inspectors: inspectors,
-                                supervisions: supervisions, hazards: hazards, damagedFiles: damagedFiles)
+                                supervisions: supervisions, hazards: hazards, damagedFiles: damagedFiles, loading: loading)
         let session = SessionState(strings: Strings(language), useColor: useColor, isDemo: isDemo, dataPath: dataPath,
                                    width: width, height: height, signer: signer, readOnly: readOnly,
                                    clock: clock, timeZone: timeZone)
@@ -58,9 +64,12 @@ public struct AppState: Sendable {
         stack = [Registry.views[0].make(&context)]
         context.view = Registry.views[0].id
         self.context = context
+        if loading != nil {
+            draftsAfterLoad = drafts
+        }
         if askOperator {
             modal = OperatorFormModal(strings: session.strings, today: session.today, message: operatorMessage, name: operatorName)
-        } else if let offer = DraftOfferModal(drafts, context: context) {
+        } else if loading == nil, let offer = DraftOfferModal(drafts, context: context) {
             modal = offer  // the operator first; drafts stay on disk for the next start
         }
     }

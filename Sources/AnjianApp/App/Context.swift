@@ -20,12 +20,15 @@ public struct LedgerData: Sendable {
     public private(set) var hazardIndex: HazardDirectory
     /// Per-enterprise files found damaged on load: their records are missing and they are not written.
     public private(set) var damagedFiles: [FileProblem]
+    /// While the per-enterprise files load behind the first frame: how far; nil once loaded.
+    public private(set) var loading: LoadProgress?
     /// Each enterprise's place in pinyin order of names (or short names), computed on first use:
     /// sorting thousands of records by enterprise then compares numbers, not collated strings.
     var rankCache: [Bool: [Int]] = [:]
 
     public init(directory: EnterpriseDirectory, pinyin: PinyinTable, inspectors: [Inspector],
-                supervisions: [String: [SupervisionEntry]], hazards: [String: [Hazard]], damagedFiles: [FileProblem] = []) {
+                supervisions: [String: [SupervisionEntry]], hazards: [String: [Hazard]], damagedFiles: [FileProblem] = [],
+                loading: LoadProgress? = nil) {
         self.directory = directory
         self.pinyin = pinyin
         self.roster = InspectorRoster(inspectors, pinyin: pinyin)
@@ -35,6 +38,26 @@ public struct LedgerData: Sendable {
         self.hazards = hazards
         self.hazardIndex = HazardDirectory(hazards, enterprises: directory, pinyin: pinyin)
         self.damagedFiles = damagedFiles
+        self.loading = loading
+    }
+
+    mutating func loadProgress(_ progress: LoadProgress) {
+        if loading != nil { loading = progress }
+    }
+
+    /// Takes in the records loaded behind the first frame. Files saved or changed by others while
+    /// they loaded were read again since, by the save or the watch: those newer reads are kept.
+    mutating func install(_ loaded: RecordsLoaded) {
+        let newer = WrittenRecords(hazards: hazards, supervisions: supervisions)
+        let problemsSince = damagedFiles
+        supervisions = loaded.records.supervisions
+        supervisionIndex = loaded.supervisionIndex
+        hazards = loaded.records.hazards
+        hazardIndex = loaded.hazardIndex
+        damagedFiles = loaded.records.damagedFiles
+        fileProblems(problemsSince)
+        adopt(newer)
+        loading = nil
     }
 
     /// The problem of an enterprise's file of this folder (or of the whole folder), if it was found damaged.
@@ -124,6 +147,31 @@ public struct LedgerData: Sendable {
             hazards[code] = list
             for hazard in list { hazardIndex.upsert(hazard) }
         }
+    }
+}
+
+/// How many of the per-enterprise files have loaded.
+public struct LoadProgress: Sendable, Equatable {
+    public var done: Int
+    public var total: Int
+    public init(done: Int, total: Int) {
+        self.done = done
+        self.total = total
+    }
+}
+
+/// The per-enterprise files' records with their city-wide indexes, built off the main thread.
+public struct RecordsLoaded: Sendable {
+    public var records: LoadedRecords
+    public var hazardIndex: HazardDirectory
+    public var supervisionIndex: SupervisionDirectory
+
+    /// Builds the indexes as `LedgerData` does, over the app's own enterprise directory.
+    public init(_ records: LoadedRecords, enterprises: EnterpriseDirectory, pinyin: PinyinTable) {
+        self.records = records
+        self.hazardIndex = HazardDirectory(records.hazards, enterprises: enterprises, pinyin: pinyin)
+        self.supervisionIndex = SupervisionDirectory(records.supervisions, enterprises: enterprises, pinyin: pinyin,
+                                                     labels: Strings.searchLabels)
     }
 }
 

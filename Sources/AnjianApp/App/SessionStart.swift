@@ -35,6 +35,7 @@ extension AppState {
                   damagedFiles: ledger.damagedFiles,
                   signer: session.signer, readOnly: readOnly, message: message, askOperator: session.signer == nil,
                   operatorMessage: operatorMessage, operatorName: session.unconfirmedOperator,
-                  drafts: readOnly == nil ? Drafts.load(in: session.directory) : [])
+                  drafts: readOnly == nil ? Drafts.load(in: session.directory) : [],
+                  loading: session.recordsDeferred ? LoadProgress(done: 0, total: 0) : nil)
     }
 }

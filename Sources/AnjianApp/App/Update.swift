@@ -1,6 +1,7 @@
 import Foundation
 import AnjianModel
 import AnjianRuntime
+import AnjianStore
 import AnjianScreen
 import AnjianText
 
@@ -18,6 +19,16 @@ extension AppState {
             context.ledger.fileProblems(problems)
             notifyAll(.reloaded)
             if let problem = problems.first { context.message = context.strings.storeError(problem.error) }
+            return []
+        case .loadProgress(let progress):
+            context.ledger.loadProgress(progress)
+            return []
+        case .recordsLoaded(let loaded):
+            context.ledger.install(loaded)
+            notifyAll(.reloaded)
+            if context.message == nil { context.message = loadNews(loaded.records) }
+            if modal == nil, let offer = DraftOfferModal(draftsAfterLoad, context: context) { modal = offer }
+            draftsAfterLoad = []
             return []
         case .input(.resize(let width, let height)):
             context.session.width = width
@@ -267,6 +278,14 @@ extension AppState {
     }
 
     /// Every screen on the stack and every parked view learns of the change.
+    /// What the start says once the records have loaded: damaged files first, then warnings.
+    private func loadNews(_ records: LoadedRecords) -> String {
+        let s = context.strings
+        if !records.damagedFiles.isEmpty { return s.damagedOnLoad(records.damagedFiles.count) }
+        if !records.fileWarnings.isEmpty { return s.warningsOnLoad(records.fileWarnings.count) }
+        return s.recordsLoaded(hazards: context.ledger.hazardIndex.records.count, entries: context.ledger.supervisionIndex.records.count)
+    }
+
     private mutating func notifyAll(_ change: Change) {
         for i in stack.indices { stack[i].refresh(change, context: &context) }
         for id in parked.keys { parked[id]!.refresh(change, context: &context) }

@@ -115,6 +115,7 @@ enum Chrome {
     static func statusPrefix(_ context: Context) -> String {
         let s = context.strings
         return (context.session.isDemo ? "[\(s[.demoData])] " : "") + (context.session.readOnly != nil ? "[\(s[.readOnlyTag])] " : "")
+            + (context.ledger.loading.map { "[\(s.loadingTag($0.done, $0.total))] " } ?? "")
             + operatorText(context) + " · "
     }
 

@@ -99,6 +99,8 @@ struct EnterprisePageScreen: ScreenComponent {
         lines.append(PageLine(label: s.supervisionSection(entries.count), value: "", style: theme.header, isHeader: true))
         if ledger.damage(of: e.creditCode, .supervisions) != nil {
             lines.append(PageLine(label: "", value: s[.damagedSupervisionsSection], style: theme.error))
+        } else if ledger.loading != nil {
+            lines.append(PageLine(label: "", value: s[.recordsLoadingSection], style: theme.dim))
         } else if entries.isEmpty {
             lines.append(PageLine(label: "", value: s[.noSupervisions], style: theme.dim))
         }
@@ -113,6 +115,8 @@ struct EnterprisePageScreen: ScreenComponent {
                               style: theme.header, isHeader: true))
         if ledger.damage(of: e.creditCode, .hazards) != nil {
             lines.append(PageLine(label: "", value: s[.damagedHazardsSection], style: theme.error))
+        } else if ledger.loading != nil {
+            lines.append(PageLine(label: "", value: s[.recordsLoadingSection], style: theme.dim))
         } else if hazards.isEmpty {
             lines.append(PageLine(label: "", value: s[.noHazards], style: theme.dim))
         }

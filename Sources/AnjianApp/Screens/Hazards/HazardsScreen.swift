@@ -166,7 +166,7 @@ struct HazardsScreen: ListScreen {
         if !table.criteria.isEmpty { dates += "  " + s.activeFilters(Self.describe(table.criteria, s)) }
         screen.put(dates.truncated(toWidth: screen.width - 2), x: 1, y: 2, style: theme.label)
         TableView.render(table, layout: Self.columns(s), top: 3, body: Self.bodyHeight(context), title: { s[Self.title(of: $0)] },
-                         empty: s[.noHazardMatches], theme: theme, into: &screen) { row, column, selected in
+                         empty: context.ledger.loading.map { s.hazardsLoading($0.done, $0.total) } ?? s[.noHazardMatches], theme: theme, into: &screen) { row, column, selected in
             let record = records[row]
             var style = selected ? theme.selected : Style.plain
             let timing = column == .overdue || column == .deadline ? record.hazard.timing(today: today, verificationDays: context.verificationDays) : nil

@@ -99,7 +99,8 @@ struct SupervisionsScreen: ListScreen {
         let records = context.ledger.supervisionIndex.records
         let count = s.supervisionsCount(table.rows.count, records.count)
         Chrome.renderTitle(context, tab: tab, subtitle: count, into: &screen)
-        let empty = records.isEmpty ? s[.noSupervisionEntries] : s.noSupervisionMatches(table.filter.text)
+        let empty = context.ledger.loading.map { s.supervisionsLoading($0.done, $0.total) }
+            ?? (records.isEmpty ? s[.noSupervisionEntries] : s.noSupervisionMatches(table.filter.text))
         TableView.render(table, layout: Self.columns(s), top: 1, body: Self.bodyHeight(context), title: { s[Self.title(of: $0)] },
                          empty: empty, theme: theme, into: &screen) { row, column, selected in
             var style = selected ? theme.selected : Style.plain

@@ -1,0 +1,79 @@
+import Foundation
+import AnjianModel
+import AnjianRuntime
+import AnjianStore
+
+/// Loads the per-enterprise files behind the first frame, off the main thread (the files are
+/// read on both cores by the store), and builds their city-wide indexes there too. The main
+/// loop polls it between keys: nothing it does waits for the load, so no keystroke does.
+public final class BackgroundLoad: @unchecked Sendable {
+    private let lock = NSLock()
+    private var progress: LoadProgress?
+    private var reported: LoadProgress?
+    private var loaded: RecordsLoaded?
+    private var delivered = false
+
+    /// Starts loading the session's records for `state` (its enterprise directory and pinyin
+    /// table index them). Nothing starts when the session loaded them already.
+    public init(session: Session, for state: AppState) {
+        guard session.recordsDeferred else {
+            delivered = true
+            return
+        }
+        let directory = session.directory
+        let codes = Set(session.ledger.enterprises.map(\.creditCode))
+        let enterprises = state.ledger.directory
+        let pinyin = state.ledger.pinyin
+        let thread = Thread { [self] in
+            let records = LedgerStore.loadRecords(directory, enterprises: codes) { done, total in
+                self.set(progress: LoadProgress(done: done, total: total))
+            }
+            let built = RecordsLoaded(records, enterprises: enterprises, pinyin: pinyin)
+            self.lock.lock()
+            self.loaded = built
+            self.lock.unlock()
+        }
+        thread.stackSize = 4 << 20
+        thread.start()
+    }
+
+    private func set(progress: LoadProgress) {
+        lock.lock()
+        self.progress = progress
+        lock.unlock()
+    }
+
+    /// True until the loaded records have been handed over.
+    public var isLoading: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return !delivered
+    }
+
+    /// What happened since the last call, as messages for `update`: the progress when it moved,
+    /// then, once, the loaded records.
+    public func poll() -> [Message] {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !delivered else { return [] }
+        if let loaded {
+            delivered = true
+            self.loaded = nil
+            return [.recordsLoaded(loaded)]
+        }
+        guard let progress, progress != reported else { return [] }
+        reported = progress
+        return [.loadProgress(progress)]
+    }
+
+    /// Waits for the load to finish (the tests, and a run that must see every record).
+    public func wait() -> [Message] {
+        while true {
+            let messages = poll()
+            if messages.contains(where: { if case .recordsLoaded = $0 { return true } else { return false } }) || !isLoading {
+                return messages
+            }
+            usleep(2_000)
+        }
+    }
+}

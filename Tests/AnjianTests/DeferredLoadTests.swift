@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+@testable import AnjianApp
+import AnjianModel
+import AnjianRuntime
+import AnjianScreen
+import AnjianStore
+import AnjianText
+
+/// The records load behind the first frame (issue: a city's ledger after years): what the
+/// views show once they have is what they show when everything was loaded first.
+@Suite struct DeferredLoadTests {
+    func session(_ dir: URL, deferred: Bool) throws -> Session {
+        try Session.start(directory: dir, operatorFlag: "王丽娟", environment: [:],
+                          configURL: dir.appendingPathComponent("config.json"), now: fixedNow, deferRecords: deferred)
+    }
+
+    func screens(_ state: AppState) -> [String] {
+        var state = state
+        var seen = [AppView.render(state).text]
+        for view in ["2", "3"] {
+            state.press(.character(Character(view)))
+            seen.append(AppView.render(state).text)
+            state.press(.character("/"))
+            state.type("wang")
+            seen.append(AppView.render(state).text)
+            state.press(.escape)
+        }
+        return seen
+    }
+
+    @Test func viewsAfterTheDeferredLoadEqualViewsLoadedFirst() throws {
+        try withDemoLedger { dir in
+            let first = try session(dir, deferred: false)
+            let firstState = AppState(session: first, language: .zh, useColor: false, size: (100, 30))
+            first.release()
+
+            let deferred = try session(dir, deferred: true)
+            defer { deferred.release() }
+            #expect(deferred.ledger.hazards.isEmpty && deferred.ledger.supervisions.isEmpty)
+            var state = AppState(session: deferred, language: .zh, useColor: false, size: (100, 30))
+            #expect(state.ledger.loading != nil)
+            let load = BackgroundLoad(session: deferred, for: state)
+            for message in load.wait() { _ = state.update(message) }
+            #expect(state.ledger.loading == nil)
+            #expect(!load.isLoading && load.poll().isEmpty)
+            #expect(state.ledger.hazards == firstState.ledger.hazards && state.ledger.supervisions == firstState.ledger.supervisions)
+            // The start's message differs (the loaded count); the views, filters included, do not.
+            #expect(state.message == "已载入 30 条隐患、\(demoSupervisions.values.map(\.count).reduce(0, +)) 条监管记录")
+            _ = state.update(.key(.escape))
+            var shown = firstState
+            shown.press(.escape)
+            #expect(screens(state).dropFirst() == screens(shown).dropFirst())
+        }
+    }
+
+    @Test func whileLoadingTheViewsSaySoAndTheStatusLineCounts() throws {
+        var state = AppState(directory: demoDirectory, language: .zh, useColor: false, isDemo: true, dataPath: "/d",
+                             width: 100, height: 30, pinyin: pinyinTable, inspectors: demoInspectors,
+                             signer: demoOperator, clock: { fixedNow }, loading: LoadProgress(done: 0, total: 0))
+        _ = state.update(.loadProgress(LoadProgress(done: 12, total: 120)))
+        #expect(AppView.render(state).lines().last?.contains("[载入中 12/120]") == true)
+        state.press(.character("2"))
+        #expect(AppView.render(state).text.contains("正在载入隐患台账（已读 12/120 个文件），载入后即显示"))
+        state.press(.character("3"))
+        #expect(AppView.render(state).text.contains("正在载入监管记录（已读 12/120 个文件），载入后即显示"))
+        var english = state
+        english.context.session.strings = Strings(.en)
+        #expect(AppView.render(english).lines().last?.contains("[loading 12/120]") == true)
+        #expect(AppView.render(english).text.contains("Loading the supervision entries (12 of 120 files read); shown when loaded"))
+        state.press(.character("1"), .enter)
+        let page = AppView.render(state).lines()
+        #expect(page.filter { $0.contains("正在载入…") }.count == 2)
+        #expect(!page.contains { $0.contains("暂无隐患") || $0.contains("暂无监管记录") })
+
+
+        // Keys typed while loading act at once: the filter of view 1 took them.
+        state.press(.escape, .escape, .character("1"), .character("/"))
+        state.type("烟台")
+        #expect(AppView.render(state).text.contains("筛选：烟台"))
+        _ = state.update(.recordsLoaded(RecordsLoaded(LoadedRecords(supervisions: demoSupervisions, hazards: demoHazards,
+                                                                    damagedFiles: [], fileWarnings: []),
+                                                      enterprises: demoDirectory, pinyin: pinyinTable)))
+        #expect(state.ledger.loading == nil)
+        #expect(!AppView.render(state).lines().last!.contains("载入中"))
+        #expect(AppView.render(state).text.contains("筛选：烟台"))
+    }
+
+    /// A save made while the files load was read from disk after the load began: it wins over
+    /// the load's older copy of that file, and records of other files come from the load.
+    @Test func aSaveWhileLoadingIsKeptWhenTheOlderLoadArrives() throws {
+        var state = AppState(directory: demoDirectory, language: .zh, useColor: false, isDemo: true, dataPath: "/d",
+                             width: 100, height: 30, pinyin: pinyinTable, inspectors: demoInspectors,
+                             signer: demoOperator, clock: { fixedNow }, loading: LoadProgress(done: 0, total: 0))
+        let code = try #require(demoSupervisions.keys.sorted().first)
+        var newer = try #require(demoSupervisions[code]?.first)
+        newer.findings = "保存于载入期间"
+        var saved = demoSupervisions[code]!
+        saved[0] = newer
+        _ = state.update(.stored(.saved(.saveSupervision(newer, base: demoSupervisions[code]![0]),
+                                        written: WrittenRecords(supervisions: [code: saved]))))
+        _ = state.update(.recordsLoaded(RecordsLoaded(LoadedRecords(supervisions: demoSupervisions, hazards: demoHazards,
+                                                                    damagedFiles: [], fileWarnings: []),
+                                                      enterprises: demoDirectory, pinyin: pinyinTable)))
+        #expect(state.ledger.supervisions[code] == saved)
+        #expect(state.ledger.supervisionIndex.records.filter { $0.entry.findings == "保存于载入期间" }.count == 1)
+        #expect(state.ledger.supervisionIndex.records.count == demoSupervisions.values.map(\.count).reduce(0, +))
+        #expect(state.ledger.hazards == demoHazards)
+    }
+
+    /// A damaged file found by the background load is reported with its position, is never
+    /// written, and the rest of the ledger is usable.
+    @Test func aDamagedFileFoundBehindTheFirstFrameIsReportedAndKept() throws {
+        try withDemoLedger { dir in
+            let code = try demoCode(dir, "hazards")
+            let file = dir.appendingPathComponent("hazards/\(code).json")
+            let bytes = Data("{\n  \"schemaVersion\" : 1,\n  \"hazards\" : [ oops ]\n}\n".utf8)
+            try bytes.write(to: file)
+            let deferred = try session(dir, deferred: true)
+            defer { deferred.release() }
+            var state = AppState(session: deferred, language: .zh, useColor: false, size: (100, 30))
+            for message in BackgroundLoad(session: deferred, for: state).wait() { _ = state.update(message) }
+            #expect(state.message == "有 1 个记录文件已损坏，其中的记录未载入（见企业页面）")
+            let problem = try #require(state.ledger.damage(of: code, .hazards))
+            #expect(problem.error == .damaged(path: file.path, line: 3, column: 17, field: nil, reason: .invalidJSON))
+            #expect(state.ledger.hazardIndex.records.count == demoHazards.values.map(\.count).reduce(0, +) - (demoHazards[code]?.count ?? 0))
+            #expect(try Data(contentsOf: file) == bytes)
+        }
+    }
+}
