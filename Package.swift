@@ -56,7 +56,7 @@ let package = Package(
         .target(name: "AnjianGenerator", dependencies: ["AnjianModel", "AnjianStore"]),
         .executableTarget(
             name: "anjian-generate",
-            dependencies: ["AnjianGenerator", "AnjianModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["AnjianGenerator", "AnjianModel", "AnjianStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "AnjianTests",

@@ -62,11 +62,12 @@ extension EnterpriseRecords {
         return hazard
     }
 
-    /// 30–80 characters: the place and the problem, then what it risks, until a length drawn for it.
+    /// 30–80 characters: the place and the problem, what it risks, then how it stands, up to a length drawn for it.
     mutating func description(place: String, category: HazardCategory) -> String {
         let target = random.int(30...80)
         var text = place + random.pick(Fragments.problems[category]!)
         if random.chance(0.3) { text += "，" + Fragments.quantity(&random) }
+        text += "，" + random.pick(Fragments.risks[category]!)
         var used: Set<Int> = []
         while text.count < target {
             let i = random.int(0...(Fragments.details.count - 1))
@@ -96,7 +97,7 @@ extension EnterpriseRecords {
             case .rectificationStarted:
                 day = last + random.weighted([40, 30, 15, 10, 5])
                 guard day <= today else { break steps }
-                try hazard.startRectification(on: day.text, note: random.chance(0.25) ? random.pick(Fragments.stepNotes[step]!) : "",
+                try hazard.startRectification(on: day.text, note: random.chance(0.15) ? random.pick(Fragments.stepNotes[step]!) : "",
                                               by: signer, at: stamp(day))
             case .reportedRectified:
                 let deadline = Day(hazard.rectification.deadline)
@@ -111,7 +112,7 @@ extension EnterpriseRecords {
                     evidence.append((path, "\(hazard.number) 整改后现场照片说明（生成的数据）：\(hazard.rectification.measures)\n"))
                     files.append(path)
                 }
-                try hazard.reportRectified(on: day.text, note: random.chance(0.35) ? random.pick(Fragments.stepNotes[step]!) : "",
+                try hazard.reportRectified(on: day.text, note: random.chance(0.25) ? random.pick(Fragments.stepNotes[step]!) : "",
                                            evidence: files, by: signer, at: stamp(day))
             case .verifiedPassed:
                 day = last + (random.chance(0.85) ? random.int(1...10) : random.int(11...30))
@@ -120,7 +121,7 @@ extension EnterpriseRecords {
                 if hazard.level == .major {
                     try hazard.verifyPassed(verifiers: [checker, other(than: checker)], date: day.text,
                                             remark: random.pick(Fragments.majorOpinions), by: signer, at: stamp(day))
-                } else if random.chance(0.7) {
+                } else if random.chance(0.85) {
                     try hazard.verifyPassed(verifier: checker.name, date: day.text,
                                             remark: random.chance(0.6) ? random.pick(Fragments.passedRemarks) : "", by: signer, at: stamp(day))
                 } else {

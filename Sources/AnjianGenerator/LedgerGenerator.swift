@@ -27,12 +27,14 @@ public enum LedgerGenerator {
 
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case directoryNotEmpty(String)
+        case notADirectory(String)
         case invalidToday(String)
         case negativeCount(String)
 
         public var description: String {
             switch self {
             case .directoryNotEmpty(let path): return "\(path) already holds files; give an empty or new directory"
+            case .notADirectory(let path): return "\(path) is not a directory"
             case .invalidToday(let text): return "--today \(text) is not a YYYY-MM-DD date"
             case .negativeCount(let what): return "\(what) must be 0 or more"
             }
@@ -47,15 +49,19 @@ public enum LedgerGenerator {
         guard hazards >= 0 else { throw Failure.negativeCount("hazards") }
         guard supervisions >= 0 else { throw Failure.negativeCount("supervisions") }
         let fm = FileManager.default
-        if fm.fileExists(atPath: directory.path), !((try? fm.contentsOfDirectory(atPath: directory.path)) ?? ["?"]).isEmpty {
-            throw Failure.directoryNotEmpty(directory.path)
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw Failure.notADirectory(directory.path) }
+            // Never among someone's files: not even a dot file.
+            guard (try fm.contentsOfDirectory(atPath: directory.path)).isEmpty else { throw Failure.directoryNotEmpty(directory.path) }
         }
         let day = Day(today)
         // Created "at noon of today", so that ledger.json is the same on every run.
         try LedgerStore.initialize(directory, source: .demo, now: Date(timeIntervalSince1970: Double(day.number * 86_400 + 43_200)))
         // The demo's own hazards and visits give way to the generated ones.
         for folder in [LedgerStore.hazardsFolder, LedgerStore.supervisionsFolder] {
-            try? fm.removeItem(at: directory.appendingPathComponent(folder))
+            let url = directory.appendingPathComponent(folder)
+            if fm.fileExists(atPath: url.path) { try fm.removeItem(at: url) }
         }
         let enterprises = try DemoLedger.enterprises()
         let roster = try DemoLedger.inspectors()
@@ -69,10 +75,9 @@ public enum LedgerGenerator {
         var perFile: [Int] = []
         for (index, enterprise) in enterprises.enumerated() {
             // Each enterprise its own stream: its records do not depend on the others' counts.
-            var own = SeededRandom(seed: seed ^ (UInt64(index + 1) &* 0xD1B5_4A32_D192_ED03))
+            let own = SeededRandom(seed: seed ^ (UInt64(index + 1) &* 0xD1B5_4A32_D192_ED03))
             var maker = EnterpriseRecords(enterprise: enterprise, roster: roster, today: day, random: own)
             let made = try maker.make(hazards: hazardCounts[index], visits: visitCounts[index])
-            own = maker.random
             if !made.hazards.isEmpty {
                 try LedgerStore.saveHazards(made.hazards, enterprise: enterprise.creditCode, in: directory)
                 summary.hazardFiles += 1

@@ -4,6 +4,7 @@ import ArgumentParser
 import Foundation
 import AnjianGenerator
 import AnjianModel
+import AnjianStore
 
 @main
 struct Generate: ParsableCommand {
@@ -28,6 +29,9 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The last day of the records, YYYY-MM-DD (default: today).", valueName: "DATE"))
     var today: String?
 
+    @Flag(name: .long, help: "Then open the ledger as the program does, and fail unless it loads with no damaged file and no warning.")
+    var verify = false
+
     func run() throws {
         let directory = URL(fileURLWithPath: (data as NSString).expandingTildeInPath)
         let day = today ?? CalendarDate.dayAndTime(Date(), in: .current).day
@@ -39,11 +43,30 @@ struct Generate: ParsableCommand {
             print("\(directory.path): \(s.files) files (\(s.hazardFiles) hazard, \(s.supervisionFiles) supervision, \(s.evidenceFiles) evidence), "
                   + "\(s.hazards) hazards (\(s.fewestHazardsInAFile)–\(s.mostHazardsInAFile) a file), \(s.entries) entries, "
                   + "\(s.bytes) bytes (\(megabytes) MB), \(seconds) s")
+            if verify { try check(directory, today: day) }
         } catch let failure as LedgerGenerator.Failure {
             FileHandle.standardError.write(Data("anjian-generate: \(failure)\n".utf8))
             // 73: cannot create the output (sysexits EX_CANTCREAT); 64: bad arguments (EX_USAGE).
-            if case .directoryNotEmpty = failure { throw ExitCode(73) }
-            throw ExitCode(64)
+            switch failure {
+            case .directoryNotEmpty, .notADirectory: throw ExitCode(73)
+            default: throw ExitCode(64)
+            }
+        }
+    }
+
+    /// Opens the ledger at noon of `today` (UTC) and fails on any damaged file or warning.
+    func check(_ directory: URL, today: String) throws {
+        let start = Date()
+        let noon = ISO8601DateFormatter().date(from: today + "T12:00:00Z") ?? Date()
+        let ledger = try LedgerStore.open(directory, initializeIfEmpty: false, now: noon)
+        let problems = ledger.damagedFiles.count + ledger.fileWarnings.count + ledger.warnings.count
+        let loaded = ledger.hazards.values.reduce(0) { $0 + $1.count }
+        print("verified: \(loaded) hazards loaded, \(ledger.damagedFiles.count) damaged files, "
+              + "\(ledger.fileWarnings.count + ledger.warnings.count) warnings (\(String(format: "%.1f", Date().timeIntervalSince(start))) s)")
+        if problems > 0 {
+            for problem in ledger.damagedFiles.prefix(3) { FileHandle.standardError.write(Data("damaged: \(problem)\n".utf8)) }
+            for problem in ledger.fileWarnings.prefix(3) { FileHandle.standardError.write(Data("warning: \(problem)\n".utf8)) }
+            throw ExitCode(1)
         }
     }
 }
