@@ -52,9 +52,15 @@ let package = Package(
             name: "anjian-bench",
             dependencies: ["AnjianApp", "AnjianStore", "AnjianModel", "AnjianScreen", "AnjianText"]
         ),
+        // A large, realistic ledger for benchmarks and tests (issue 10), and its command.
+        .target(name: "AnjianGenerator", dependencies: ["AnjianModel", "AnjianStore"]),
+        .executableTarget(
+            name: "anjian-generate",
+            dependencies: ["AnjianGenerator", "AnjianModel", "AnjianStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(
             name: "AnjianTests",
-            dependencies: ["AnjianModel", "AnjianStore", "AnjianScreen", "AnjianText", "AnjianApp", "AnjianRuntime", "anjian"],
+            dependencies: ["AnjianModel", "AnjianStore", "AnjianScreen", "AnjianText", "AnjianApp", "AnjianRuntime", "AnjianGenerator", "anjian"],
             // Reviewed screens, read from the source tree by the screen tests.
             exclude: ["Screens"]
         ),
