@@ -1,12 +1,19 @@
 // Benchmarks: `swift run -c release anjian-bench [runs]`. Medians, not timed tests.
 import Foundation
 import AnjianApp
+import AnjianGenerator
 import AnjianModel
 import AnjianScreen
 import AnjianStore
 import AnjianText
 
 let runs = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 21
+/// `--large DIR`: the large-ledger cases on that data directory instead of one generated here;
+/// `--hazards N`: the size of the generated one (100,000 hazards and a fifth as many visits);
+/// `--large-runs N` (5); `--no-large`: the demo-sized cases only.
+func argument(_ name: String) -> String? {
+    CommandLine.arguments.firstIndex(of: name).flatMap { i in i + 1 < CommandLine.arguments.count ? CommandLine.arguments[i + 1] : nil }
+}
 
 func measure(_ name: String, runs: Int = runs, _ body: () throws -> Void) rethrows {
     var samples: [Double] = []
@@ -179,4 +186,22 @@ if FileManager.default.isExecutableFile(atPath: binary), FileManager.default.isE
     print("=> start to first frame and exit, less the baseline: \(String(format: "%.1f", median(app) - median(baseline))) ms (difference of medians)")
 } else {
     print("(the anjian binary or /usr/bin/script is missing: start-up not measured)")
+}
+
+// A city's ledger after years: generated (seeded, so every run measures the same files) unless given.
+if !CommandLine.arguments.contains("--no-large"), FileManager.default.isExecutableFile(atPath: binary) {
+    let largeRuns = argument("--large-runs").flatMap(Int.init) ?? 5
+    if let given = argument("--large") {
+        benchLargeLedger(URL(fileURLWithPath: given), binary: binary, runs: largeRuns)
+    } else {
+        let hazards = argument("--hazards").flatMap(Int.init) ?? 100_000
+        let large = FileManager.default.temporaryDirectory.appendingPathComponent("anjian-bench-large-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: large) }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let summary = try LedgerGenerator.generate(into: large, hazards: hazards, supervisions: hazards / 5, seed: 1,
+                                                   today: CalendarDate.dayAndTime(Date(), in: .current).day)
+        print("generated \(summary.hazards) hazards and \(summary.entries) entries in "
+              + String(format: "%.1f s", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        benchLargeLedger(large, binary: binary, runs: largeRuns)
+    }
 }
