@@ -188,6 +188,36 @@ enum SearchUnits {
         }
     }
 
+    /// Calls `body` with each unit's literal and readings (slow: for building, not matching).
+    static func forEachUnit(bytes: [UInt8], units: [UInt8], span: SearchTexts.TextSpan, table: PinyinTable,
+                            _ body: (ArraySlice<UInt8>, [ArraySlice<UInt8>]) -> Void) {
+        units.withUnsafeBufferPointer { all in
+            let units = UnsafeBufferPointer(rebasing: all[Int(span.unitStart)..<Int(span.unitEnd)])
+            var u = 0
+            var position = Int(span.byteStart)
+            while u < units.count {
+                let code = units[u]
+                u += 1
+                let length: Int
+                if code == escape {
+                    position += readNumber(units, &u)
+                    length = readNumber(units, &u)
+                } else {
+                    position += Int(code >> 4)
+                    length = Int(code & 0x0F)
+                }
+                let literal = bytes[position..<(position + length)]
+                position += length
+                let scalar = String(decoding: literal, as: UTF8.self).unicodeScalars.first!.value
+                let readings = (table.readingRange(of: scalar) ?? 0..<0).map { r in
+                    let syllable = Int(table.readings[r])
+                    return table.syllableBytes[Int(table.syllableStarts[syllable])..<Int(table.syllableStarts[syllable + 1])]
+                }
+                body(literal, readings)
+            }
+        }
+    }
+
     /// Whether some run of consecutive units spells the query, each unit contributing its
     /// literal character or a non-empty prefix of one of its readings. The states (how
     /// much of the query is spelled so far) are bits of one word: no allocation per row.

@@ -93,7 +93,7 @@ public struct RecordIndex<Item: LedgerRecord>: Sendable {
         for (i, record) in records.enumerated() { positions[record.item.enterpriseCode + "/" + record.item.id] = i }
         version += 1
         if searchTexts != nil {
-            searchTexts!.remove(removed)
+            searchTexts!.remove(removed, table: pinyin)
         } else {
             pending.append((version, .remove(removed)))
         }
@@ -122,7 +122,7 @@ public struct RecordIndex<Item: LedgerRecord>: Sendable {
                 if i >= texts.count { texts.append(SearchFields(pinyin: [], plain: []), enterprise: 0, table: pinyin) }
                 changed.insert(i)
             case .remove(let indices):
-                texts.remove(indices)
+                texts.remove(indices, table: pinyin)
                 let removed = Set(indices)
                 changed = Set(changed.filter { !removed.contains($0) }.map { i in i - indices.prefix { $0 < i }.count })
             }

@@ -22,6 +22,10 @@ public struct SearchTexts: Sendable {
     var units: [UInt8] = []
     var texts: [TextSpan] = []
     var records: [RecordSpan] = []
+    /// Per block of 64 records, `LetterSets.count` words: bit `r % 64` of word `s` says whether
+    /// record `r` matches the one- or two-character query `s` (letters and digits) through its
+    /// own texts. Exact, so the first keystrokes need no scan.
+    var letterSets: [UInt64] = []
     /// Bytes and units of replaced records still in the buffers: compacted when they outweigh the rest.
     var garbage = 0
     /// The index's version these texts were built from (`RecordIndex.installSearchTexts` replays later changes).
@@ -36,7 +40,7 @@ public struct SearchTexts: Sendable {
 
     /// What the buffers take, in bytes (capacity not counted).
     public var memoryBytes: Int {
-        bytes.count + units.count + texts.count * MemoryLayout<TextSpan>.stride + records.count * MemoryLayout<RecordSpan>.stride
+        bytes.count + units.count + letterSets.count * 8 + texts.count * MemoryLayout<TextSpan>.stride + records.count * MemoryLayout<RecordSpan>.stride
     }
 
     /// Appends a record's texts; its span is returned.
@@ -55,6 +59,55 @@ public struct SearchTexts: Sendable {
 
     mutating func append(_ fields: SearchFields, enterprise: Int, table: PinyinTable) {
         records.append(encode(fields, enterprise: enterprise, table: table))
+        setLetters(of: records.count - 1, table: table)
+    }
+
+    /// Records the one- and two-character queries of letters and digits record `index` matches:
+    /// those its folded texts contain, and those its units spell (an initial, a reading's first
+    /// two letters, or the initials of two units in a row).
+    mutating func setLetters(of index: Int, table: PinyinTable) {
+        let block = (index >> 6) * LetterSets.count
+        while letterSets.count < block + LetterSets.count { letterSets.append(contentsOf: repeatElement(0, count: LetterSets.count)) }
+        let bit: UInt64 = 1 << UInt64(index & 63)
+        for s in block..<(block + LetterSets.count) { letterSets[s] &= ~bit }
+        var found: [Int] = []
+        func containing(_ start: UInt32, _ end: UInt32) {
+            var previous = -1
+            for b in bytes[Int(start)..<Int(end)] {
+                let id = LetterSets.id(b)
+                if id >= 0 {
+                    found.append(id)
+                    if previous >= 0 { found.append(LetterSets.pair(previous, id)) }
+                }
+                previous = id
+            }
+        }
+        let record = records[index]
+        containing(record.plainStart, record.plainEnd)
+        for t in Int(record.firstText)..<Int(record.textEnd) {
+            let span = texts[t]
+            containing(span.byteStart, span.byteEnd)
+            var previous: [Int] = []
+            SearchUnits.forEachUnit(bytes: bytes, units: units, span: span, table: table) { literal, readings in
+                var starts: [Int] = []
+                if literal.count == 1, LetterSets.id(literal[literal.startIndex]) >= 0 { starts.append(LetterSets.id(literal[literal.startIndex])) }
+                if literal.count == 2, LetterSets.id(literal[literal.startIndex]) >= 0, LetterSets.id(literal[literal.startIndex + 1]) >= 0 {
+                    found.append(LetterSets.pair(LetterSets.id(literal[literal.startIndex]), LetterSets.id(literal[literal.startIndex + 1])))
+                }
+                for reading in readings where !reading.isEmpty {
+                    let first = LetterSets.id(reading[reading.startIndex])
+                    guard first >= 0 else { continue }
+                    starts.append(first)
+                    if reading.count >= 2, LetterSets.id(reading[reading.startIndex + 1]) >= 0 {
+                        found.append(LetterSets.pair(first, LetterSets.id(reading[reading.startIndex + 1])))
+                    }
+                }
+                found += starts
+                for a in previous { for b in starts { found.append(LetterSets.pair(a, b)) } }
+                previous = starts
+            }
+        }
+        for s in found { letterSets[block + s] |= bit }
     }
 
     /// The record at `index` has new texts (or is new, at the end).
@@ -65,11 +118,12 @@ public struct SearchTexts: Sendable {
         }
         garbage += size(of: records[index])
         records[index] = encode(fields, enterprise: enterprise, table: table)
+        setLetters(of: index, table: table)
         if garbage > 4096 && garbage * 2 > bytes.count + units.count { compact() }
     }
 
     /// Removes the records at these indices (ascending); the others keep their order.
-    mutating func remove(_ indices: [Int]) {
+    mutating func remove(_ indices: [Int], table: PinyinTable) {
         guard !indices.isEmpty else { return }
         let removed = Set(indices)
         for i in indices where i < records.count { garbage += size(of: records[i]) }
@@ -77,6 +131,9 @@ public struct SearchTexts: Sendable {
         kept.reserveCapacity(records.count)
         for (i, record) in records.enumerated() where !removed.contains(i) { kept.append(record) }
         records = kept
+        // Indices shifted: the letter sets are made again.
+        letterSets = []
+        for i in records.indices { setLetters(of: i, table: table) }
         if garbage > 4096 && garbage * 2 > bytes.count + units.count { compact() }
     }
 
@@ -91,6 +148,7 @@ public struct SearchTexts: Sendable {
     /// Copies the live records' texts into new buffers, in record order.
     private mutating func compact() {
         var fresh = SearchTexts(version: version)
+        fresh.letterSets = letterSets  // the records keep their indices
         fresh.bytes.reserveCapacity(bytes.count - garbage / 2)
         for record in records {
             let firstText = UInt32(fresh.texts.count)
@@ -116,6 +174,12 @@ public struct SearchTexts: Sendable {
     func filter(_ candidates: [Int], _ query: SearchQuery, enterpriseHit: [Bool], table: PinyinTable) -> [Int] {
         var result: [Int] = []
         result.reserveCapacity(candidates.count)
+        if let set = LetterSets.set(of: query) {
+            for i in candidates where enterpriseHit[Int(records[i].enterprise)] || letterSets[(i >> 6) * LetterSets.count + set] >> UInt64(i & 63) & 1 != 0 {
+                result.append(i)
+            }
+            return result
+        }
         withBuffers(query, table: table) { buffers in
             for i in candidates where buffers.recordMatches(i, enterpriseHit: enterpriseHit) { result.append(i) }
         }
@@ -177,6 +241,37 @@ public struct SearchTexts: Sendable {
             if enterpriseHit[Int(record.enterprise)] || containsBytes(slice(record.plainStart, record.plainEnd), folded) { return true }
             for t in Int(record.firstText)..<Int(record.textEnd) where textMatches(t) { return true }
             return false
+        }
+    }
+}
+
+/// The queries of one or two letters or digits, numbered: `a`–`z` 0–25, `0`–`9` 26–35, then the pairs.
+enum LetterSets {
+    static let letters = 36
+    static let count = letters + letters * letters
+
+    @inline(__always)
+    static func id(_ byte: UInt8) -> Int {
+        if byte &- 97 < 26 { return Int(byte &- 97) }
+        if byte &- 48 < 10 { return Int(byte &- 48) + 26 }
+        return -1
+    }
+
+    @inline(__always)
+    static func pair(_ a: Int, _ b: Int) -> Int { letters + a * letters + b }
+
+    /// The set answering this query, or nil when it is not one or two letters or digits.
+    static func set(of query: SearchQuery) -> Int? {
+        guard query.folded == query.bytes else { return nil }
+        switch query.bytes.count {
+        case 1:
+            let a = id(query.bytes[0])
+            return a >= 0 ? a : nil
+        case 2:
+            let a = id(query.bytes[0]), b = id(query.bytes[1])
+            return a >= 0 && b >= 0 ? pair(a, b) : nil
+        default:
+            return nil
         }
     }
 }

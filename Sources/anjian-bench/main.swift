@@ -125,6 +125,15 @@ do {
                        supervisions: manyEntries, hazards: manyHazards)
     }
     print("memory after building it: \(memoryStatus()) (+\(residentKB() - before) kB resident)")
+    // The search texts, built apart from the first frame (the app builds them in the background).
+    var hazardTexts: SearchTexts!, entryTexts: SearchTexts!
+    let beforeTexts = residentKB()
+    measure("build the search texts: 100,000 hazards", runs: 3) { hazardTexts = big.ledger.hazardIndex.makeSearchTexts() }
+    measure("build the search texts: 20,000 entries", runs: 3) { entryTexts = big.ledger.supervisionIndex.makeSearchTexts() }
+    big.installSearchTexts(hazards: hazardTexts, supervisions: entryTexts)
+    print("search texts: hazards \(hazardTexts.memoryBytes / 1024) kB (\(hazardTexts.memoryBytes / hazardCount) B per hazard), "
+          + "entries \(entryTexts.memoryBytes / 1024) kB (\(entryTexts.memoryBytes / entryCount) B per entry); "
+          + "\(memoryStatus()) (+\(residentKB() - beforeTexts) kB resident)")
     for (view, name) in [(Key.character("2"), "view 2 (100,000 hazards)"), (.character("3"), "view 3 (20,000 entries)")] {
         var switching: [Double] = []
         var samples: [Double] = []

@@ -176,7 +176,7 @@ func drawnQueries(from text: String, count: Int, random: inout SeededRandom) -> 
     }
 
     static func queries(_ index: HazardDirectory, random: inout SeededRandom) -> [String] {
-        var queries = ["yt", "pd", "ytwh", "2026", "yh-2026-1", "行", "zhang", "", "xyz"]
+        var queries = ["p", "d", "x", "2", "0", "zh", "a1", "hx", "yt", "pd", "ytwh", "P", " p", "p d", "-", "2026", "yh-2026-1", "行", "zhang", "", "xyz"]
         for _ in 0..<25 {
             let h = index.records.randomElement(using: &random)!.hazard
             queries += drawnQueries(from: h.description, count: 1, random: &random)

@@ -103,6 +103,13 @@ public struct LedgerData: Sendable {
     mutating func prepareHazardSearch() { hazardIndex.prepareSearchTexts() }
     mutating func prepareSupervisionSearch() { supervisionIndex.prepareSearchTexts() }
 
+    /// Installs search texts built elsewhere (another thread) from `hazardIndex` / `supervisionIndex`
+    /// or an older copy of them (`RecordIndex.makeSearchTexts`).
+    public mutating func installSearchTexts(hazards: SearchTexts?, supervisions: SearchTexts?) {
+        if let hazards { hazardIndex.installSearchTexts(hazards) }
+        if let supervisions { supervisionIndex.installSearchTexts(supervisions) }
+    }
+
     mutating func enterpriseRank(shortName: Bool = false) -> [Int] {
         if let rank = rankCache[shortName] { return rank }
         let rank = directory.pinyinRank(by: shortName ? \.shortName : \.name)
