@@ -14,10 +14,15 @@ public struct SearchFields: Sendable {
     }
 }
 
-/// Every record of one kind in the city with its search index, for the city-wide lists.
+/// Every record of one kind in the city, for the city-wide lists, and their search texts.
 /// Built once at load; a saved record updates its own row only. One index serves hazards
 /// and supervision entries alike. The per-keystroke paths are `@inlinable`, so the app gets
 /// them specialised for its record type rather than generic (measured 2–3 times slower).
+///
+/// The search texts (`SearchTexts`) are not built with the records: the first frame does not
+/// need them. `prepareSearchTexts()` builds them where they are first needed; or
+/// `makeSearchTexts()` builds them from a copy of the index on another thread and
+/// `installSearchTexts(_:)` installs them, catching up with the records changed meanwhile.
 public struct RecordIndex<Item: LedgerRecord>: Sendable {
     public struct Record: Sendable {
         public var item: Item
@@ -25,17 +30,22 @@ public struct RecordIndex<Item: LedgerRecord>: Sendable {
         public var enterprise: Int
         /// The enterprise's district in the customary order, for sorting.
         public var districtOrder: Int
-        @usableFromInline var texts: [PinyinSearchText]
-        @usableFromInline var plain: [UInt8]
     }
 
     public private(set) var records: [Record] = []
     /// Where each record is, by enterprise code and id: O(1) updates.
     var positions: [String: Int] = [:]
-    let pinyin: PinyinTable
+    @usableFromInline let pinyin: PinyinTable
     /// The enterprises with their search index, shared: their names are matched once per query.
     public let enterprises: EnterpriseDirectory
-    let fields: @Sendable (Item) -> SearchFields
+    @usableFromInline let fields: @Sendable (Item) -> SearchFields
+    /// Nil until built and installed; then kept up to date by `upsert` and `remove`.
+    public private(set) var searchTexts: SearchTexts?
+    /// Counts the changes to the records, so texts built from an older copy can catch up.
+    public private(set) var version = 0
+    /// The changes made while no texts were installed, by version: replayed by `installSearchTexts`.
+    private var pending: [(version: Int, change: PendingChange)] = []
+    private enum PendingChange: Sendable { case upsert(Int), remove([Int]) }
 
     public init(_ items: [String: [Item]], enterprises: EnterpriseDirectory, pinyin: PinyinTable,
                 fields: @escaping @Sendable (Item) -> SearchFields) {
@@ -45,22 +55,30 @@ public struct RecordIndex<Item: LedgerRecord>: Sendable {
         for code in items.keys.sorted() {
             for item in items[code]! { upsert(item) }
         }
+        // Building is not a change a later install must replay.
+        pending = []
     }
 
     /// Adds the record, or replaces the one with its id.
     public mutating func upsert(_ item: Item) {
         guard let enterprise = enterprises.index(of: item.enterpriseCode) else { return }
-        let search = fields(item)
         let record = Record(item: item, enterprise: enterprise,
-                            districtOrder: District.named(enterprises.enterprises[enterprise].district)?.order ?? 99,
-                            texts: search.pinyin.map { PinyinSearchText($0, table: pinyin) },
-                            plain: Array(search.plain.joined(separator: "\u{1}").lowercased().utf8))
+                            districtOrder: District.named(enterprises.enterprises[enterprise].district)?.order ?? 99)
         let key = item.enterpriseCode + "/" + item.id
+        let index: Int
         if let i = positions[key] {
             records[i] = record
+            index = i
         } else {
-            positions[key] = records.count
+            index = records.count
+            positions[key] = index
             records.append(record)
+        }
+        version += 1
+        if searchTexts != nil {
+            searchTexts!.replace(index, with: fields(item), enterprise: enterprise, table: pinyin)
+        } else {
+            pending.append((version, .upsert(index)))
         }
     }
 
@@ -68,27 +86,77 @@ public struct RecordIndex<Item: LedgerRecord>: Sendable {
     /// remaining records keep their order; their indices shift, so lists compute their rows again.
     public mutating func remove(_ ids: Set<String>, enterpriseCode code: String) {
         guard !ids.isEmpty else { return }
+        let removed = records.indices.filter { records[$0].item.enterpriseCode == code && ids.contains(records[$0].item.id) }
+        guard !removed.isEmpty else { return }
         records.removeAll { $0.item.enterpriseCode == code && ids.contains($0.item.id) }
         positions = [:]
         for (i, record) in records.enumerated() { positions[record.item.enterpriseCode + "/" + record.item.id] = i }
+        version += 1
+        if searchTexts != nil {
+            searchTexts!.remove(removed, table: pinyin)
+        } else {
+            pending.append((version, .remove(removed)))
+        }
+    }
+
+    /// The search texts of every record, built from this index's records: a pure function,
+    /// to run on any thread on a copy of the index.
+    public func makeSearchTexts() -> SearchTexts {
+        var texts = SearchTexts(version: version)
+        texts.records.reserveCapacity(records.count)
+        for record in records { texts.append(fields(record.item), enterprise: record.enterprise, table: pinyin) }
+        return texts
+    }
+
+    /// Installs texts made by `makeSearchTexts` from this index or an older copy of it: the
+    /// records changed since are brought up to date first.
+    public mutating func installSearchTexts(_ texts: SearchTexts) {
+        guard searchTexts == nil || texts.version > searchTexts!.version else { return }
+        var texts = texts
+        // Replay the changes by index (a removal shifts the indices after it), then encode the
+        // records changed as they are now.
+        var changed = Set<Int>()
+        for (version, change) in pending where version > texts.version {
+            switch change {
+            case .upsert(let i):
+                if i >= texts.count { texts.append(SearchFields(pinyin: [], plain: []), enterprise: 0, table: pinyin) }
+                changed.insert(i)
+            case .remove(let indices):
+                texts.remove(indices, table: pinyin)
+                let removed = Set(indices)
+                changed = Set(changed.filter { !removed.contains($0) }.map { i in i - indices.prefix { $0 < i }.count })
+            }
+        }
+        for i in changed.sorted() where i < records.count {
+            texts.replace(i, with: fields(records[i].item), enterprise: records[i].enterprise, table: pinyin)
+        }
+        if texts.count != records.count { texts = makeSearchTexts() }  // not expected: a safety net
+        pending = []
+        searchTexts = texts
+    }
+
+    /// Builds and installs the search texts if they are not there yet.
+    public mutating func prepareSearchTexts() {
+        if searchTexts == nil { installSearchTexts(makeSearchTexts()) }
     }
 
     /// Indices of records matching the text query (all when empty), within `candidates` when given.
-    /// The enterprise's names are matched once per enterprise, not once per record.
+    /// The enterprise's names are matched once per enterprise, not once per record. Without
+    /// installed search texts they are built for this call (slow: `prepareSearchTexts` first).
     @inlinable
     public func matching(_ query: SearchQuery, among candidates: [Int]? = nil) -> [Int] {
         if query.isEmpty { return candidates ?? Array(records.indices) }
         let enterpriseHit = enterprises.matchesByEnterprise(query)
-        return (candidates ?? Array(records.indices)).filter { i in
-            enterpriseHit[records[i].enterprise] || containsBytes(records[i].plain, query.folded)
-                || records[i].texts.contains { $0.matches(query) }
-        }
+        let texts = searchTexts ?? makeSearchTexts()
+        return texts.filter(candidates ?? Array(records.indices), query, enterpriseHit: enterpriseHit, table: pinyin)
     }
 
     /// Whether the record's `n`th pinyin text matches (e.g. who found a hazard).
     @inlinable
     public func pinyinField(_ n: Int, of record: Int, matches query: SearchQuery) -> Bool {
-        query.isEmpty || records[record].texts[n].matches(query)
+        if query.isEmpty { return true }
+        if let searchTexts { return searchTexts.textMatches(record, n, query, table: pinyin) }
+        return PinyinSearchText(fields(records[record].item).pinyin[n], table: pinyin).matches(query)
     }
 
     public func enterprise(_ code: String) -> Int? { enterprises.index(of: code) }

@@ -83,6 +83,10 @@ public struct AppState: Sendable {
     public var height: Int { context.height }
     public var today: String { context.today }
     public var ledger: LedgerData { context.ledger }
+    /// Search texts built on another thread from `ledger`'s indexes (or an older copy).
+    public mutating func installSearchTexts(hazards: SearchTexts?, supervisions: SearchTexts?) {
+        context.ledger.installSearchTexts(hazards: hazards, supervisions: supervisions)
+    }
     var top: any ScreenComponent { stack[stack.count - 1] }
     /// The open form, if any.
     public var openForm: Form? { modal?.form }

@@ -121,6 +121,18 @@ public struct LedgerData: Sendable {
         return entries.first { $0.id == hazard.supervisionID } ?? entries.first { $0.hazardIDs.contains(hazard.id) }
     }
 
+    /// Builds the search texts of the hazards (or the entries) if they are not there yet: the
+    /// first filter needs them, the first frame does not.
+    mutating func prepareHazardSearch() { hazardIndex.prepareSearchTexts() }
+    mutating func prepareSupervisionSearch() { supervisionIndex.prepareSearchTexts() }
+
+    /// Installs search texts built elsewhere (another thread) from `hazardIndex` / `supervisionIndex`
+    /// or an older copy of them (`RecordIndex.makeSearchTexts`).
+    public mutating func installSearchTexts(hazards: SearchTexts?, supervisions: SearchTexts?) {
+        if let hazards { hazardIndex.installSearchTexts(hazards) }
+        if let supervisions { supervisionIndex.installSearchTexts(supervisions) }
+    }
+
     mutating func enterpriseRank(shortName: Bool = false) -> [Int] {
         if let rank = rankCache[shortName] { return rank }
         let rank = directory.pinyinRank(by: shortName ? \.shortName : \.name)

@@ -100,6 +100,7 @@ struct HazardsScreen: ListScreen {
         let verificationDays = context.verificationDays
         // View 2 shows the short name: it sorts by it.
         let rank = table.sortColumn == .enterprise ? context.ledger.enterpriseRank(shortName: true) : []
+        if !table.filter.text.isEmpty || !table.criteria.inspector.isEmpty { context.ledger.prepareHazardSearch() }
         let index = context.ledger.hazardIndex
         table.refresh(body: Self.bodyHeight(context), order: { column, ascending in
             Self.sorted(index, column: column ?? .deadline, ascending: ascending, rank: rank, today: today, verificationDays: verificationDays)

@@ -65,6 +65,7 @@ struct SupervisionsScreen: ListScreen {
 
     mutating func refreshRows(_ context: inout Context) {
         let rank = table.sortColumn == .enterprise ? context.ledger.enterpriseRank() : []
+        if !table.filter.text.isEmpty { context.ledger.prepareSupervisionSearch() }
         let index = context.ledger.supervisionIndex
         table.refresh(body: Self.bodyHeight(context), order: { column, ascending in
             let records = index.records
