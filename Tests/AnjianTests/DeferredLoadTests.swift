@@ -44,6 +44,7 @@ import AnjianText
             for message in load.wait() { _ = state.update(message) }
             #expect(state.ledger.loading == nil)
             #expect(!load.isLoading && load.poll().isEmpty)
+            #expect(state.ledger.hazardIndex.searchTexts != nil && state.ledger.supervisionIndex.searchTexts != nil)
             #expect(state.ledger.hazards == firstState.ledger.hazards && state.ledger.supervisions == firstState.ledger.supervisions)
             // The start's message differs (the loaded count); the views, filters included, do not.
             #expect(state.message == "已载入 30 条隐患、\(demoSupervisions.values.map(\.count).reduce(0, +)) 条监管记录")
@@ -102,6 +103,11 @@ import AnjianText
         _ = state.update(.recordsLoaded(RecordsLoaded(LoadedRecords(supervisions: demoSupervisions, hazards: demoHazards,
                                                                     damagedFiles: [], fileWarnings: []),
                                                       enterprises: demoDirectory, pinyin: pinyinTable)))
+        // The filter's texts, built from the load's records, catch up with the save when installed.
+        let texts = RecordsLoaded(LoadedRecords(supervisions: demoSupervisions, hazards: demoHazards, damagedFiles: [], fileWarnings: []),
+                                  enterprises: demoDirectory, pinyin: pinyinTable)
+        _ = state.update(.searchTextsBuilt(hazards: texts.hazardIndex.makeSearchTexts(), supervisions: texts.supervisionIndex.makeSearchTexts()))
+        #expect(state.ledger.supervisionIndex.matching(SearchQuery("保存于载入期间")).count == 1)
         #expect(state.ledger.supervisions[code] == saved)
         #expect(state.ledger.supervisionIndex.records.filter { $0.entry.findings == "保存于载入期间" }.count == 1)
         #expect(state.ledger.supervisionIndex.records.count == demoSupervisions.values.map(\.count).reduce(0, +))

@@ -17,6 +17,8 @@ public enum Message: Sendable {
     /// The per-enterprise files loading behind the first frame: how far, then what they hold.
     case loadProgress(LoadProgress)
     case recordsLoaded(RecordsLoaded)
+    /// The filter's search texts of the loaded records, built behind them.
+    case searchTextsBuilt(hazards: SearchTexts, supervisions: SearchTexts)
 }
 
 /// What the runner does after `update`; store operations report back with `.stored`.

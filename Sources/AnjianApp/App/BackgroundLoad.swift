@@ -11,13 +11,17 @@ public final class BackgroundLoad: @unchecked Sendable {
     private var progress: LoadProgress?
     private var reported: LoadProgress?
     private var loaded: RecordsLoaded?
+    private var texts: (hazards: SearchTexts, supervisions: SearchTexts)?
+    /// The records have been handed over; `finished`: the search texts too.
     private var delivered = false
+    private var finished = false
 
     /// Starts loading the session's records for `state` (its enterprise directory and pinyin
     /// table index them). Nothing starts when the session loaded them already.
     public init(session: Session, for state: AppState) {
         guard session.recordsDeferred else {
             delivered = true
+            finished = true
             return
         }
         let directory = session.directory
@@ -32,6 +36,11 @@ public final class BackgroundLoad: @unchecked Sendable {
             self.lock.lock()
             self.loaded = built
             self.lock.unlock()
+            // The views are usable now; the filter's texts follow (records saved meanwhile catch up on install).
+            let texts = (built.hazardIndex.makeSearchTexts(), built.supervisionIndex.makeSearchTexts())
+            self.lock.lock()
+            self.texts = texts
+            self.lock.unlock()
         }
         thread.stackSize = 4 << 20
         thread.start()
@@ -43,19 +52,24 @@ public final class BackgroundLoad: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// True until the loaded records have been handed over.
+    /// True until the loaded records and their search texts have been handed over.
     public var isLoading: Bool {
         lock.lock()
         defer { lock.unlock() }
-        return !delivered
+        return !finished
     }
 
     /// What happened since the last call, as messages for `update`: the progress when it moved,
-    /// then, once, the loaded records.
+    /// then, once, the loaded records, then their search texts.
     public func poll() -> [Message] {
         lock.lock()
         defer { lock.unlock() }
-        guard !delivered else { return [] }
+        if delivered {
+            guard !finished, let texts else { return [] }
+            finished = true
+            self.texts = nil
+            return [.searchTextsBuilt(hazards: texts.hazards, supervisions: texts.supervisions)]
+        }
         if let loaded {
             delivered = true
             self.loaded = nil
@@ -66,14 +80,14 @@ public final class BackgroundLoad: @unchecked Sendable {
         return [.loadProgress(progress)]
     }
 
-    /// Waits for the load to finish (the tests, and a run that must see every record).
+    /// Waits for the load to finish, search texts included (the tests, and a run that must see
+    /// every record): the messages not yet polled.
     public func wait() -> [Message] {
-        while true {
-            let messages = poll()
-            if messages.contains(where: { if case .recordsLoaded = $0 { return true } else { return false } }) || !isLoading {
-                return messages
-            }
+        var messages: [Message] = []
+        while isLoading {
+            messages += poll()
             usleep(2_000)
         }
+        return messages
     }
 }

@@ -30,6 +30,9 @@ extension AppState {
             if modal == nil, let offer = DraftOfferModal(draftsAfterLoad, context: context) { modal = offer }
             draftsAfterLoad = []
             return []
+        case .searchTextsBuilt(let hazards, let supervisions):
+            context.ledger.installSearchTexts(hazards: hazards, supervisions: supervisions)
+            return []
         case .input(.resize(let width, let height)):
             context.session.width = width
             context.session.height = height
