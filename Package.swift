@@ -50,7 +50,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "anjian-bench",
-            dependencies: ["AnjianApp", "AnjianStore", "AnjianModel", "AnjianScreen", "AnjianText"]
+            dependencies: ["AnjianApp", "AnjianStore", "AnjianModel", "AnjianScreen", "AnjianText", "AnjianRuntime"]
         ),
         .testTarget(
             name: "AnjianTests",
