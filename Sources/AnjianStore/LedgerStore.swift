@@ -185,7 +185,7 @@ public enum DemoLedger {
 
     /// The demo supervision entries, by enterprise.
     public static func supervisions() throws -> [String: [SupervisionEntry]] {
-        struct DemoFile: Codable { var schemaVersion: Int; var entries: [SupervisionEntry] }
+        struct DemoFile: SchemaVersioned, Codable { var schemaVersion: Int; var entries: [SupervisionEntry] }
         let url = try resource("demo/supervisions.json")
         let file = try JSONFiles.decode(DemoFile.self, from: JSONFiles.read(url), path: url.path, supportedVersion: 1)
         return Dictionary(grouping: file.entries, by: \.enterpriseCode)
@@ -193,7 +193,7 @@ public enum DemoLedger {
 
     /// The demo hazards, by enterprise.
     public static func hazards() throws -> [String: [Hazard]] {
-        struct DemoFile: Codable { var schemaVersion: Int; var hazards: [Hazard] }
+        struct DemoFile: SchemaVersioned, Codable { var schemaVersion: Int; var hazards: [Hazard] }
         let url = try resource("demo/hazards.json")
         let file = try JSONFiles.decode(DemoFile.self, from: JSONFiles.read(url), path: url.path, supportedVersion: 1)
         return Dictionary(grouping: file.hazards, by: \.enterpriseCode)

@@ -3,7 +3,7 @@ import AnjianModel
 
 /// A file of one enterprise's records, named after its credit code, in a folder of the
 /// data directory: saving a record costs the same whatever the size of the city's ledger.
-protocol PerEnterpriseFile: Codable {
+protocol PerEnterpriseFile: Codable, SchemaVersioned {
     associatedtype Record: LedgerRecord
     static var currentVersion: Int { get }
     /// The JSON key of the records, for error messages (`entries`, `hazards`).
