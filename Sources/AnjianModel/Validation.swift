@@ -64,7 +64,7 @@ extension Enterprise {
     public func validate() -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         func require(_ value: String, _ field: String) {
-            if value.trimmingCharacters(in: .whitespaces).isEmpty {
+            if value.isSpacesOnly {
                 issues.append(ValidationIssue(field: field, problem: .required))
             }
         }

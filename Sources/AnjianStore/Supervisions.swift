@@ -24,7 +24,7 @@ extension SupervisionsFile: PerEnterpriseFile {
 
     /// What a form refuses to save (two inspectors, valid date and phone…), and an id.
     static func errors(of entry: SupervisionEntry) -> [ValidationIssue] {
-        let id = entry.id.trimmingCharacters(in: .whitespaces).isEmpty ? [ValidationIssue(field: "id", problem: .required)] : []
+        let id = entry.id.isSpacesOnly ? [ValidationIssue(field: "id", problem: .required)] : []
         return id + entry.validate().errors
     }
 
