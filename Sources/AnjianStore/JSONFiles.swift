@@ -10,11 +10,16 @@ protocol SchemaVersioned: Decodable {
 /// trailing newline, so that `git diff` of a data directory reads well.
 enum JSONFiles {
     static func encode<T: Encodable>(_ value: T) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(value)
+        var data = try encodeValue(value)
         data.append(0x0A)
         return data
+    }
+
+    /// A value as it is written in a file, without the file's final newline.
+    static func encodeValue<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value)
     }
 
     /// A file's bytes; what cannot be read is `StoreError.unreadable` with its reason.

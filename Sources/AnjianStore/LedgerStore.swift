@@ -61,7 +61,9 @@ public enum LedgerStore {
     /// read-only copy must not write). A damaged file is reported, never rewritten: a problem
     /// with `ledger.json`, `enterprises.json` or `inspectors.json` throws; a damaged
     /// per-enterprise file is listed in `damagedFiles` and the rest of the ledger loads.
-    public static func open(_ directory: URL, initializeIfEmpty: Bool = true, now: Date = Date()) throws -> LoadedLedger {
+    /// `snapshots`: remembers every per-enterprise file loaded, for the saves (see `FileSnapshots`).
+    public static func open(_ directory: URL, initializeIfEmpty: Bool = true, now: Date = Date(),
+                            snapshots: FileSnapshots? = nil) throws -> LoadedLedger {
         var initialized = false
         if initializeIfEmpty, try needsInitialization(directory) {
             // A cut-short initialisation is done again as it was begun.
@@ -80,9 +82,10 @@ public enum LedgerStore {
         let inspectors = try loadInspectors(directory)
         // The ledger's own files stop the load; a per-enterprise file only damages itself.
         let codes = Set(enterprises.map(\.creditCode))
-        let supervisions = loadFolder(SupervisionsFile.self, directory.appendingPathComponent(supervisionsFolder), enterprises: codes, now: now)
+        let supervisions = loadFolder(SupervisionsFile.self, directory.appendingPathComponent(supervisionsFolder), enterprises: codes, now: now,
+                                      snapshots: snapshots)
         let hazardsFolderURL = directory.appendingPathComponent(hazardsFolder)
-        var hazards = loadFolder(HazardsFile.self, hazardsFolderURL, enterprises: codes, now: now)
+        var hazards = loadFolder(HazardsFile.self, hazardsFolderURL, enterprises: codes, now: now, snapshots: snapshots)
         checkAcrossFiles(&hazards, folder: hazardsFolderURL)
         return LoadedLedger(directory: directory, manifest: manifest, enterprises: enterprises, inspectors: inspectors,
                             supervisions: supervisions.records, hazards: hazards.records, warnings: warnings,

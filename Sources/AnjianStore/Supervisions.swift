@@ -56,6 +56,20 @@ extension LedgerStore {
         try currentFile(SupervisionsFile.self, enterprise: code, in: directory.appendingPathComponent(supervisionsFolder))
     }
 
+    /// One enterprise's entries as they are on disk now, with the bytes read, for a save:
+    /// decoded and checked as on load unless `snapshots` knows these bytes.
+    public static func readSupervisions(enterprise code: String, in directory: URL,
+                                        snapshots: FileSnapshots?) throws -> FileContents<SupervisionEntry> {
+        try readFile(SupervisionsFile.self, enterprise: code, in: directory.appendingPathComponent(supervisionsFolder), snapshots: snapshots)
+    }
+
+    /// The entries file as `read` with the entry of id `changed` replaced or added (see `prepareHazardChange`).
+    public static func prepareSupervisionChange(_ entries: [SupervisionEntry], changed id: String, over read: FileContents<SupervisionEntry>,
+                                                enterprise code: String, in directory: URL) throws -> PreparedFile {
+        try prepareChange(SupervisionsFile.self, entries, changed: id, over: read, enterprise: code,
+                          in: directory.appendingPathComponent(supervisionsFolder))
+    }
+
     /// One enterprise's entries encoded, to be written with other files by `write(_:)`.
     public static func prepareSupervisions(_ entries: [SupervisionEntry], enterprise code: String, in directory: URL) throws -> PreparedFile {
         try prepareFile(SupervisionsFile.self, entries, enterprise: code, in: directory.appendingPathComponent(supervisionsFolder))
