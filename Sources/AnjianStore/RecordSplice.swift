@@ -146,15 +146,21 @@ struct StructureScanner {
         while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
     }
 
-    /// From an opening quote to just past its closing quote.
+    /// From an opening quote to just past its closing quote: `memchr` finds each quote, and one
+    /// behind an odd number of backslashes is escaped (most of a file is text inside strings).
     mutating func skipString() -> Bool {
-        i += 1
-        while i < bytes.count {
-            switch bytes[i] {
-            case UInt8(ascii: "\""): i += 1; return true
-            case UInt8(ascii: "\\"): i += 2
-            default: i += 1
+        guard let base = bytes.baseAddress else { return false }
+        var from = i + 1
+        while from < bytes.count {
+            guard let found = memchr(base + from, Int32(UInt8(ascii: "\"")), bytes.count - from) else { return false }
+            let quote = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            var backslashes = 0
+            while quote - backslashes - 1 > i, bytes[quote - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+            if backslashes.isMultiple(of: 2) {
+                i = quote + 1
+                return true
             }
+            from = quote + 1
         }
         return false
     }

@@ -384,3 +384,47 @@ enum FastStoreSamples {
         #expect(!entries.records.isEmpty)
     }
 }
+
+@Suite struct LinkedBackupTests {
+    func info(_ url: URL) -> stat {
+        var info = stat()
+        _ = stat(url.path, &info)
+        return info
+    }
+
+    /// The previous version is kept by a second name, not a copy: the backup holds the bytes the
+    /// file held, owner-only, and is the only name of them once the new file is in place. A file
+    /// that is not ours alone (another name, other permissions) is copied as before, its other
+    /// name left as it was.
+    @Test func thePreviousVersionIsKeptByLinkWhenItIsOursAlone() throws {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("anjian-link-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try AtomicFile.ensureDirectory(folder)
+        let file = folder.appendingPathComponent("a.json"), backups = folder.appendingPathComponent("backups")
+        try AtomicFile.write(Data("one\n".utf8), to: file, backups: backups)
+        let first = info(file)
+        try AtomicFile.write(Data("two\n".utf8), to: file, backups: backups)
+        let kept = try #require(Backups.versions(of: file, in: backups).last)
+        #expect(try Data(contentsOf: kept) == Data("one\n".utf8))
+        #expect(info(kept).st_ino == first.st_ino, "kept by a second name of the same file")
+        #expect(info(kept).st_nlink == 1 && info(file).st_nlink == 1)
+        #expect(info(kept).st_mode & 0o7777 == 0o600)
+
+        // A second name elsewhere: copied, and that name still holds its bytes after later saves.
+        let other = folder.appendingPathComponent("other-name")
+        #expect(link(file.path, other.path) == 0)
+        try AtomicFile.write(Data("three\n".utf8), to: file, backups: backups)
+        let copied = try #require(Backups.versions(of: file, in: backups).last)
+        #expect(info(copied).st_ino != info(other).st_ino)
+        #expect(try Data(contentsOf: copied) == Data("two\n".utf8))
+        #expect(try Data(contentsOf: other) == Data("two\n".utf8))
+
+        // Readable by others (written by another tool): copied owner-only.
+        chmod(file.path, 0o644)
+        try AtomicFile.write(Data("four\n".utf8), to: file, backups: backups)
+        let shared = try #require(Backups.versions(of: file, in: backups).last)
+        #expect(try Data(contentsOf: shared) == Data("three\n".utf8))
+        #expect(info(shared).st_mode & 0o7777 == 0o600)
+        #expect(info(shared).st_ino != info(file).st_ino)
+    }
+}
