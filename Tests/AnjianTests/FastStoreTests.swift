@@ -428,3 +428,44 @@ enum FastStoreSamples {
         #expect(info(shared).st_ino != info(file).st_ino)
     }
 }
+
+@Suite struct DateCheckTests {
+    /// The check as it was written first: split, count the characters, `Int`.
+    static func plainIsValid(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...12).contains(m), d >= 1 else { return false }
+        let days = [31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return d <= days[m - 1]
+    }
+
+    /// Real and almost-real dates, and random strings of digits, dashes, signs and other
+    /// characters: the byte check says what the plain one says.
+    @Test func theByteCheckSaysWhatThePlainCheckSays() {
+        let known = ["2026-02-28", "2024-02-29", "2026-02-29", "1900-02-29", "2000-02-29", "2026-13-01", "2026-00-10", "2026-04-31",
+                     "2026-4-01", "+202-01-01", "2026-+1-01", "2026-01-+1", "2026-01-1+", "++26-01-01", "2026--1-01", "2026-01-01-",
+                     "2026-01-01\n", "２０２６-01-01", "2026-0\u{301}1-01", "", "2026-01", "-2026-01-01", "2026-1\r\n-01"]
+        for text in known { #expect(CalendarDate.isValid(text) == Self.plainIsValid(text), "\(text.debugDescription)") }
+        var random = SeededRandom(state: 11)
+        let alphabet: [String] = Array("0123456789").map(String.init) + ["-", "-", "+", "a", " ", "\u{301}", "中", "1", "2"]
+        var valid = 0
+        for _ in 0..<20_000 {
+            var text = "20\(Int.random(in: 0...9, using: &random))\(Int.random(in: 0...9, using: &random))-0\(Int.random(in: 1...9, using: &random))-"
+                + "\(Int.random(in: 0...3, using: &random))\(Int.random(in: 0...9, using: &random))"
+            var scalars = Array(text.unicodeScalars.map(String.init))
+            for _ in 0..<Int.random(in: 0...2, using: &random) {
+                let at = Int.random(in: 0...scalars.count, using: &random)
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0 where at < scalars.count: scalars[at] = alphabet.randomElement(using: &random)!
+                case 1 where at < scalars.count: scalars.remove(at: at)
+                default: scalars.insert(alphabet.randomElement(using: &random)!, at: at)
+                }
+            }
+            text = scalars.joined()
+            #expect(CalendarDate.isValid(text) == Self.plainIsValid(text), "\(text.debugDescription)")
+            if Self.plainIsValid(text) { valid += 1 }
+        }
+        #expect(valid > 2_000 && valid < 18_000)
+    }
+}
