@@ -50,7 +50,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "anjian-bench",
-            dependencies: ["AnjianApp", "AnjianStore", "AnjianModel", "AnjianScreen", "AnjianText", "AnjianGenerator"]
+            dependencies: ["AnjianApp", "AnjianStore", "AnjianModel", "AnjianScreen", "AnjianText", "AnjianRuntime", "AnjianGenerator"]
         ),
         // A large, realistic ledger for benchmarks and tests (issue 10), and its command.
         .target(name: "AnjianGenerator", dependencies: ["AnjianModel", "AnjianStore"]),

@@ -27,7 +27,7 @@ extension Hazard {
     func majorHazardIssues(loading: Bool) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         let newRule: ValidationIssue.Severity = loading ? .warning : .error
-        func blank(_ value: String) -> Bool { value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        func blank(_ value: String) -> Bool { value.isBlank }
         if case .text(let text) = rectification.funds {
             issues.append(ValidationIssue(field: "rectification.funds", problem: .fundsNotANumber(text), severity: newRule))
         } else if let amount = rectification.funds?.amount, amount < 0 || !amount.isFinite {
@@ -81,7 +81,7 @@ extension Hazard {
                 issues.append(ValidationIssue(field: "verifications[\(verifications.count - 1)].verifiers",
                                               problem: .closingNeedsTwoVerifiers, severity: .warning))
             }
-            if last.remark.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if last.remark.isBlank {
                 issues.append(ValidationIssue(field: "verifications[\(verifications.count - 1)].remark",
                                               problem: .closingNeedsOpinion, severity: .warning))
             }
@@ -107,7 +107,7 @@ extension Hazard {
         let named = Self.named(verifiers)
         guard named.count >= 2, named.allSatisfy({ !$0.name.isEmpty && !$0.certificateNumber.isEmpty }),
               Set(named.map(\.certificateNumber)).count == named.count else { throw .twoVerifiersRequired }
-        guard !opinion.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .opinionRequired }
+        guard !opinion.isBlank else { throw .opinionRequired }
     }
 
     /// A step's own date, when given: a valid day, not before the discovery.

@@ -7,7 +7,7 @@ extension Hazard {
     public func validate(loading: Bool = false) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         func require(_ value: String, _ field: String) {
-            if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if value.isBlank {
                 issues.append(ValidationIssue(field: field, problem: .required))
             }
         }
@@ -32,13 +32,13 @@ extension Hazard {
     /// an open hazard, a malformed date). Checked when files are loaded.
     public func consistencyIssues() -> [ValidationIssue] {
         var issues = validate(loading: true).errors
-        if id.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(ValidationIssue(field: "id", problem: .required)) }
-        if number.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(ValidationIssue(field: "number", problem: .required)) }
+        if id.isSpacesOnly { issues.append(ValidationIssue(field: "id", problem: .required)) }
+        if number.isSpacesOnly { issues.append(ValidationIssue(field: "number", problem: .required)) }
         if status == .closed {
             if closedOn.map(CalendarDate.isValid) != true {
                 issues.append(ValidationIssue(field: "closedOn", problem: .invalidDate(closedOn ?? "")))
             }
-            if verifications.last?.passed != true || verifications.last?.verifier.trimmingCharacters(in: .whitespaces).isEmpty != false {
+            if verifications.last?.passed != true || verifications.last?.verifier.isSpacesOnly != false {
                 issues.append(ValidationIssue(field: "verifications", problem: .required))
             }
         } else if let closedOn {

@@ -97,7 +97,7 @@ public struct SupervisionEntry: Codable, Hashable, Sendable, Identifiable {
     public func validate() -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         func require(_ value: String, _ field: String) {
-            if value.trimmingCharacters(in: .whitespaces).isEmpty {
+            if value.isSpacesOnly {
                 issues.append(ValidationIssue(field: field, problem: .required))
             }
         }
@@ -147,7 +147,7 @@ public struct SupervisionEntry: Codable, Hashable, Sendable, Identifiable {
                                               severity: .warning))
             }
         }
-        if conclusion == .noProblem, !findings.trimmingWhitespace().isEmpty || !hazardIDs.isEmpty {
+        if conclusion == .noProblem, !findings.allSatisfy(\.isWhitespace) || !hazardIDs.isEmpty {
             issues.append(ValidationIssue(field: "conclusion", problem: .noProblemWithFindings, severity: .warning))
         }
         return issues

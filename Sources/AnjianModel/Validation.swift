@@ -64,7 +64,7 @@ extension Enterprise {
     public func validate() -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         func require(_ value: String, _ field: String) {
-            if value.trimmingCharacters(in: .whitespaces).isEmpty {
+            if value.isSpacesOnly {
                 issues.append(ValidationIssue(field: field, problem: .required))
             }
         }
@@ -190,11 +190,40 @@ public enum CalendarDate {
         return local.day + " " + local.time
     }
 
+    /// `YYYY-MM-DD` of a real day. Read byte by byte, as it is asked of every date of every
+    /// record on load; each part is what `Int` reads (digits, a `+` before them allowed).
     public static func isValid(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), d >= 1 else { return false }
+        var parts = (0, 0, 0), lengths = (0, 0, 0), digits = (0, 0, 0), part = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "-"):
+                part += 1
+                guard part < 3 else { return false }
+                continue
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let digit = Int(byte - UInt8(ascii: "0"))
+                switch part {
+                case 0: parts.0 = parts.0 * 10 + digit; digits.0 += 1
+                case 1: parts.1 = parts.1 * 10 + digit; digits.1 += 1
+                default: parts.2 = parts.2 * 10 + digit; digits.2 += 1
+                }
+            case UInt8(ascii: "+"):
+                // Only first in its part.
+                let length = part == 0 ? lengths.0 : part == 1 ? lengths.1 : lengths.2
+                guard length == 0 else { return false }
+            default:
+                return false
+            }
+            switch part {
+            case 0: lengths.0 += 1
+            case 1: lengths.1 += 1
+            default: lengths.2 += 1
+            }
+            guard lengths.0 <= 4, lengths.1 <= 2, lengths.2 <= 2 else { return false }
+        }
+        guard part == 2, lengths == (4, 2, 2), digits.0 > 0, digits.1 > 0, digits.2 > 0 else { return false }
+        let (y, m, d) = parts
+        guard (1...12).contains(m), d >= 1 else { return false }
         let days = [31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         return d <= days[m - 1]
     }

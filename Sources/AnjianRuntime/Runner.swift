@@ -13,19 +13,24 @@ public struct Runner: Sendable {
     /// A config file found damaged at start is never overwritten.
     public let configProblem: StoreError?
     let clock: @Sendable () -> Date
+    /// What each enterprise file held when last read or written here: a save whose file is
+    /// still so neither decodes it again nor encodes more than the record saved. Pass the one
+    /// given to `LedgerStore.open` to start with every loaded file known.
+    public let snapshots: FileSnapshots
 
     public init(directory: URL, lock: DirectoryLock?, configURL: URL, configProblem: StoreError?,
-                clock: @escaping @Sendable () -> Date = { Date() }) {
+                clock: @escaping @Sendable () -> Date = { Date() }, snapshots: FileSnapshots = FileSnapshots()) {
         self.directory = directory
         self.lock = lock
         self.configURL = configURL
         self.configProblem = configProblem
         self.clock = clock
+        self.snapshots = snapshots
     }
 
     public init(session: Session, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.init(directory: session.directory, lock: session.lock, configURL: session.configURL,
-                  configProblem: session.configProblem, clock: clock)
+                  configProblem: session.configProblem, clock: clock, snapshots: session.snapshots)
     }
 
     public func perform(_ op: StoreOperation) -> StoreOutcome {
@@ -48,28 +53,36 @@ public struct Runner: Sendable {
         switch op {
         case .saveSupervision(let entry, let base):
             let code = entry.enterpriseCode
-            var entries = try LedgerStore.loadSupervisions(enterprise: code, in: directory)
+            let read = try LedgerStore.readSupervisions(enterprise: code, in: directory, snapshots: snapshots)
+            var entries = read.records
             try Self.merge(entry, base: base, into: &entries, path: supervisionsPath(code))
-            try LedgerStore.write([LedgerStore.prepareSupervisions(entries, enterprise: code, in: directory)])
+            let file = try LedgerStore.prepareSupervisionChange(entries, changed: entry.id, over: read, enterprise: code, in: directory)
+            try LedgerStore.write([file])
+            snapshots.remember(file, holding: entries)
             written.supervisions[code] = entries
         case .saveHazard(var hazard, let base, let link):
             let code = hazard.enterpriseCode
-            var hazards = try LedgerStore.loadHazards(enterprise: code, in: directory)
+            let read = try LedgerStore.readHazards(enterprise: code, in: directory, snapshots: snapshots)
+            var hazards = read.records
             if base == nil, hazards.contains(where: { $0.number == hazard.number && $0.id != hazard.id }) {
                 // Another writer issued this number since the ledger was read: the next free one on disk.
                 hazard.number = Hazard.nextNumber(year: String(hazard.discoveredOn.prefix(4)), enterpriseCode: code,
                                                   taken: Set(hazards.map(\.number)))
             }
             try Self.merge(hazard, base: base, into: &hazards, path: hazardsPath(code))
-            var files = [try LedgerStore.prepareHazards(hazards, enterprise: code, in: directory)]
+            var files = [try LedgerStore.prepareHazardChange(hazards, changed: hazard.id, over: read, enterprise: code, in: directory)]
             written.hazards[code] = hazards
             if let link {
-                var entries = try LedgerStore.loadSupervisions(enterprise: code, in: directory)
+                let read = try LedgerStore.readSupervisions(enterprise: code, in: directory, snapshots: snapshots)
+                var entries = read.records
                 try Self.addLink(link, hazard: hazard.id, into: &entries, path: supervisionsPath(code))
-                files.append(try LedgerStore.prepareSupervisions(entries, enterprise: code, in: directory))
+                files.append(try LedgerStore.prepareSupervisionChange(entries, changed: link.entry.id, over: read, enterprise: code,
+                                                                      in: directory))
                 written.supervisions[code] = entries
             }
             try LedgerStore.write(files)
+            snapshots.remember(files[0], holding: hazards)
+            if files.count > 1, let entries = written.supervisions[code] { snapshots.remember(files[1], holding: entries) }
         case .saveOperator(let chosen):
             lock?.update(LockHolder(pid: getpid(), operatorName: chosen.name, since: CalendarDate.timestamp(clock(), in: .current)))
             guard configProblem == nil else { return written }  // never overwrite a damaged file

@@ -27,6 +27,9 @@ public struct Session: Sendable {
     public let lock: DirectoryLock?
     /// The per-enterprise files are not in `ledger` yet: they load behind the first frame.
     public let recordsDeferred: Bool
+    /// Every per-enterprise file as loaded (and, by the runner, as saved): a save into a file
+    /// still as we know it does not decode it again.
+    public let snapshots: FileSnapshots
 
     /// Takes the lock, opens the ledger (initialising an empty directory with the demo ledger
     /// when we may write) and resolves the operator. Throws the StoreError that stops a start.
@@ -50,8 +53,9 @@ public struct Session: Sendable {
         }
         let readOnly = lock == nil
         if !readOnly { try DataDirectory.prepareForWriting(directory) }
+        let snapshots = FileSnapshots()
         let ledger = deferRecords ? try LedgerStore.openWithoutRecords(directory, initializeIfEmpty: !readOnly, now: now)
-            : try LedgerStore.open(directory, initializeIfEmpty: !readOnly, now: now)
+            : try LedgerStore.open(directory, initializeIfEmpty: !readOnly, now: now, snapshots: snapshots)
         let pinyin = try DemoLedger.pinyinTable()
         var signer: Operator? = nil
         var configProblem: StoreError? = nil
@@ -69,7 +73,8 @@ public struct Session: Sendable {
         }
         return Session(directory: directory, ledger: ledger, pinyin: pinyin, signer: signer, unconfirmedOperator: unconfirmed, holder: holder,
                        readOnly: readOnly, notWritable: notWritable, configProblem: configProblem,
-                       configURL: configURL, lock: lock, recordsDeferred: deferRecords)
+                       configURL: configURL, lock: lock, recordsDeferred: deferRecords,
+                       snapshots: snapshots)
     }
 
     /// Gives up the write lock (at the end of the run).

@@ -54,7 +54,9 @@ public enum AtomicFile {
         var previous: [(data: Data, mode: mode_t)?] = []
         for file in files { previous.append(try contents(of: file.url)) }
         for (file, old) in zip(files, previous) {
-            if let folder = file.backups, let old { kept.append(try Backups.keep(old.data, of: file.url, in: folder)) }
+            if let folder = file.backups, let old {
+                kept.append(try Backups.keepByLink(of: file.url, in: folder, size: old.data.count) ?? Backups.keep(old.data, of: file.url, in: folder))
+            }
         }
         for (index, file) in files.enumerated() {
             do {

@@ -31,14 +31,45 @@ public enum Backups {
     /// names sort in the order the versions were made.
     static func keep(_ data: Data, of file: URL, in folder: URL, now: Date = Date()) throws -> URL {
         try AtomicFile.ensureDirectory(folder)
+        let url = newVersionURL(of: file, in: folder, now: now)
+        try AtomicFile.write(data, to: url, mode: 0o600)
+        return url
+    }
+
+    /// `keep` without a copy, for a file about to be replaced by a rename: the file itself gets
+    /// a second name in `folder`, which alone holds it once the new file takes its place. Only a
+    /// regular file of ours (mode 0600, no other name, of the size read) is linked, after an
+    /// fsync that makes its bytes durable; nil otherwise (or across file systems), and the
+    /// caller copies with `keep`.
+    static func keepByLink(of file: URL, in folder: URL, size: Int, now: Date = Date()) throws -> URL? {
+        var info = stat()
+        guard lstat(file.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1,
+              info.st_mode & 0o7777 == 0o600, Int(info.st_size) == size else { return nil }
+        let fd = open(file.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { return nil }
+        try AtomicFile.ensureDirectory(folder)
+        let url = newVersionURL(of: file, in: folder, now: now)
+        guard link(file.path, url.path) == 0 else { return nil }
+        do {
+            try AtomicFile.syncDirectory(of: url)
+        } catch {
+            unlink(url.path)
+            throw error
+        }
+        return url
+    }
+
+    /// The name of `file`'s next version: now, or just after the newest kept one when the clock
+    /// has not moved on (or went back).
+    static func newVersionURL(of file: URL, in folder: URL, now: Date) -> URL {
         let stem = file.deletingPathExtension().lastPathComponent
         var micros = Int64((now.timeIntervalSince1970 * 1_000_000).rounded(.down))
         if let newest = versions(of: file, in: folder).last.flatMap({ time(of: $0.lastPathComponent, stem: stem) }), newest >= micros {
             micros = newest + 1
         }
-        let url = folder.appendingPathComponent("\(stem).\(stamp(micros)).json")
-        try AtomicFile.write(data, to: url, mode: 0o600)
-        return url
+        return folder.appendingPathComponent("\(stem).\(stamp(micros)).json")
     }
 
     /// Removes all but the newest `keep` versions of `file` (best effort: one too many is harmless).

@@ -42,6 +42,20 @@ extension LedgerStore {
         try currentFile(HazardsFile.self, enterprise: code, in: directory.appendingPathComponent(hazardsFolder))
     }
 
+    /// One enterprise's hazards as they are on disk now, with the bytes read, for a save:
+    /// decoded and checked as on load unless `snapshots` knows these bytes.
+    public static func readHazards(enterprise code: String, in directory: URL, snapshots: FileSnapshots?) throws -> FileContents<Hazard> {
+        try readFile(HazardsFile.self, enterprise: code, in: directory.appendingPathComponent(hazardsFolder), snapshots: snapshots)
+    }
+
+    /// The hazards file as `read` with the hazard of id `changed` replaced or added: only that
+    /// hazard is encoded when the bytes read allow it; the bytes are the whole file's encoding.
+    public static func prepareHazardChange(_ hazards: [Hazard], changed id: String, over read: FileContents<Hazard>,
+                                           enterprise code: String, in directory: URL) throws -> PreparedFile {
+        try prepareChange(HazardsFile.self, hazards, changed: id, over: read, enterprise: code,
+                          in: directory.appendingPathComponent(hazardsFolder))
+    }
+
     /// Across the loaded files: a hazard id already used in another file damages the later
     /// file (its records are taken out), a hazard number used twice is a warning.
     static func checkAcrossFiles(_ load: inout FolderLoad<Hazard>, folder: URL) {

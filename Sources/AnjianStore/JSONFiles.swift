@@ -1,15 +1,25 @@
 import Foundation
 import AnjianModel
 
+/// A file that carries `schemaVersion`: checked on the decoded value, so a file is parsed once.
+protocol SchemaVersioned: Decodable {
+    var schemaVersion: Int { get }
+}
+
 /// Reading and writing the ledger's JSON files: pretty-printed, keys sorted, a
 /// trailing newline, so that `git diff` of a data directory reads well.
 enum JSONFiles {
     static func encode<T: Encodable>(_ value: T) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(value)
+        var data = try encodeValue(value)
         data.append(0x0A)
         return data
+    }
+
+    /// A value as it is written in a file, without the file's final newline.
+    static func encodeValue<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value)
     }
 
     /// A file's bytes; what cannot be read is `StoreError.unreadable` with its reason.
@@ -17,13 +27,25 @@ enum JSONFiles {
         try Reading.file(url)
     }
 
-    /// Decodes, first checking the schema version, and turns decoder errors into
-    /// `StoreError.damaged` naming the line and column or the field.
-    static func decode<T: Decodable>(_ type: T.Type, from data: Data, path: String, supportedVersion: Int) throws -> T {
+    /// Decodes, checks the schema version on the decoded value, and turns what goes wrong into
+    /// `StoreError.damaged` naming the line and column or the field. The file is parsed once
+    /// when it is fine; only a file that fails is examined again, in the order of the checks
+    /// (invalid UTF-8, syntax, not an object, the version, then the field), so that each error
+    /// is the one the first failing check names.
+    static func decode<T: SchemaVersioned>(_ type: T.Type, from data: Data, path: String, supportedVersion: Int) throws -> T {
         if let offset = firstInvalidUTF8(data) {
             let (line, column) = location(of: offset, in: data)
             throw StoreError.damaged(path: path, line: line, column: column, field: nil, reason: .invalidUTF8(offset: offset))
         }
+        if let value = try? JSONDecoder().decode(T.self, from: data), value.schemaVersion == supportedVersion {
+            return value
+        }
+        return try diagnose(T.self, from: data, path: path, supportedVersion: supportedVersion)
+    }
+
+    /// Why a file did not decode (or is of another version): the checks in their order, each
+    /// with the position or field it names. Only ever throws.
+    static func diagnose<T: Decodable>(_ type: T.Type, from data: Data, path: String, supportedVersion: Int) throws -> T {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data)
@@ -201,3 +223,10 @@ struct JSONSyntaxScanner {
         if i == start { throw Failure() }
     }
 }
+
+extension LedgerManifest: SchemaVersioned {}
+extension EnterprisesFile: SchemaVersioned {}
+extension InspectorsFile: SchemaVersioned {}
+extension HazardsFile: SchemaVersioned {}
+extension SupervisionsFile: SchemaVersioned {}
+extension ConfigFile: SchemaVersioned {}

@@ -109,9 +109,11 @@ public enum LedgerStore {
     /// read-only copy must not write). A damaged file is reported, never rewritten: a problem
     /// with `ledger.json`, `enterprises.json` or `inspectors.json` throws; a damaged
     /// per-enterprise file is listed in `damagedFiles` and the rest of the ledger loads.
-    public static func open(_ directory: URL, initializeIfEmpty: Bool = true, now: Date = Date()) throws -> LoadedLedger {
+    /// `snapshots`: remembers every per-enterprise file loaded, for the saves (see `FileSnapshots`).
+    public static func open(_ directory: URL, initializeIfEmpty: Bool = true, now: Date = Date(),
+                            snapshots: FileSnapshots? = nil) throws -> LoadedLedger {
         var ledger = try openWithoutRecords(directory, initializeIfEmpty: initializeIfEmpty, now: now)
-        ledger.adopt(loadRecords(directory, enterprises: Set(ledger.enterprises.map(\.creditCode)), now: now))
+        ledger.adopt(loadRecords(directory, enterprises: Set(ledger.enterprises.map(\.creditCode)), now: now, snapshots: snapshots))
         return ledger
     }
 
@@ -140,14 +142,17 @@ public enum LedgerStore {
 
     /// Every per-enterprise file of the two folders. The ledger's own files stop a load; a
     /// per-enterprise file only damages itself. `progress` is told each file done (from any thread).
-    public static func loadRecords(_ directory: URL, enterprises codes: Set<String>, now: Date = Date(),
+    /// `snapshots`: remembers every file loaded, for the saves (see `FileSnapshots`).
+    public static func loadRecords(_ directory: URL, enterprises codes: Set<String>, now: Date = Date(), snapshots: FileSnapshots? = nil,
                                    progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) -> LoadedRecords {
         let supervisionsURL = directory.appendingPathComponent(supervisionsFolder)
         let hazardsFolderURL = directory.appendingPathComponent(hazardsFolder)
         let total = fileCount(supervisionsURL) + fileCount(hazardsFolderURL)
         let counter = ProgressCounter(total: total, report: progress)
-        let supervisions = loadFolder(SupervisionsFile.self, supervisionsURL, enterprises: codes, now: now, fileDone: counter.step)
-        var hazards = loadFolder(HazardsFile.self, hazardsFolderURL, enterprises: codes, now: now, fileDone: counter.step)
+        let supervisions = loadFolder(SupervisionsFile.self, supervisionsURL, enterprises: codes, now: now, snapshots: snapshots,
+                                      fileDone: counter.step)
+        var hazards = loadFolder(HazardsFile.self, hazardsFolderURL, enterprises: codes, now: now, snapshots: snapshots,
+                                      fileDone: counter.step)
         checkAcrossFiles(&hazards, folder: hazardsFolderURL)
         return LoadedRecords(supervisions: supervisions.records, hazards: hazards.records,
                              damagedFiles: supervisions.damaged + hazards.damaged, fileWarnings: supervisions.warnings + hazards.warnings)
@@ -253,7 +258,7 @@ public enum DemoLedger {
 
     /// The demo supervision entries, by enterprise.
     public static func supervisions() throws -> [String: [SupervisionEntry]] {
-        struct DemoFile: Codable { var schemaVersion: Int; var entries: [SupervisionEntry] }
+        struct DemoFile: SchemaVersioned, Codable { var schemaVersion: Int; var entries: [SupervisionEntry] }
         let url = try resource("demo/supervisions.json")
         let file = try JSONFiles.decode(DemoFile.self, from: JSONFiles.read(url), path: url.path, supportedVersion: 1)
         return Dictionary(grouping: file.entries, by: \.enterpriseCode)
@@ -261,7 +266,7 @@ public enum DemoLedger {
 
     /// The demo hazards, by enterprise.
     public static func hazards() throws -> [String: [Hazard]] {
-        struct DemoFile: Codable { var schemaVersion: Int; var hazards: [Hazard] }
+        struct DemoFile: SchemaVersioned, Codable { var schemaVersion: Int; var hazards: [Hazard] }
         let url = try resource("demo/hazards.json")
         let file = try JSONFiles.decode(DemoFile.self, from: JSONFiles.read(url), path: url.path, supportedVersion: 1)
         return Dictionary(grouping: file.hazards, by: \.enterpriseCode)

@@ -24,7 +24,7 @@ extension SupervisionsFile: PerEnterpriseFile {
 
     /// What a form refuses to save (two inspectors, valid date and phone…), and an id.
     static func errors(of entry: SupervisionEntry) -> [ValidationIssue] {
-        let id = entry.id.trimmingCharacters(in: .whitespaces).isEmpty ? [ValidationIssue(field: "id", problem: .required)] : []
+        let id = entry.id.isSpacesOnly ? [ValidationIssue(field: "id", problem: .required)] : []
         return id + entry.validate().errors
     }
 
@@ -54,6 +54,20 @@ extension LedgerStore {
     /// checked as on load: a file that would be damaged on load is an error.
     public static func loadSupervisions(enterprise code: String, in directory: URL) throws -> [SupervisionEntry] {
         try currentFile(SupervisionsFile.self, enterprise: code, in: directory.appendingPathComponent(supervisionsFolder))
+    }
+
+    /// One enterprise's entries as they are on disk now, with the bytes read, for a save:
+    /// decoded and checked as on load unless `snapshots` knows these bytes.
+    public static func readSupervisions(enterprise code: String, in directory: URL,
+                                        snapshots: FileSnapshots?) throws -> FileContents<SupervisionEntry> {
+        try readFile(SupervisionsFile.self, enterprise: code, in: directory.appendingPathComponent(supervisionsFolder), snapshots: snapshots)
+    }
+
+    /// The entries file as `read` with the entry of id `changed` replaced or added (see `prepareHazardChange`).
+    public static func prepareSupervisionChange(_ entries: [SupervisionEntry], changed id: String, over read: FileContents<SupervisionEntry>,
+                                                enterprise code: String, in directory: URL) throws -> PreparedFile {
+        try prepareChange(SupervisionsFile.self, entries, changed: id, over: read, enterprise: code,
+                          in: directory.appendingPathComponent(supervisionsFolder))
     }
 
     /// One enterprise's entries encoded, to be written with other files by `write(_:)`.

@@ -36,6 +36,13 @@ func report(_ name: String, _ samples: [Double]) {
 let data = FileManager.default.temporaryDirectory.appendingPathComponent("anjian-bench-\(getpid())")
 defer { try? FileManager.default.removeItem(at: data) }
 _ = try LedgerStore.open(data)
+// ===== Store fast paths (issue 10, branch `store`): see StoreBench.swift. =====
+if ProcessInfo.processInfo.environment["ANJIAN_BENCH"] == "store" {
+    try storeBench(demo: data, runs: runs)
+    try? FileManager.default.removeItem(at: data)
+    exit(0)
+}
+// ===== end of the store block =====
 
 print("Anjian benchmarks, \(runs) runs each (\(ProcessInfo.processInfo.processorCount) cores)")
 var ledger: LoadedLedger!

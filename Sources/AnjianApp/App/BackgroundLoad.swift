@@ -28,8 +28,9 @@ public final class BackgroundLoad: @unchecked Sendable {
         let codes = Set(session.ledger.enterprises.map(\.creditCode))
         let enterprises = state.ledger.directory
         let pinyin = state.ledger.pinyin
+        let snapshots = session.snapshots
         let thread = Thread { [self] in
-            let records = LedgerStore.loadRecords(directory, enterprises: codes) { done, total in
+            let records = LedgerStore.loadRecords(directory, enterprises: codes, snapshots: snapshots) { done, total in
                 self.set(progress: LoadProgress(done: done, total: total))
             }
             let built = RecordsLoaded(records, enterprises: enterprises, pinyin: pinyin)
