@@ -15,10 +15,14 @@ public struct FileWatch: Sendable {
 
     let directory: URL
     var stamps: [String: Stamp] = [:]
+    /// The files as this program last read or wrote them: a file it wrote itself has a new
+    /// stamp but the same bytes, and is not read and shown again.
+    let snapshots: FileSnapshots?
 
     /// Starts from the files as they are now.
-    public init(directory: URL) {
+    public init(directory: URL, snapshots: FileSnapshots? = nil) {
         self.directory = directory
+        self.snapshots = snapshots
         stamps = Self.scan(directory)
     }
 
@@ -34,8 +38,12 @@ public struct FileWatch: Sendable {
             let folder: FileProblem.Folder = url.deletingLastPathComponent().lastPathComponent == "hazards" ? .hazards : .supervisions
             do {
                 switch folder {
-                case .hazards: records.hazards[code] = try LedgerStore.loadHazards(enterprise: code, in: directory)
-                case .supervisions: records.supervisions[code] = try LedgerStore.loadSupervisions(enterprise: code, in: directory)
+                case .hazards:
+                    let read = try LedgerStore.readHazards(enterprise: code, in: directory, snapshots: snapshots)
+                    if !read.unchanged { records.hazards[code] = read.records }
+                case .supervisions:
+                    let read = try LedgerStore.readSupervisions(enterprise: code, in: directory, snapshots: snapshots)
+                    if !read.unchanged { records.supervisions[code] = read.records }
                 }
             } catch {
                 let problem = (error as? StoreError) ?? .io(path: path, reason: "\(error)")

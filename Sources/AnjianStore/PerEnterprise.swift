@@ -167,7 +167,7 @@ extension LedgerStore {
         guard FileManager.default.fileExists(atPath: url.path) else { return FileContents(records: [], data: nil) }
         let data = try JSONFiles.read(url)
         if let records = snapshots?.records(at: url.path, matching: data, as: File.Record.self) {
-            return FileContents(records: records, data: data)
+            return FileContents(records: records, data: data, unchanged: true)
         }
         let records = try decodeFile(File.self, data, enterprise: code, url: url)
         snapshots?.remember(records, of: data, at: url.path)
@@ -235,6 +235,8 @@ public struct PreparedFile: Sendable {
 public struct FileContents<Record: Sendable>: Sendable {
     public var records: [Record]
     var data: Data?
+    /// The bytes are the ones this program last read or wrote there: nothing changed since.
+    public var unchanged = false
 }
 
 /// What `loadFolder` found in one file.

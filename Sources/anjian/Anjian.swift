@@ -121,7 +121,7 @@ struct Anjian: ParsableCommand {
             return true
         }
         // Files other programs change while we run are shown as they are, within a few seconds.
-        var watch = FileWatch(directory: session.directory)
+        var watch = FileWatch(directory: session.directory, snapshots: session.snapshots)
         var lastLook = Date()
         while true {
             for message in exitAfterLoad ? background.wait() : background.poll() { _ = state.update(message) }

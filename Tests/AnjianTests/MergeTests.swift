@@ -197,6 +197,36 @@ import AnjianStore
     }
 }
 
+extension FileWatchTests {
+    /// A file this program saved has a new stamp but the bytes it knows: it is not read and shown
+    /// again (at 2,000 hazards a file, that would stall the keys after every save); a change by
+    /// another program to the same file still is.
+    @Test func ourOwnSaveIsNotTakenForAChangeButTheirsIs() throws {
+        let data = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("anjian-watch-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let session = try Session.start(directory: data, operatorFlag: "王丽娟", environment: [:],
+                                        configURL: data.appendingPathComponent("config.json"), now: fixedNow)
+        defer { session.release() }
+        var watch = FileWatch(directory: data, snapshots: session.snapshots)
+        let code = try #require(demoHazards.keys.sorted().first)
+        var mine = demoHazards[code]![0]
+        mine.description = "本程序保存的修改"
+        guard case .saved = Runner(session: session).perform(.saveHazard(mine, base: demoHazards[code]![0], link: nil)) else {
+            Issue.record("the save failed")
+            return
+        }
+        let (records, problems) = watch.changes()
+        #expect(records == WrittenRecords() && problems.isEmpty)
+
+        var theirs = mine
+        theirs.description = "另一个程序的修改"
+        var all = try LedgerStore.loadHazards(enterprise: code, in: data)
+        all[0] = theirs
+        try LedgerStore.saveHazards(all, enterprise: code, in: data)
+        #expect(watch.changes().records.hazards[code]?.first?.description == "另一个程序的修改")
+    }
+}
+
 @Suite struct LockLostTests {
     /// The lock file removed while the program runs: the next save is refused, and the program
     /// turns read-only and says why, so nothing more is attempted.
