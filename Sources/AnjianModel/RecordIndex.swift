@@ -1,5 +1,5 @@
 /// A record kept per enterprise and searched city-wide (a supervision entry, a hazard).
-public protocol LedgerRecord: Sendable, Identifiable where ID == String {
+public protocol LedgerRecord: Sendable, Equatable, Identifiable where ID == String {
     var enterpriseCode: String { get }
 }
 
@@ -72,6 +72,9 @@ public struct RecordIndex<Item: LedgerRecord>: Sendable {
         let index: Int
         let isNew: Bool
         if let i = positions[key] {
+            // A saved file's records come back whole: the unchanged ones change nothing (a kept
+            // order would otherwise be walked for each of thousands).
+            if records[i].item == item, records[i].enterprise == enterprise, records[i].districtOrder == record.districtOrder { return }
             records[i] = record
             index = i
             isNew = false

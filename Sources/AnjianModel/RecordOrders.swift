@@ -14,22 +14,23 @@ public enum RecordSortValue: Sendable, Equatable {
 }
 
 extension RecordIndex {
-    /// How a list sorts its records: by `key`, ties by `before` (a hazard's number), then by the
-    /// record's index, exactly as a stable sort of the records in index order would.
+    /// How a list sorts its records: by `key`, ties by the text `tie` gives (a hazard's number,
+    /// compared with `<`), then by the record's index, exactly as a stable sort of the records in
+    /// index order would. One index uses one `tie` for all its orders.
     public struct OrderSpec: Sendable {
         public var name: String
         /// What the keys depend on besides the records (today, the enterprises' ranks): a kept
         /// order with another tag is computed again.
         public var tag: [Int]
         public var key: @Sendable (Record) -> RecordSortValue
-        public var before: @Sendable (Item, Item) -> Bool
+        public var tie: @Sendable (Item) -> String
 
         public init(name: String, tag: [Int], key: @escaping @Sendable (Record) -> RecordSortValue,
-                    before: @escaping @Sendable (Item, Item) -> Bool) {
+                    tie: @escaping @Sendable (Item) -> String) {
             self.name = name
             self.tag = tag
             self.key = key
-            self.before = before
+            self.tie = tie
         }
     }
 
@@ -40,7 +41,7 @@ extension RecordIndex {
         /// Record indices, ascending.
         public internal(set) var ascending: [Int32]
         /// Whether the record at each position starts a run of equal keys: a descending walk
-        /// takes the runs from the last, each in its ascending order (ties stay by `before`).
+        /// takes the runs from the last, each in its ascending order (ties stay by the tie text).
         @usableFromInline var startsRun: [Bool]
 
         /// The records of `ascending` in the order asked, those `keep` admits.
@@ -84,12 +85,13 @@ extension RecordIndex {
     /// The records in the spec's order: a pure function of the records, to run on any thread.
     public func makeOrder(_ spec: OrderSpec) -> Order {
         let n = records.count
-        // Ties first: the records by `before`, in index order where it cannot tell (a stable sort).
+        // Ties first: the records by their tie text, in index order where it is equal (a stable sort).
         let tie: [Int]
         if let kept = tieOrder(for: spec) {
             tie = kept
         } else {
-            tie = records.indices.sorted { spec.before(records[$0].item, records[$1].item) }
+            let texts = records.map { spec.tie($0.item) }
+            tie = texts.indices.sorted { texts[$0] < texts[$1] }
         }
         var rank = [Int](repeating: 0, count: n)
         for (p, r) in tie.enumerated() { rank[r] = p }
@@ -135,14 +137,14 @@ extension RecordIndex {
         return kept.ascending.map(Int.init)
     }
 
-    /// The name of the order by `before` alone, which the other orders reuse for their ties.
+    /// The name of the order by the tie text alone, which the other orders reuse for their ties.
     public static var tieName: String { "#tie" }
 
     /// The kept order of the spec, computed now when missing or made for another tag.
     public mutating func order(_ spec: OrderSpec) -> Order {
         if let kept = orders[spec.name], kept.spec.tag == spec.tag, kept.ascending.count == records.count { return kept }
         if orders[Self.tieName] == nil, spec.name != Self.tieName {
-            orders[Self.tieName] = makeOrder(OrderSpec(name: Self.tieName, tag: [], key: { _ in .number(0) }, before: spec.before))
+            orders[Self.tieName] = makeOrder(OrderSpec(name: Self.tieName, tag: [], key: { _ in .number(0) }, tie: spec.tie))
         }
         let made = makeOrder(spec)
         orders[spec.name] = made
@@ -163,7 +165,7 @@ extension RecordIndex {
         var copy = self
         var made: [Order] = []
         if let first = specs.first {
-            made.append(copy.order(OrderSpec(name: Self.tieName, tag: [], key: { _ in .number(0) }, before: first.before)))
+            made.append(copy.order(OrderSpec(name: Self.tieName, tag: [], key: { _ in .number(0) }, tie: first.tie)))
         }
         for spec in specs { made.append(copy.order(spec)) }
         return Prepared(version: version, orders: made, facts: Facts(tag: factsTag, make: make, values: records.map(make)))
@@ -207,9 +209,8 @@ extension RecordIndex.Order {
     func precedes(_ a: Int, _ b: Int, records: [RecordIndex<Item>.Record]) -> Bool {
         let c = RecordSortValue.compare(spec.key(records[a]), spec.key(records[b]))
         if c != 0 { return c < 0 }
-        if spec.before(records[a].item, records[b].item) { return true }
-        if spec.before(records[b].item, records[a].item) { return false }
-        return a < b
+        let x = spec.tie(records[a].item), y = spec.tie(records[b].item)
+        return x != y ? x < y : a < b
     }
 
     mutating func place(_ index: Int, isNew: Bool, records: [RecordIndex<Item>.Record]) {

@@ -115,18 +115,18 @@ struct HazardsScreen: ListScreen {
     /// The order of a column as the ledger keeps it: by the column's key, ties by the hazard's
     /// number (then by index, as a stable sort); descending takes the keys from the largest, ties still by number.
     static func orderSpec(_ column: HazardColumn, rank: [Int], today: String, verificationDays: Int) -> HazardDirectory.OrderSpec {
-        let before: @Sendable (Hazard, Hazard) -> Bool = { $0.number < $1.number }
+        let tie: @Sendable (Hazard) -> String = { $0.number }
         switch column {
         case .enterprise:
-            return .init(name: "\(column)", tag: rank, key: { .number(rank[$0.enterprise]) }, before: before)
+            return .init(name: "\(column)", tag: rank, key: { .number(rank[$0.enterprise]) }, tie: tie)
         case .district:
-            return .init(name: "\(column)", tag: [], key: { .number($0.districtOrder) }, before: before)
+            return .init(name: "\(column)", tag: [], key: { .number($0.districtOrder) }, tie: tie)
         case .overdue:
             return .init(name: "\(column)", tag: HazardDirectory.factsTag(today: today, verificationDays: verificationDays),
-                         key: { key($0.item, column: column, today: today, verificationDays: verificationDays) }, before: before)
+                         key: { key($0.item, column: column, today: today, verificationDays: verificationDays) }, tie: tie)
         default:
             return .init(name: "\(column)", tag: [], key: { key($0.item, column: column, today: today, verificationDays: verificationDays) },
-                         before: before)
+                         tie: tie)
         }
     }
 
