@@ -121,3 +121,104 @@ extension RecordIndex where Item == Hazard {
         return counts
     }
 }
+
+/// What `HazardCounts` and the overdue criteria read of a hazard on a day, in one byte: computed
+/// once per hazard and day (`RecordIndex.facts`) rather than parsing dates per row and keystroke.
+public enum HazardFacts {
+    public static let closed: UInt8 = 1, closedLate: UInt8 = 2, major: UInt8 = 4
+    /// The open hazard's timing, in bits 3–4.
+    public static let rectificationOverdue: UInt8 = 1 << 3, verificationOverdue: UInt8 = 2 << 3, dueSoon: UInt8 = 3 << 3
+    public static let timingMask: UInt8 = 3 << 3
+
+    public static func of(_ hazard: Hazard, today: String, verificationDays: Int) -> UInt8 {
+        var fact: UInt8 = hazard.level == .major ? major : 0
+        if hazard.isClosed {
+            fact |= closed
+            if (hazard.daysClosedLate ?? 0) > 0 { fact |= closedLate }
+            return fact
+        }
+        switch hazard.timing(today: today, verificationDays: verificationDays) {
+        case .rectificationOverdue?: fact |= rectificationOverdue
+        case .verificationOverdue?: fact |= verificationOverdue
+        case .dueSoon?: fact |= dueSoon
+        case .closedLate?, nil: break
+        }
+        return fact
+    }
+
+    /// `HazardCriteria.overdue` read from the facts: the same answer as `admits` gives.
+    @inlinable
+    public static func admits(_ fact: UInt8, _ overdue: HazardCriteria.OverdueFilter) -> Bool {
+        let timing = fact & timingMask
+        switch overdue {
+        case .all: return true
+        case .rectificationOverdue: return timing == rectificationOverdue
+        case .verificationOverdue: return timing == verificationOverdue
+        case .dueSoon: return timing == dueSoon
+        case .notOverdue: return timing != rectificationOverdue && timing != verificationOverdue
+        }
+    }
+}
+
+extension HazardCounts {
+    /// Counts a hazard by its facts: the same figures as `count(_:today:verificationDays:)`.
+    @inlinable
+    public mutating func count(fact: UInt8) {
+        total += 1
+        if fact & HazardFacts.closed != 0 {
+            closed += 1
+            if fact & HazardFacts.closedLate != 0 { closedLate += 1 } else { closedOnTime += 1 }
+            return
+        }
+        open += 1
+        if fact & HazardFacts.major != 0 { openMajor += 1 }
+        switch fact & HazardFacts.timingMask {
+        case HazardFacts.rectificationOverdue: rectificationOverdue += 1
+        case HazardFacts.verificationOverdue: verificationOverdue += 1
+        case HazardFacts.dueSoon: dueSoon += 1
+        default: break
+        }
+    }
+}
+
+extension RecordIndex where Item == Hazard {
+    /// The facts of every hazard on the day, kept (computed now when missing or made for another day).
+    public mutating func hazardFacts(today: String, verificationDays: Int) -> [UInt8] {
+        facts(tag: Self.factsTag(today: today, verificationDays: verificationDays)) { record in
+            HazardFacts.of(record.item, today: today, verificationDays: verificationDays)
+        }
+    }
+
+    public static func factsTag(today: String, verificationDays: Int) -> [Int] {
+        var day = 0
+        for byte in today.utf8 where byte >= 48 && byte <= 57 { day = day &* 10 &+ Int(byte - 48) }
+        return [day, today.utf8.count, verificationDays]
+    }
+
+    /// The figures of the given rows from the hazards' facts (`hazardFacts`).
+    @inlinable
+    public func counts(_ rows: [Int], facts: [UInt8]) -> HazardCounts {
+        var counts = HazardCounts()
+        facts.withUnsafeBufferPointer { facts in
+            for row in rows { counts.count(fact: facts[row]) }
+        }
+        return counts
+    }
+
+    /// As `matching(_:today:verificationDays:among:)`, the overdue choice read from the facts.
+    @inlinable
+    public func matching(_ criteria: HazardCriteria, facts: [UInt8], among candidates: [Int]) -> [Int] {
+        if criteria.isEmpty { return candidates }
+        var plain = criteria
+        plain.overdue = .all
+        let enterpriseHit = enterprises.matchesByEnterprise(SearchQuery(criteria.enterprise))
+        let inspectorQuery = SearchQuery(criteria.inspector)
+        return candidates.filter { i in
+            guard HazardFacts.admits(facts[i], criteria.overdue),
+                  plain.admits(records[i].item, today: "", verificationDays: 0) else { return false }
+            let enterprise = records[i].enterprise
+            if let district = criteria.district, enterprises.enterprises[enterprise].district != district { return false }
+            return enterpriseHit[enterprise] && finderMatches(i, inspectorQuery)
+        }
+    }
+}

@@ -1,5 +1,5 @@
 /// A record kept per enterprise and searched city-wide (a supervision entry, a hazard).
-public protocol LedgerRecord: Sendable, Identifiable where ID == String {
+public protocol LedgerRecord: Sendable, Equatable, Identifiable where ID == String {
     var enterpriseCode: String { get }
 }
 
@@ -46,6 +46,10 @@ public struct RecordIndex<Item: LedgerRecord>: Sendable {
     /// The changes made while no texts were installed, by version: replayed by `installSearchTexts`.
     private var pending: [(version: Int, change: PendingChange)] = []
     private enum PendingChange: Sendable { case upsert(Int), remove([Int]) }
+    /// The orders the lists walk, by name (`RecordOrders.swift`), kept up to date by `upsert` and `remove`.
+    public internal(set) var orders: [String: Order] = [:]
+    /// A byte of facts per record for a day, kept up to date likewise.
+    public internal(set) var facts: Facts? = nil
 
     public init(_ items: [String: [Item]], enterprises: EnterpriseDirectory, pinyin: PinyinTable,
                 fields: @escaping @Sendable (Item) -> SearchFields) {
@@ -66,15 +70,22 @@ public struct RecordIndex<Item: LedgerRecord>: Sendable {
                             districtOrder: District.named(enterprises.enterprises[enterprise].district)?.order ?? 99)
         let key = item.enterpriseCode + "/" + item.id
         let index: Int
+        let isNew: Bool
         if let i = positions[key] {
+            // A saved file's records come back whole: the unchanged ones change nothing (a kept
+            // order would otherwise be walked for each of thousands).
+            if records[i].item == item, records[i].enterprise == enterprise, records[i].districtOrder == record.districtOrder { return }
             records[i] = record
             index = i
+            isNew = false
         } else {
             index = records.count
             positions[key] = index
             records.append(record)
+            isNew = true
         }
         version += 1
+        updateOrders(index, isNew: isNew)
         if searchTexts != nil {
             searchTexts!.replace(index, with: fields(item), enterprise: enterprise, table: pinyin)
         } else {
@@ -92,6 +103,7 @@ public struct RecordIndex<Item: LedgerRecord>: Sendable {
         positions = [:]
         for (i, record) in records.enumerated() { positions[record.item.enterpriseCode + "/" + record.item.id] = i }
         version += 1
+        removeFromOrders(removed)
         if searchTexts != nil {
             searchTexts!.remove(removed, table: pinyin)
         } else {

@@ -85,6 +85,15 @@ public struct AppState: Sendable {
     public var height: Int { context.height }
     public var today: String { context.today }
     public var ledger: LedgerData { context.ledger }
+    /// View 2's orders of every column and the hazards' facts of today, made from the ledger as it
+    /// is now: a pure function, to run on another thread after the records load.
+    public func makeHazardOrders() -> HazardDirectory.Prepared {
+        HazardsScreen.prepareOrders(context.ledger, today: context.today, verificationDays: context.verificationDays)
+    }
+
+    /// Keeps orders made by `makeHazardOrders`; dropped when a record changed since (they are then made when first needed).
+    public mutating func installHazardOrders(_ prepared: HazardDirectory.Prepared) { context.ledger.installHazardOrders(prepared) }
+
     /// Search texts built on another thread from `ledger`'s indexes (or an older copy).
     public mutating func installSearchTexts(hazards: SearchTexts?, supervisions: SearchTexts?) {
         context.ledger.installSearchTexts(hazards: hazards, supervisions: supervisions)

@@ -133,6 +133,14 @@ public struct LedgerData: Sendable {
         if let supervisions { supervisionIndex.installSearchTexts(supervisions) }
     }
 
+    /// View 2's kept orders and the hazards' facts of the day (`HazardsScreen.refreshRows`).
+    mutating func hazardOrder(_ spec: HazardDirectory.OrderSpec) -> HazardDirectory.Order { hazardIndex.order(spec) }
+    mutating func hazardFacts(today: String, verificationDays: Int) -> [UInt8] {
+        hazardIndex.hazardFacts(today: today, verificationDays: verificationDays)
+    }
+    /// Installs orders made elsewhere (`AppState.makeHazardOrders`, another thread).
+    public mutating func installHazardOrders(_ prepared: HazardDirectory.Prepared) { hazardIndex.installPrepared(prepared) }
+
     mutating func enterpriseRank(shortName: Bool = false) -> [Int] {
         if let rank = rankCache[shortName] { return rank }
         let rank = directory.pinyinRank(by: shortName ? \.shortName : \.name)

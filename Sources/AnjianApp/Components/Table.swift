@@ -51,13 +51,21 @@ struct TableState<Column: Hashable & Sendable, Criteria: Hashable & Sendable>: S
                           match: (SearchQuery, [Int]) -> [Int]) {
         let current = selectedRecord
         let query = SearchQuery(filter.text)
+        var reordered: [Int]? = nil
         if sorted?.column != sortColumn || sorted?.ascending != ascending {
             sorted = (sortColumn, ascending, order(sortColumn, ascending))
+            // The same filter in another order: the rows shown, in the new order, without filtering again.
+            if let last = lastMatch, last.criteria == criteria, last.query.raw == query.raw {
+                reordered = Self.keeping(last.rows, in: sorted!.rows)
+            }
             lastMatch = nil
             recent = []
         }
         let result: [Int]
-        if let cached = recent.last(where: { $0.criteria == criteria && $0.query.raw == query.raw }) {
+        if let reordered {
+            result = reordered
+            recent = [(query, criteria, result)]
+        } else if let cached = recent.last(where: { $0.criteria == criteria && $0.query.raw == query.raw }) {
             result = cached.rows  // Backspace back to a query just typed
         } else {
             let candidates: [Int]
@@ -77,6 +85,14 @@ struct TableState<Column: Hashable & Sendable, Criteria: Hashable & Sendable>: S
             selected = index
         }
         clamp(body: body)
+    }
+
+    /// The records of `order` that are among `rows`, in `order`'s order.
+    static func keeping(_ rows: [Int], in order: [Int]) -> [Int] {
+        if rows.count == order.count { return order }
+        var member = [Bool](repeating: false, count: (order.max() ?? -1) + 1)
+        for r in rows where r < member.count { member[r] = true }
+        return order.filter { member[$0] }
     }
 
     /// Applies a movement action; false when the action is not a movement.

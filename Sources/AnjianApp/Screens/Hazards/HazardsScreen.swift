@@ -94,26 +94,59 @@ struct HazardsScreen: ListScreen {
         refreshRows(&context)
     }
 
-    /// Applies the criteria and the `/` filter in the kept sort order.
+    /// Applies the criteria and the `/` filter in the kept sort order. Nothing here sorts or reads
+    /// dates per row: the order is one the ledger keeps (`RecordIndex.order`, computed once, kept up
+    /// to date by saves) and the figures and overdue criteria come from each hazard's facts of the day.
     mutating func refreshRows(_ context: inout Context) {
         let today = context.today
         let verificationDays = context.verificationDays
-        // View 2 shows the short name: it sorts by it.
-        let rank = table.sortColumn == .enterprise ? context.ledger.enterpriseRank(shortName: true) : []
         if !table.filter.text.isEmpty || !table.criteria.inspector.isEmpty { context.ledger.prepareHazardSearch() }
+        let facts = context.ledger.hazardFacts(today: today, verificationDays: verificationDays)
+        let column = table.sortColumn ?? .deadline
+        // View 2 shows the short name: it sorts by it.
+        let rank = column == .enterprise ? context.ledger.enterpriseRank(shortName: true) : []
+        let order = context.ledger.hazardOrder(Self.orderSpec(column, rank: rank, today: today, verificationDays: verificationDays))
         let index = context.ledger.hazardIndex
-        table.refresh(body: Self.bodyHeight(context), order: { column, ascending in
-            Self.sorted(index, column: column ?? .deadline, ascending: ascending, rank: rank, today: today, verificationDays: verificationDays)
-        }, admit: { index.matching($0, today: today, verificationDays: verificationDays, among: $1) }, match: { index.matching($0, among: $1) })
-        counts = index.counts(table.rows, today: today, verificationDays: verificationDays)
+        table.refresh(body: Self.bodyHeight(context), order: { _, ascending in order.walk(ascending: ascending) },
+                      admit: { index.matching($0, facts: facts, among: $1) }, match: { index.matching($0, among: $1) })
+        counts = index.counts(table.rows, facts: facts)
     }
 
+    /// The order of a column as the ledger keeps it: by the column's key, ties by the hazard's
+    /// number (then by index, as a stable sort); descending takes the keys from the largest, ties still by number.
+    static func orderSpec(_ column: HazardColumn, rank: [Int], today: String, verificationDays: Int) -> HazardDirectory.OrderSpec {
+        let tie: @Sendable (Hazard) -> String = { $0.number }
+        switch column {
+        case .enterprise:
+            return .init(name: "\(column)", tag: rank, key: { .number(rank[$0.enterprise]) }, tie: tie)
+        case .district:
+            return .init(name: "\(column)", tag: [], key: { .number($0.districtOrder) }, tie: tie)
+        case .overdue:
+            return .init(name: "\(column)", tag: HazardDirectory.factsTag(today: today, verificationDays: verificationDays),
+                         key: { key($0.item, column: column, today: today, verificationDays: verificationDays) }, tie: tie)
+        default:
+            return .init(name: "\(column)", tag: [], key: { key($0.item, column: column, today: today, verificationDays: verificationDays) },
+                         tie: tie)
+        }
+    }
+
+    /// Every column's order and the facts of the day, computed from the ledger as it is (a pure
+    /// function, for another thread); `LedgerData.installHazardOrders` keeps them.
+    static func prepareOrders(_ ledger: LedgerData, today: String, verificationDays: Int) -> HazardDirectory.Prepared {
+        let rank = ledger.rankCache[true] ?? ledger.directory.pinyinRank(by: \.shortName)
+        return ledger.hazardIndex.makePrepared(HazardColumn.allCases.map { orderSpec($0, rank: rank, today: today, verificationDays: verificationDays) },
+                                               factsTag: HazardDirectory.factsTag(today: today, verificationDays: verificationDays)) { record in
+            HazardFacts.of(record.item, today: today, verificationDays: verificationDays)
+        }
+    }
+
+    /// The plain path the kept orders must equal: a comparison sort of every record.
     static func sorted(_ index: HazardDirectory, column: HazardColumn, ascending: Bool, rank: [Int], today: String,
                        verificationDays: Int) -> [Int] {
         let records = index.records
         // Records are read in place (`records[i].item`), never copied: a hazard copy per row
         // and per comparison doubled the time of a sort.
-        let keyed: [(Int, EnterpriseSorting.SortKey)] = records.indices.map { i in
+        let keyed: [(Int, RecordSortValue)] = records.indices.map { i in
             switch column {
             case .enterprise: return (i, .number(rank[records[i].enterprise]))
             case .district: return (i, .number(records[i].districtOrder))
@@ -123,13 +156,13 @@ struct HazardsScreen: ListScreen {
         return keyed.sorted { a, b in
             // Without collation (fast): numbers, dates as numbers, names by a pinyin rank; only
             // responsible person and description fall back to code-point order.
-            let order = EnterpriseSorting.compareFast(a.1, b.1)
+            let order = RecordSortValue.compare(a.1, b.1)
             if order != 0 { return ascending ? order < 0 : order > 0 }
             return records[a.0].item.number < records[b.0].item.number
         }.map(\.0)
     }
 
-    static func key(_ h: Hazard, column: HazardColumn, today: String, verificationDays: Int) -> EnterpriseSorting.SortKey {
+    static func key(_ h: Hazard, column: HazardColumn, today: String, verificationDays: Int) -> RecordSortValue {
         switch column {
         case .number: return .text(h.number)
         case .level: return .number(h.level == .major ? 1 : 0)
