@@ -124,7 +124,7 @@ struct Anjian: ParsableCommand {
         var watch = FileWatch(directory: session.directory, snapshots: session.snapshots)
         var lastLook = Date()
         while true {
-            for message in exitAfterLoad ? background.wait() : background.poll() { _ = state.update(message) }
+            if exitAfterLoad { background.wait(into: &state) } else { background.deliver(into: &state) }
             if Date().timeIntervalSince(lastLook) >= 3 {
                 lastLook = Date()
                 let (records, problems) = watch.changes()

@@ -41,10 +41,12 @@ import AnjianText
             var state = AppState(session: deferred, language: .zh, useColor: false, size: (100, 30))
             #expect(state.ledger.loading != nil)
             let load = BackgroundLoad(session: deferred, for: state)
-            for message in load.wait() { _ = state.update(message) }
+            load.wait(into: &state)
             #expect(state.ledger.loading == nil)
             #expect(!load.isLoading && load.poll().isEmpty)
             #expect(state.ledger.hazardIndex.searchTexts != nil && state.ledger.supervisionIndex.searchTexts != nil)
+            // View 2's column orders were made behind the load too: a sort change does not sort.
+            #expect(state.ledger.hazardIndex.orders.count >= HazardColumn.allCases.count && state.ledger.hazardIndex.facts != nil)
             #expect(state.ledger.hazards == firstState.ledger.hazards && state.ledger.supervisions == firstState.ledger.supervisions)
             // The start's message differs (the loaded count); the views, filters included, do not.
             #expect(state.message == "已载入 30 条隐患、\(demoSupervisions.values.map(\.count).reduce(0, +)) 条监管记录")
@@ -125,7 +127,7 @@ import AnjianText
             let deferred = try session(dir, deferred: true)
             defer { deferred.release() }
             var state = AppState(session: deferred, language: .zh, useColor: false, size: (100, 30))
-            for message in BackgroundLoad(session: deferred, for: state).wait() { _ = state.update(message) }
+            BackgroundLoad(session: deferred, for: state).wait(into: &state)
             #expect(state.message == "有 1 个记录文件已损坏，其中的记录未载入（见企业页面）")
             let problem = try #require(state.ledger.damage(of: code, .hazards))
             #expect(problem.error == .damaged(path: file.path, line: 3, column: 17, field: nil, reason: .invalidJSON))

@@ -19,6 +19,8 @@ public enum Message: Sendable {
     case recordsLoaded(RecordsLoaded)
     /// The filter's search texts of the loaded records, built behind them.
     case searchTextsBuilt(hazards: SearchTexts, supervisions: SearchTexts)
+    /// View 2's column orders and today's facts of the hazards, made behind the loaded records.
+    case hazardOrdersBuilt(HazardDirectory.Prepared)
 }
 
 /// What the runner does after `update`; store operations report back with `.stored`.

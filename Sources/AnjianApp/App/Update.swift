@@ -33,6 +33,9 @@ extension AppState {
         case .searchTextsBuilt(let hazards, let supervisions):
             context.ledger.installSearchTexts(hazards: hazards, supervisions: supervisions)
             return []
+        case .hazardOrdersBuilt(let prepared):
+            context.ledger.installHazardOrders(prepared)
+            return []
         case .input(.resize(let width, let height)):
             context.session.width = width
             context.session.height = height
