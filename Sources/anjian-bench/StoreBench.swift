@@ -1,23 +1,13 @@
-// ===== Store fast paths (issue 10, branch `store`): a large ledger's load and one save. =====
-// `ANJIAN_BENCH=store swift run -c release anjian-bench [runs]` runs only these cases.
-// The ledger is /work/big-ledger when it is there whole (ledger.json present), else one built
-// here from the demo's hazards and entries repeated: 60 files of 1,100–2,100 hazards.
+// The store on a large ledger: the whole load in process (wall and CPU time), and one hazard
+// saved into its largest file, as the app saves it, in a copy (the ledger itself is never written).
 import Foundation
 import AnjianModel
 import AnjianRuntime
 import AnjianStore
 
-func storeBench(demo: URL, runs: Int) throws {
+func storeBench(_ big: URL, runs: Int) throws {
     let runs = max(1, min(runs, 5))
-    let given = URL(fileURLWithPath: ProcessInfo.processInfo.environment["ANJIAN_BIG_LEDGER"] ?? "/work/big-ledger")
-    let big: URL
-    if FileManager.default.fileExists(atPath: given.appendingPathComponent("ledger.json").path) {
-        big = given
-    } else {
-        big = demo.deletingLastPathComponent().appendingPathComponent("anjian-bench-big-\(getpid())")
-        try buildBigLedger(from: demo, into: big)
-    }
-    defer { if big != given { try? FileManager.default.removeItem(at: big) } }
+    let scratchParent = FileManager.default.temporaryDirectory
     let ledger = try LedgerStore.open(big, initializeIfEmpty: false)
     let hazards = ledger.hazards.values.reduce(0) { $0 + $1.count }
     let entries = ledger.supervisions.values.reduce(0) { $0 + $1.count }
@@ -40,7 +30,7 @@ func storeBench(demo: URL, runs: Int) throws {
     // One hazard saved into the largest file, as the app saves it (read, merge, write, fsync, backup),
     // in a copy of that file: the large ledger itself is never written.
     guard let code = ledger.hazards.max(by: { $0.value.count < $1.value.count })?.key else { return }
-    let scratch = demo.deletingLastPathComponent().appendingPathComponent("anjian-bench-save-\(getpid())")
+    let scratch = scratchParent.appendingPathComponent("anjian-bench-save-\(getpid())")
     defer { try? FileManager.default.removeItem(at: scratch) }
     try LedgerStore.initialize(scratch, source: .empty)
     try LedgerStore.saveEnterprises(ledger.enterprises, in: scratch)
@@ -92,37 +82,3 @@ func cpuSeconds() -> Double {
     getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1_000_000
 }
-
-/// 60 enterprises of the demo, each with 1,100–2,100 hazards and ~330 entries, the demo's repeated.
-func buildBigLedger(from demo: URL, into big: URL) throws {
-    try LedgerStore.initialize(big, source: .empty)
-    let source = try LedgerStore.open(demo, initializeIfEmpty: false)
-    try LedgerStore.saveEnterprises(source.enterprises, in: big)
-    try LedgerStore.saveInspectors(source.inspectors, in: big)
-    let demoHazards = source.hazards.keys.sorted().flatMap { source.hazards[$0]! }
-    let demoEntries = source.supervisions.keys.sorted().flatMap { source.supervisions[$0]! }
-    for (k, enterprise) in source.enterprises.enumerated() {
-        let code = enterprise.creditCode
-        let count = 1_100 + k * 1_000 / max(1, source.enterprises.count - 1)
-        var hazards: [Hazard] = []
-        for n in 0..<count {
-            var h = demoHazards[(n + k) % demoHazards.count]
-            h.id = "h-\(code)-\(n)"
-            h.number = "YH-2026-\(code.suffix(6))-\(n)"
-            h.enterpriseCode = code
-            h.supervisionID = nil
-            hazards.append(h)
-        }
-        try LedgerStore.saveHazards(hazards, enterprise: code, in: big)
-        var entries: [SupervisionEntry] = []
-        for n in 0..<333 {
-            var e = demoEntries[(n + k) % demoEntries.count]
-            e.id = "S-\(code)-\(n)"
-            e.enterpriseCode = code
-            e.hazardIDs = []
-            entries.append(e)
-        }
-        try LedgerStore.saveSupervisions(entries, enterprise: code, in: big)
-    }
-}
-// ===== end of the store fast paths block =====

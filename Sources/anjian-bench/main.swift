@@ -36,13 +36,6 @@ func report(_ name: String, _ samples: [Double]) {
 let data = FileManager.default.temporaryDirectory.appendingPathComponent("anjian-bench-\(getpid())")
 defer { try? FileManager.default.removeItem(at: data) }
 _ = try LedgerStore.open(data)
-// ===== Store fast paths (issue 10, branch `store`): see StoreBench.swift. =====
-if ProcessInfo.processInfo.environment["ANJIAN_BENCH"] == "store" {
-    try storeBench(demo: data, runs: runs)
-    try? FileManager.default.removeItem(at: data)
-    exit(0)
-}
-// ===== end of the store block =====
 
 print("Anjian benchmarks, \(runs) runs each (\(ProcessInfo.processInfo.processorCount) cores)")
 var ledger: LoadedLedger!
@@ -251,6 +244,7 @@ if !CommandLine.arguments.contains("--no-large"), FileManager.default.isExecutab
     let largeRuns = argument("--large-runs").flatMap(Int.init) ?? 5
     if let given = argument("--large") {
         benchLargeLedger(URL(fileURLWithPath: given), binary: binary, runs: largeRuns)
+        try storeBench(URL(fileURLWithPath: given), runs: largeRuns)
     } else {
         let hazards = argument("--hazards").flatMap(Int.init) ?? 100_000
         let large = FileManager.default.temporaryDirectory.appendingPathComponent("anjian-bench-large-\(getpid())")
@@ -261,5 +255,6 @@ if !CommandLine.arguments.contains("--no-large"), FileManager.default.isExecutab
         print("generated \(summary.hazards) hazards and \(summary.entries) entries in "
               + String(format: "%.1f s", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
         benchLargeLedger(large, binary: binary, runs: largeRuns)
+        try storeBench(large, runs: largeRuns)
     }
 }
