@@ -194,13 +194,15 @@ struct HazardsScreen: ListScreen {
         let today = context.today
         let records = context.ledger.hazardIndex.records
         Chrome.renderTitle(context, tab: tab, subtitle: "\(table.rows.count)/\(records.count)", into: &screen)
-        // Lines too long for the terminal end in "…": the filters, last, give way first.
-        screen.put(s.hazardCounts(counts).truncated(toWidth: screen.width - 2), x: 1, y: 1, style: theme.label)
-        var dates = s.hazardDeadlineCounts(counts)
-        if !table.criteria.isEmpty { dates += "  " + s.activeFilters(Self.describe(table.criteria, s)) }
+        // Lines too long for the terminal end in "…": the filters, last, give way first. While the
+        // records load there are no figures yet: zeros would read as an empty ledger.
+        let figures = context.ledger.loading.map { s.hazardsLoading($0.done, $0.total) } ?? s.hazardCounts(counts)
+        screen.put(figures.truncated(toWidth: screen.width - 2), x: 1, y: 1, style: theme.label)
+        var dates = context.ledger.loading == nil ? s.hazardDeadlineCounts(counts) : ""
+        if !table.criteria.isEmpty { dates += (dates.isEmpty ? "" : "  ") + s.activeFilters(Self.describe(table.criteria, s)) }
         screen.put(dates.truncated(toWidth: screen.width - 2), x: 1, y: 2, style: theme.label)
         TableView.render(table, layout: Self.columns(s), top: 3, body: Self.bodyHeight(context), title: { s[Self.title(of: $0)] },
-                         empty: context.ledger.loading.map { s.hazardsLoading($0.done, $0.total) } ?? s[.noHazardMatches], theme: theme, into: &screen) { row, column, selected in
+                         empty: context.ledger.loading == nil ? s[.noHazardMatches] : s[.recordsLoadingSection], theme: theme, into: &screen) { row, column, selected in
             let record = records[row]
             var style = selected ? theme.selected : Style.plain
             let timing = column == .overdue || column == .deadline ? record.hazard.timing(today: today, verificationDays: context.verificationDays) : nil
