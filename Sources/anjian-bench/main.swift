@@ -58,6 +58,27 @@ measure("whole first frame in process (open+table+index+render)") {
                                 inspectors: l.inspectors, supervisions: l.supervisions))
 }
 
+// A city's ledger after years: generated with a fixed seed (every run measures the same files)
+// unless given with `--large DIR`; `--no-large` leaves it out.
+var largeDirectory: URL? = nil
+var generatedLarge: URL? = nil
+if !CommandLine.arguments.contains("--no-large") {
+    if let given = argument("--large") {
+        largeDirectory = URL(fileURLWithPath: given)
+    } else {
+        let hazards = argument("--hazards").flatMap(Int.init) ?? 100_000
+        let large = FileManager.default.temporaryDirectory.appendingPathComponent("anjian-bench-large-\(getpid())")
+        let start = DispatchTime.now().uptimeNanoseconds
+        let summary = try LedgerGenerator.generate(into: large, hazards: hazards, supervisions: hazards / 5, seed: 1,
+                                                   today: CalendarDate.dayAndTime(Date(), in: .current).day)
+        print("generated \(summary.hazards) hazards and \(summary.entries) entries in "
+              + String(format: "%.1f s", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        largeDirectory = large
+        generatedLarge = large
+    }
+}
+defer { if let generatedLarge { try? FileManager.default.removeItem(at: generatedLarge) } }
+
 // Filtering as the user types, on the demo ledger and on a synthetic ledger of 12,000
 // enterprises (the demo's names repeated), each keystroke updating and rendering.
 func typing(_ query: [Key], on directory: EnterpriseDirectory, pinyin: PinyinTable) -> [Double] {
@@ -102,32 +123,41 @@ func residentKB() -> Int {
     return Int(line.split(whereSeparator: { $0 == " " || $0 == "\t" })[1]) ?? 0
 }
 do {
-    let hazardCount = 100_000, entryCount = 20_000
-    let demoHazards = ledger.hazards.values.flatMap { $0 }
-    let demoEntries = ledger.supervisions.values.flatMap { $0 }
+    // The large ledger's records when there is one (real, varied texts); else the demo's repeated.
     var manyHazards: [String: [Hazard]] = [:]
     var manyEntries: [String: [SupervisionEntry]] = [:]
-    for n in 0..<hazardCount {
-        let e = ledger.enterprises[n % ledger.enterprises.count]
-        var h = demoHazards[n % demoHazards.count]
-        h.id = "bench-\(n)"
-        h.number = "YH-2026-\(e.creditCode.suffix(6))-\(n)"
-        h.enterpriseCode = e.creditCode
-        manyHazards[e.creditCode, default: []].append(h)
+    var cityDirectory = directory!
+    if let largeDirectory {
+        let large = try LedgerStore.open(largeDirectory, initializeIfEmpty: false)
+        manyHazards = large.hazards
+        manyEntries = large.supervisions
+        cityDirectory = EnterpriseDirectory(enterprises: large.enterprises, pinyin: pinyin)
+    } else {
+        let demoHazards = ledger.hazards.values.flatMap { $0 }
+        let demoEntries = ledger.supervisions.values.flatMap { $0 }
+        for n in 0..<100_000 {
+            let e = ledger.enterprises[n % ledger.enterprises.count]
+            var h = demoHazards[n % demoHazards.count]
+            h.id = "bench-\(n)"
+            h.number = "YH-2026-\(e.creditCode.suffix(6))-\(n)"
+            h.enterpriseCode = e.creditCode
+            manyHazards[e.creditCode, default: []].append(h)
+        }
+        for n in 0..<20_000 {
+            let e = ledger.enterprises[n % ledger.enterprises.count]
+            var entry = demoEntries[n % demoEntries.count]
+            entry.id = "S-bench-\(n)"
+            entry.enterpriseCode = e.creditCode
+            manyEntries[e.creditCode, default: []].append(entry)
+        }
     }
-    for n in 0..<entryCount {
-        let e = ledger.enterprises[n % ledger.enterprises.count]
-        var entry = demoEntries[n % demoEntries.count]
-        entry.id = "S-bench-\(n)"
-        entry.enterpriseCode = e.creditCode
-        manyEntries[e.creditCode, default: []].append(entry)
-    }
+    let hazardCount = manyHazards.values.reduce(0) { $0 + $1.count }, entryCount = manyEntries.values.reduce(0) { $0 + $1.count }
     var big: AppState!
     let before = residentKB()
     print("memory before building the large state: \(memoryStatus())")
-    measure("build the state: 100,000 hazards + 20,000 entries", runs: 3) {
+    measure("build the state: \(hazardCount) hazards + \(entryCount) entries", runs: 3) {
         big = nil
-        big = AppState(directory: directory, language: .zh, useColor: true, isDemo: true, dataPath: data.path,
+        big = AppState(directory: cityDirectory, language: .zh, useColor: true, isDemo: true, dataPath: data.path,
                        width: 140, height: 40, pinyin: pinyin, inspectors: ledger.inspectors,
                        supervisions: manyEntries, hazards: manyHazards)
     }
@@ -135,8 +165,8 @@ do {
     // The search texts, built apart from the first frame (the app builds them in the background).
     var hazardTexts: SearchTexts!, entryTexts: SearchTexts!
     let beforeTexts = residentKB()
-    measure("build the search texts: 100,000 hazards", runs: 3) { hazardTexts = big.ledger.hazardIndex.makeSearchTexts() }
-    measure("build the search texts: 20,000 entries", runs: 3) { entryTexts = big.ledger.supervisionIndex.makeSearchTexts() }
+    measure("build the search texts: \(hazardCount) hazards", runs: 3) { hazardTexts = big.ledger.hazardIndex.makeSearchTexts() }
+    measure("build the search texts: \(entryCount) entries", runs: 3) { entryTexts = big.ledger.supervisionIndex.makeSearchTexts() }
     big.installSearchTexts(hazards: hazardTexts, supervisions: entryTexts)
     print("search texts: hazards \(hazardTexts.memoryBytes / 1024) kB (\(hazardTexts.memoryBytes / hazardCount) B per hazard), "
           + "entries \(entryTexts.memoryBytes / 1024) kB (\(entryTexts.memoryBytes / entryCount) B per entry); "
@@ -154,10 +184,10 @@ do {
     // View 2's orders of every column and the facts of the day, also made in the background.
     var orders: HazardDirectory.Prepared!
     let beforeOrders = residentKB()
-    measure("build view 2's orders (10 columns) + facts: 100,000 hazards", runs: 3) { orders = big.makeHazardOrders() }
+    measure("build view 2's orders (10 columns) + facts: \(hazardCount) hazards", runs: 3) { orders = big.makeHazardOrders() }
     big.installHazardOrders(orders)
     print("orders: \(memoryStatus()) (+\(residentKB() - beforeOrders) kB resident)")
-    for (view, name) in [(Key.character("2"), "view 2 (100,000 hazards)"), (.character("3"), "view 3 (20,000 entries)")] {
+    for (view, name) in [(Key.character("2"), "view 2 (\(hazardCount) hazards)"), (.character("3"), "view 3 (\(entryCount) entries)")] {
         var switching: [Double] = []
         var samples: [Double] = []
         var sorting: [Double] = []
@@ -239,22 +269,9 @@ if FileManager.default.isExecutableFile(atPath: binary), FileManager.default.isE
     print("(the anjian binary or /usr/bin/script is missing: start-up not measured)")
 }
 
-// A city's ledger after years: generated (seeded, so every run measures the same files) unless given.
-if !CommandLine.arguments.contains("--no-large"), FileManager.default.isExecutableFile(atPath: binary) {
+// A city's ledger after years, measured through the real program against Python (see LargeLedger.swift).
+if let largeDirectory, FileManager.default.isExecutableFile(atPath: binary) {
     let largeRuns = argument("--large-runs").flatMap(Int.init) ?? 5
-    if let given = argument("--large") {
-        benchLargeLedger(URL(fileURLWithPath: given), binary: binary, runs: largeRuns)
-        try storeBench(URL(fileURLWithPath: given), runs: largeRuns)
-    } else {
-        let hazards = argument("--hazards").flatMap(Int.init) ?? 100_000
-        let large = FileManager.default.temporaryDirectory.appendingPathComponent("anjian-bench-large-\(getpid())")
-        defer { try? FileManager.default.removeItem(at: large) }
-        let start = DispatchTime.now().uptimeNanoseconds
-        let summary = try LedgerGenerator.generate(into: large, hazards: hazards, supervisions: hazards / 5, seed: 1,
-                                                   today: CalendarDate.dayAndTime(Date(), in: .current).day)
-        print("generated \(summary.hazards) hazards and \(summary.entries) entries in "
-              + String(format: "%.1f s", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
-        benchLargeLedger(large, binary: binary, runs: largeRuns)
-        try storeBench(large, runs: largeRuns)
-    }
+    benchLargeLedger(largeDirectory, binary: binary, runs: largeRuns)
+    try storeBench(largeDirectory, runs: largeRuns)
 }
