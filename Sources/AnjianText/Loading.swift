@@ -2,6 +2,9 @@
 // after years): the status line's progress, the lists' and pages' notices, the news when done.
 extension Text {
     public static let recordsLoadingSection = Text(zh: "正在载入…", en: "Loading…")
+    /// The enterprise page's section titles while the records load: no counts yet.
+    public static let supervisionSectionLoading = Text(zh: "监管记录", en: "Supervision entries")
+    public static let hazardSectionLoading = Text(zh: "隐患", en: "Hazards")
 }
 
 extension Strings {

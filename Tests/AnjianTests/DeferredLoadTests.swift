@@ -77,6 +77,8 @@ import AnjianText
         let page = AppView.render(state).lines()
         #expect(page.filter { $0.contains("正在载入…") }.count == 2)
         #expect(!page.contains { $0.contains("暂无隐患") || $0.contains("暂无监管记录") })
+        #expect(!page.contains { $0.contains("0 条") }, "no counts of an empty ledger while loading")
+        #expect(page.contains { $0.hasPrefix(" 监管记录") } && page.contains { $0.hasPrefix(" 隐患") })
 
 
         // Keys typed while loading act at once: the filter of view 1 took them.

@@ -96,7 +96,10 @@ struct EnterprisePageScreen: ScreenComponent {
         }
         let entries = ledger.supervisionEntries(of: e.creditCode)
         lines.append(PageLine(label: "", value: ""))
-        lines.append(PageLine(label: s.supervisionSection(entries.count), value: "", style: theme.header, isHeader: true))
+        // While the records load the counts would read as none: the titles only.
+        let loading = ledger.loading != nil
+        lines.append(PageLine(label: loading ? s[.supervisionSectionLoading] : s.supervisionSection(entries.count), value: "",
+                              style: theme.header, isHeader: true))
         if ledger.damage(of: e.creditCode, .supervisions) != nil {
             lines.append(PageLine(label: "", value: s[.damagedSupervisionsSection], style: theme.error))
         } else if ledger.loading != nil {
@@ -111,7 +114,7 @@ struct EnterprisePageScreen: ScreenComponent {
         let (today, verificationDays) = (context.today, context.verificationDays)
         let counts = HazardCounts(hazards, today: today, verificationDays: verificationDays)
         lines.append(PageLine(label: "", value: ""))
-        lines.append(PageLine(label: s.hazardSection(counts), value: "",
+        lines.append(PageLine(label: loading ? s[.hazardSectionLoading] : s.hazardSection(counts), value: "",
                               style: theme.header, isHeader: true))
         if ledger.damage(of: e.creditCode, .hazards) != nil {
             lines.append(PageLine(label: "", value: s[.damagedHazardsSection], style: theme.error))
