@@ -37,10 +37,26 @@ public struct Runner: Sendable {
         do {
             return .saved(op, written: try apply(op))
         } catch let error as StoreError {
+            forgetFiles(of: op)
             return .failed(op, error)
         } catch {
+            forgetFiles(of: op)
             // Only encoding could get here; it still names where the save was going.
             return .failed(op, .io(path: directory.path, reason: "\(error)"))
+        }
+    }
+
+    /// A save that failed may have read bytes the views never took in (another program's change
+    /// that made it a conflict): forgotten, so the file watch reads and shows them.
+    func forgetFiles(of op: StoreOperation) {
+        switch op {
+        case .saveSupervision(let entry, _):
+            snapshots.forget(supervisionsPath(entry.enterpriseCode))
+        case .saveHazard(let hazard, _, _):
+            snapshots.forget(hazardsPath(hazard.enterpriseCode))
+            snapshots.forget(supervisionsPath(hazard.enterpriseCode))
+        case .saveOperator, .saveDraft, .removeDraft:
+            break
         }
     }
 
@@ -51,10 +67,17 @@ public struct Runner: Sendable {
         var written = WrittenRecords()
         try lock?.verify()  // the lock still guards this directory: else nothing is written
         switch op {
-        case .saveSupervision(let entry, let base):
+        case .saveSupervision(var entry, let base):
             let code = entry.enterpriseCode
             let read = try LedgerStore.readSupervisions(enterprise: code, in: directory, snapshots: snapshots)
             var entries = read.records
+            if base == nil, entries.contains(where: { $0.id == entry.id }) {
+                // A new entry whose id was given meanwhile (by another writer, or before this
+                // enterprise's file had loaded): the next free one on disk.
+                let requested = entry.id
+                entry.id = SupervisionEntry.newID(for: entry, taken: Set(entries.map(\.id)))
+                written.renamedEntries[requested] = entry.id
+            }
             try Self.merge(entry, base: base, into: &entries, path: supervisionsPath(code))
             let file = try LedgerStore.prepareSupervisionChange(entries, changed: entry.id, over: read, enterprise: code, in: directory)
             try LedgerStore.write([file])

@@ -35,6 +35,9 @@ public struct VisitLink: Hashable, Sendable {
 public struct WrittenRecords: Hashable, Sendable {
     public var hazards: [String: [Hazard]] = [:]
     public var supervisions: [String: [SupervisionEntry]] = [:]
+    /// A new supervision entry saved under another id than it asked for (its id was given on disk
+    /// meanwhile): the id asked for → the id saved.
+    public var renamedEntries: [String: String] = [:]
     public init(hazards: [String: [Hazard]] = [:], supervisions: [String: [SupervisionEntry]] = [:]) {
         self.hazards = hazards
         self.supervisions = supervisions

@@ -169,7 +169,14 @@ extension LedgerStore {
         if let records = snapshots?.records(at: url.path, matching: data, as: File.Record.self) {
             return FileContents(records: records, data: data, unchanged: true)
         }
-        let records = try decodeFile(File.self, data, enterprise: code, url: url)
+        let records: [File.Record]
+        do {
+            records = try decodeFile(File.self, data, enterprise: code, url: url)
+        } catch {
+            // Damaged now: should the remembered bytes come back (an edit undone), they are news.
+            snapshots?.forget(url.path)
+            throw error
+        }
         snapshots?.remember(records, of: data, at: url.path)
         return FileContents(records: records, data: data)
     }

@@ -10,18 +10,20 @@ extension Text {
 extension Strings {
     /// The status line's tag while the per-enterprise files load.
     public func loadingTag(_ done: Int, _ total: Int) -> String {
-        pick(zh: "载入中 \(done)/\(total)", en: "loading \(done)/\(total)")
+        total == 0 ? pick(zh: "载入中", en: "loading") : pick(zh: "载入中 \(done)/\(total)", en: "loading \(done)/\(total)")
     }
 
     /// In place of an empty city-wide list while its records load.
     public func hazardsLoading(_ done: Int, _ total: Int) -> String {
-        pick(zh: "正在载入隐患台账（已读 \(done)/\(total) 个文件），载入后即显示",
-             en: "Loading the hazard ledger (\(done) of \(total) files read); shown when loaded")
+        total == 0 ? pick(zh: "正在载入隐患台账，载入后即显示", en: "Loading the hazard ledger; shown when loaded")
+            : pick(zh: "正在载入隐患台账（已读 \(done)/\(total) 个文件），载入后即显示",
+                   en: "Loading the hazard ledger (\(done) of \(total) files read); shown when loaded")
     }
 
     public func supervisionsLoading(_ done: Int, _ total: Int) -> String {
-        pick(zh: "正在载入监管记录（已读 \(done)/\(total) 个文件），载入后即显示",
-             en: "Loading the supervision entries (\(done) of \(total) files read); shown when loaded")
+        total == 0 ? pick(zh: "正在载入监管记录，载入后即显示", en: "Loading the supervision entries; shown when loaded")
+            : pick(zh: "正在载入监管记录（已读 \(done)/\(total) 个文件），载入后即显示",
+                   en: "Loading the supervision entries (\(done) of \(total) files read); shown when loaded")
     }
 
     /// When the records have loaded and nothing else is to be said.

@@ -6,6 +6,7 @@ import AnjianRuntime
 import AnjianScreen
 import AnjianStore
 import AnjianText
+import AnjianGenerator
 
 /// The records load behind the first frame (issue: a city's ledger after years): what the
 /// views show once they have is what they show when everything was loaded first.
@@ -137,6 +138,98 @@ import AnjianText
             #expect(problem.error == .damaged(path: file.path, line: 3, column: 17, field: nil, reason: .invalidJSON))
             #expect(state.ledger.hazardIndex.records.count == demoHazards.values.map(\.count).reduce(0, +) - (demoHazards[code]?.count ?? 0))
             #expect(try Data(contentsOf: file) == bytes)
+        }
+    }
+}
+
+/// View 2's orders made behind the load give the rows the plain sort gives, for every column
+/// and direction, on a generated ledger (varied dates, overdue and closed hazards).
+@Suite struct BackgroundOrdersTests {
+    @Test func everySortAfterTheBackgroundLoadEqualsThePlainSort() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try LedgerGenerator.generate(into: dir, hazards: 1_500, supervisions: 300, seed: 11, today: "2026-11-25")
+        let session = try Session.start(directory: dir, operatorFlag: "王丽娟", environment: [:],
+                                        configURL: dir.appendingPathComponent("config.json"), now: fixedNow, deferRecords: true)
+        defer { session.release() }
+        var state = AppState(session: session, language: .zh, useColor: false, size: (140, 40))
+        state.context.session.clock = { fixedNow }
+        state.context.session.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        BackgroundLoad(session: session, for: state).wait(into: &state)
+        #expect(state.ledger.hazardIndex.orders.count > 1)
+        state.press(.character("2"), .character("/"))
+        state.type("pdx")
+        state.press(.escape, .character("o"))
+        var ledger = state.ledger
+        let overdueFirst = HazardsScreen.sorted(ledger.hazardIndex, column: .overdue, ascending: false, rank: ledger.enterpriseRank(shortName: true),
+                                                today: state.today, verificationDays: Hazard.defaultVerificationDays)
+        #expect(state.hazardList.sortColumn == .overdue && !state.hazardList.ascending)
+        #expect(state.hazardList.rows == overdueFirst, "after a filter was cleared, the next column's order")
+        for column in HazardColumn.allCases {
+            for ascending in [true, false] {
+                state.sortHazards(by: column, ascending: ascending)
+                var ledger = state.ledger
+                let rank = ledger.enterpriseRank(shortName: true)
+                let plain = HazardsScreen.sorted(ledger.hazardIndex, column: column, ascending: ascending, rank: rank,
+                                                 today: state.today, verificationDays: Hazard.defaultVerificationDays)
+                #expect(state.hazardList.rows == plain, "\(column) \(ascending ? "ascending" : "descending")")
+            }
+        }
+    }
+}
+
+/// What the review of the loading behind the first frame found, held by tests.
+@Suite struct LoadingReviewTests {
+    /// A draft found at start waits for the records, and for a form opened meanwhile to close.
+    @Test func draftsAreOfferedOnceLoadedAndNoFormIsOpen() throws {
+        var first = makeState()
+        first.press(.character("h"))
+        first.type("二楼配电箱箱门未关闭")
+        guard case .store(.saveDraft(let name, let data))? = first.update(.terminate).first else {
+            Issue.record("expected a draft")
+            return
+        }
+        var state = AppState(directory: demoDirectory, language: .zh, useColor: false, isDemo: true, dataPath: "/d", width: 80,
+                             height: 24, pinyin: pinyinTable, inspectors: demoInspectors, signer: demoOperator, clock: { fixedNow },
+                             timeZone: TimeZone(identifier: "Asia/Shanghai")!, drafts: [Drafts.Stored(name: name, data: data)],
+                             loading: LoadProgress(done: 0, total: 0))
+        #expect(!AppView.render(state).text.contains("未保存的表单"), "not while loading")
+        state.press(.enter, .character("s"))
+        #expect(state.openForm != nil)
+        _ = state.update(.recordsLoaded(RecordsLoaded(LoadedRecords(supervisions: demoSupervisions, hazards: demoHazards,
+                                                                    damagedFiles: [], fileWarnings: []),
+                                                      enterprises: demoDirectory, pinyin: pinyinTable)))
+        #expect(!AppView.render(state).text.contains("未保存的表单"), "not over the form being filled")
+        state.press(.escape)
+        if state.openForm?.confirmingDiscard == true { state.press(.character("y")) }
+        #expect(AppView.render(state).text.contains("未保存的表单"), "offered once the form is closed")
+    }
+
+    /// A new visit whose id was given on disk meanwhile (here: before the enterprise's file had
+    /// loaded, the form counted no visits) is saved under the next free id, not refused as a conflict.
+    @Test func aNewVisitWhoseIDIsTakenOnDiskGetsTheNextOne() throws {
+        try withDemoLedger { dir in
+            let session = try Session.start(directory: dir, operatorFlag: "王丽娟", environment: [:],
+                                            configURL: dir.appendingPathComponent("config.json"), now: fixedNow)
+            defer { session.release() }
+            let code = try #require(session.ledger.supervisions.keys.sorted().first)
+            var entry = try #require(session.ledger.supervisions[code]?.first)
+            let taken = entry.id
+            entry.findings = "载入期间新建"
+            let outcome = Runner(session: session).perform(.saveSupervision(entry, base: nil))
+            guard case .saved(let op, let written) = outcome else {
+                Issue.record("refused: \(outcome)")
+                return
+            }
+            let renamed = try #require(written.renamedEntries[taken])
+            #expect(renamed != taken && renamed == SupervisionEntry.newID(for: entry, taken: Set(session.ledger.supervisions[code]!.map(\.id))))
+            let onDisk = try LedgerStore.loadSupervisions(enterprise: code, in: dir)
+            #expect(onDisk.first { $0.id == taken } == session.ledger.supervisions[code]!.first, "the visit on disk is untouched")
+            #expect(onDisk.first { $0.id == renamed }?.findings == "载入期间新建")
+
+            var state = AppState(session: session, language: .zh, useColor: false, size: (100, 30))
+            _ = state.update(.stored(.saved(op, written: written)))
+            #expect(state.message?.contains(renamed) == true)
         }
     }
 }

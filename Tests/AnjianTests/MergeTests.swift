@@ -227,6 +227,49 @@ extension FileWatchTests {
     }
 }
 
+extension FileWatchTests {
+    /// A save refused as a conflict read another program's bytes: the watch still shows them,
+    /// so the user sees the change and can save on top of it.
+    @Test func aConflictDoesNotHideTheirChangeFromTheWatch() throws {
+        let data = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("anjian-watch-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let session = try Session.start(directory: data, operatorFlag: "王丽娟", environment: [:],
+                                        configURL: data.appendingPathComponent("config.json"), now: fixedNow)
+        defer { session.release() }
+        var watch = FileWatch(directory: data, snapshots: session.snapshots)
+        let code = try #require(session.ledger.supervisions.keys.sorted().first)
+        var all = session.ledger.supervisions[code]!
+        let base = all[0]
+        all[0].findings = "另一个程序的修改"
+        try LedgerStore.saveSupervisions(all, enterprise: code, in: data)
+        var mine = base
+        mine.findings = "我的修改"
+        guard case .failed(_, .conflict) = Runner(session: session).perform(.saveSupervision(mine, base: base)) else {
+            Issue.record("expected a conflict")
+            return
+        }
+        #expect(watch.changes().records.supervisions[code]?.first?.findings == "另一个程序的修改")
+    }
+
+    /// A file damaged and then put back byte for byte (an edit undone) is read again and usable.
+    @Test func aFileDamagedThenRestoredIsShownAgain() throws {
+        let data = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("anjian-watch-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let session = try Session.start(directory: data, operatorFlag: "王丽娟", environment: [:],
+                                        configURL: data.appendingPathComponent("config.json"), now: fixedNow)
+        defer { session.release() }
+        var watch = FileWatch(directory: data, snapshots: session.snapshots)
+        let code = try #require(session.ledger.hazards.keys.sorted().first)
+        let file = data.appendingPathComponent("hazards/\(code).json")
+        let good = try Data(contentsOf: file)
+        try Data("{ broken".utf8).write(to: file)
+        #expect(watch.changes().problems.count == 1)
+        try good.write(to: file)
+        let (records, problems) = watch.changes()
+        #expect(problems.isEmpty && records.hazards[code] == session.ledger.hazards[code], "read again: its damage is cleared on adopt")
+    }
+}
+
 @Suite struct LockLostTests {
     /// The lock file removed while the program runs: the next save is refused, and the program
     /// turns read-only and says why, so nothing more is attempted.

@@ -38,13 +38,15 @@ import Testing
         defer { try? FileManager.default.removeItem(at: data) }
         let environment = ["LANG": "C.UTF-8", "LC_ALL": "zh_CN.UTF-8", "ANJIAN_OPERATOR": "王丽娟"]
         let asked = try TmuxSession(command: "\(anjianBinary) --data \(data.path)", environment: environment, width: 80, height: 24)
-        var screen = try asked.waitFor(text: "60/60")
+        _ = try asked.waitFor(text: "60/60")
+        var screen = try asked.recordsLoaded()
         #expect(screen[0].hasPrefix(" 安监台账") && screen.contains { $0.contains("操作员 王丽娟 · 直管企业") }, "\(screen.joined(separator: "\n"))")
         try asked.keys("C-c")
         #expect(try asked.exitStatus() == 0)
         let ascii = try TmuxSession(command: "\(anjianBinary) --data \(data.path) --ambiguous ascii", environment: environment,
                                     width: 80, height: 24)
-        screen = try ascii.waitFor(text: "60/60")
+        _ = try ascii.waitFor(text: "60/60")
+        screen = try ascii.recordsLoaded()
         #expect(screen.contains { $0.contains("操作员 王丽娟 . 直管企业") } && !screen.joined().contains("·"), "\(screen.joined(separator: "\n"))")
         try ascii.keys("C-c")
         #expect(try ascii.exitStatus() == 0)
@@ -59,6 +61,7 @@ import Testing
                                       environment: ["LANG": "C.UTF-8", "LC_ALL": "zh_CN.UTF-8", "ANJIAN_OPERATOR": "王丽娟"],
                                       width: 80, height: 24)
         var screen = try session.waitFor(text: "60/60")
+        try session.recordsLoaded()  // the status line checked below has no loading tag then
         try session.keys("j", "j")
         screen = try session.waitFor("the third row selected") { $0.contains { $0.hasPrefix("> 烟台海晟") } }
         let header = displayColumn(of: "区市", in: screen[1])

@@ -25,7 +25,7 @@ import AnjianStore
 
         // Once loaded, the tag is gone and view 2 holds every hazard.
         try session.keys("Escape")
-        screen = try session.waitFor("the records loaded") { lines in lines.contains { $0.contains("直管企业 60") } && !lines.contains { $0.contains("载入中") } }
+        screen = try session.recordsLoaded()
         try session.keys("2")
         screen = try session.settled("隐患台账 \(summary.hazards)")
         #expect(!screen.joined().contains("正在载入"))

@@ -161,6 +161,12 @@ final class TmuxSession {
         throw TmuxError.timeout("a settled screen with \"\(text)\"", lines.joined(separator: "\n"))
     }
 
+    /// Waits until the records have loaded behind the first frame (the status line's tag is gone).
+    @discardableResult
+    func recordsLoaded() throws -> [String] {
+        try waitFor("the records loaded") { lines in lines.contains { !$0.isEmpty } && !lines.contains { $0.contains("载入中") || $0.contains("[loading") } }
+    }
+
     func exitStatus() throws -> Int32 {
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {

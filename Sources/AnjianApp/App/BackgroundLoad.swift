@@ -53,8 +53,11 @@ public final class BackgroundLoad: @unchecked Sendable {
         lock.withLock { ready.append(message) }
     }
 
+    /// Files finish on several threads: their reports may arrive out of order, the count only grows.
     private func set(progress: LoadProgress) {
-        lock.withLock { self.progress = progress }
+        lock.withLock {
+            if progress.done > (self.progress?.done ?? -1) { self.progress = progress }
+        }
     }
 
     /// True while something is still being loaded or built, or is ready and not yet taken.

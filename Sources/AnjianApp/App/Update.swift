@@ -11,6 +11,20 @@ extension AppState {
 
     /// The one place where the state changes: a message in, effects out.
     public mutating func update(_ message: Message) -> [Effect] {
+        let effects = handle(message)
+        offerDraftsAfterLoad()
+        return effects
+    }
+
+    /// Drafts found at start are offered once the records are in and no form is open (one
+    /// opened while loading is finished first).
+    private mutating func offerDraftsAfterLoad() {
+        guard !draftsAfterLoad.isEmpty, context.ledger.loading == nil, modal == nil else { return }
+        modal = DraftOfferModal(draftsAfterLoad, context: context)
+        draftsAfterLoad = []
+    }
+
+    private mutating func handle(_ message: Message) -> [Effect] {
         switch message {
         case .stored(let outcome): return stored(outcome)
         case .terminate: return stopping()
@@ -27,8 +41,6 @@ extension AppState {
             context.ledger.install(loaded)
             notifyAll(.reloaded)
             if context.message == nil { context.message = loadNews(loaded.records) }
-            if modal == nil, let offer = DraftOfferModal(draftsAfterLoad, context: context) { modal = offer }
-            draftsAfterLoad = []
             return []
         case .searchTextsBuilt(let hazards, let supervisions):
             context.ledger.installSearchTexts(hazards: hazards, supervisions: supervisions)
@@ -248,7 +260,9 @@ extension AppState {
             context.ledger.adopt(written)
             switch operation {
             case .saveSupervision(let entry, _):
-                let saved = context.ledger.supervisionEntry(entry.enterpriseCode, entry.id) ?? entry
+                // The id may have moved on: it was given on disk meanwhile.
+                let id = written.renamedEntries[entry.id] ?? entry.id
+                let saved = context.ledger.supervisionEntry(entry.enterpriseCode, id) ?? entry
                 context.message = s.saved(saved.id)
                 notifyAll(.saved(.supervision(saved)))
             case .saveHazard(let hazard, _, let link):
