@@ -43,6 +43,7 @@ if ProcessInfo.processInfo.environment["ANJIAN_BENCH"] == "store" {
     exit(0)
 }
 // ===== end of the store block =====
+if ProcessInfo.processInfo.environment["ANJIAN_BENCH"] == "decode" { try decodeBench(runs: runs); exit(0) }  // DecodeBench.swift (branch `decode`)
 
 print("Anjian benchmarks, \(runs) runs each (\(ProcessInfo.processInfo.processorCount) cores)")
 var ledger: LoadedLedger!
