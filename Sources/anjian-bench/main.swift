@@ -36,6 +36,11 @@ func report(_ name: String, _ samples: [Double]) {
 let data = FileManager.default.temporaryDirectory.appendingPathComponent("anjian-bench-\(getpid())")
 defer { try? FileManager.default.removeItem(at: data) }
 _ = try LedgerStore.open(data)
+// `ANJIAN_BENCH=decode`: only the decoders compared (see DecodeBench.swift).
+if ProcessInfo.processInfo.environment["ANJIAN_BENCH"] == "decode" {
+    try decodeBench(argument("--large").map { URL(fileURLWithPath: $0) }, runs: runs)
+    exit(0)
+}
 
 print("Anjian benchmarks, \(runs) runs each (\(ProcessInfo.processInfo.processorCount) cores)")
 var ledger: LoadedLedger!
@@ -274,4 +279,5 @@ if let largeDirectory, FileManager.default.isExecutableFile(atPath: binary) {
     let largeRuns = argument("--large-runs").flatMap(Int.init) ?? 5
     benchLargeLedger(largeDirectory, binary: binary, runs: largeRuns)
     try storeBench(largeDirectory, runs: largeRuns)
+    try decodeBench(largeDirectory, runs: min(largeRuns, 3))
 }
