@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import AnjianModel
+
+/// The fast paths of building the search texts and the kept orders equal the plain ones.
+@Suite struct FastBuildTests {
+    /// Every plain scalar, and a few that are not.
+    static let plainScalars: [Unicode.Scalar] = (0..<0x10000).compactMap { v in
+        PlainScalars.isPlain(UInt32(v)) ? Unicode.Scalar(UInt32(v)) : nil
+    }
+
+    /// What `PlainScalars` promises of each: a character of its own beside any plain scalar,
+    /// its own lower case (A–Z excepted), no canonical decomposition, no composition with what
+    /// comes before it.
+    @Test func plainScalarsAreWhatTheFastPathsAssume() {
+        #expect(Self.plainScalars.count > 27_000)
+        for excluded: UInt32 in [0x0D, 0x00, 0x7F, 0x80, 0xC0, 0x0301, 0x200D, 0x302A, 0x3099, 0xFF21, 0xFF9E, 0xF900, 0xAC00, 0x1F44D] {
+            #expect(!PlainScalars.isPlain(excluded), "\(String(excluded, radix: 16))")
+        }
+        let neighbours: [Unicode.Scalar] = ["a", "Z", "1", "\n", "\t", " ", "中", "，", "、", "〔", "ｚ", "·", "‐", "…"]
+        for scalar in Self.plainScalars {
+            let text = String(scalar)
+            let lower: Unicode.Scalar = scalar.value &- 65 < 26 ? Unicode.Scalar(scalar.value + 32)! : scalar
+            #expect(Array(text.lowercased().unicodeScalars) == [lower], "\(String(scalar.value, radix: 16))")
+            #expect(scalar.properties.canonicalCombiningClass == .notReordered)
+            #expect(Array(text.decomposedStringWithCanonicalMapping.unicodeScalars) == [scalar])
+            for before in neighbours {
+                let pair = String(before) + text
+                #expect(pair.count == 2, "\(String(before.value, radix: 16)) \(String(scalar.value, radix: 16))")
+                #expect(String(text + String(before)).count == 2)
+                #expect(Array(pair.precomposedStringWithCanonicalMapping.unicodeScalars) == [before, scalar])
+            }
+        }
+    }
+
+    /// Texts of plain scalars only, with capitals, digits, punctuation, long runs of it.
+    static func plainTexts(_ count: Int, random: inout SeededRandom) -> [String] {
+        let pool = Self.plainScalars
+        return (0..<count).map { n in
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0..<40, using: &random) {
+                switch Int.random(in: 0..<6, using: &random) {
+                case 0: text.append(pool.randomElement(using: &random)!)
+                case 1: text.append(Unicode.Scalar(UInt32.random(in: 0x20...0x7E, using: &random))!)
+                case 2: text.append(contentsOf: String(repeating: "，", count: n % 20).unicodeScalars)
+                default: text.append(Unicode.Scalar(UInt32.random(in: 0x4E00...0x9FFF, using: &random))!)
+                }
+            }
+            return String(text)
+        }
+    }
+
+    @Test func unitsReadFromTheBytesEqualUnitsByCharacter() {
+        var random = SeededRandom(state: 31)
+        var cache = SearchUnits.UnitCache()
+        var fast = 0
+        for text in sampleTexts + Self.plainTexts(3_000, random: &random) + ["\r\n", "a\r\nb", "ΑΣ", "İx", "Ａb"] {
+            var bytes: [UInt8] = [7], units: [UInt8] = [9]
+            var plainBytes: [UInt8] = [7], plainUnits: [UInt8] = [9]
+            SearchUnits.append(text, table: pinyinTable, bytes: &bytes, units: &units, unitCache: &cache)
+            SearchUnits.appendCharacters(text, table: pinyinTable, bytes: &plainBytes, units: &plainUnits)
+            #expect(bytes == plainBytes, "\(text)")
+            #expect(units == plainUnits, "\(text)")
+            if text.utf8.withContiguousStorageIfAvailable({ PlainScalars.all($0) }) == true { fast += 1 }
+        }
+        #expect(fast > 3_000)
+    }
+
+    @Test func plainTextsLowerCasedInTheBytesEqualLowercased() {
+        var random = SeededRandom(state: 5)
+        let texts = sampleTexts + Self.plainTexts(500, random: &random) + ["ΑΣ", "İ", "YH-2026-ABC", "Ｆ"]
+        for _ in 0..<2_000 {
+            let plain = (0..<Int.random(in: 0..<5, using: &random)).map { _ in texts.randomElement(using: &random)! }
+            var bytes: [UInt8] = []
+            SearchTexts.appendPlain(plain, to: &bytes)
+            #expect(bytes == Array(plain.joined(separator: "\u{1}").lowercased().utf8), "\(plain)")
+        }
+    }
+
+    @Test func letterSetsReadFromTheBuffersEqualThePlainSets() {
+        var random = SeededRandom(state: 17)
+        var hazards = SearchIndexTests.ledgerHazards(700, random: &random)
+        let plain = Self.plainTexts(200, random: &random)
+        for code in hazards.keys {
+            for i in hazards[code]!.indices where i % 3 == 0 {
+                hazards[code]![i].location = plain.randomElement(using: &random)!
+            }
+        }
+        let index = HazardDirectory(hazards, enterprises: demoDirectory, pinyin: pinyinTable)
+        let texts = index.makeSearchTexts()
+        var total = 0
+        for i in 0..<texts.count {
+            let expected = texts.lettersPlainly(of: i, table: pinyinTable)
+            #expect(texts.letters(of: i) == expected, "\(i)")
+            total += expected.count
+        }
+        #expect(total > texts.count * 20)
+    }
+}
