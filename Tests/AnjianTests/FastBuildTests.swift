@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import AnjianApp
 @testable import AnjianModel
 
 /// The fast paths of building the search texts and the kept orders equal the plain ones.
@@ -95,5 +96,51 @@ import Testing
             total += expected.count
         }
         #expect(total > texts.count * 20)
+    }
+}
+
+@Suite struct FastOrderTests {
+    /// What `textRanks` must give: ranks among the distinct texts sorted with `<`.
+    static func plainRanks(_ texts: [String]) -> [Int32] {
+        let distinct = Array(Set(texts)).sorted()
+        var place: [String: Int32] = [:]
+        for (p, t) in distinct.enumerated() { place[t] = Int32(p) }
+        return texts.map { place[$0]! }
+    }
+
+    @Test func textRanksFromTheBytesEqualTheStringOrder() {
+        var random = SeededRandom(state: 23)
+        let pool = FastBuildTests.plainTexts(400, random: &random) + ["", "a", "ab", "abcdefgh", "abcdefghi", "abcdefgh\u{9}", "Z", "中", "中文", "中文\n"]
+        for round in 0..<30 {
+            // Repeats, shared prefixes longer than 8 bytes, texts that begin others.
+            var texts = (0..<Int.random(in: 1..<300, using: &random)).map { _ in pool.randomElement(using: &random)! }
+            texts += texts.prefix(20).map { $0 + (round % 2 == 0 ? "配电箱" : "x") }
+            texts += texts.prefix(10).map { "检查检查检查" + $0 }
+            #expect(textRanks(texts) == Self.plainRanks(texts))
+        }
+        // A text of other scalars: none from the bytes (the caller compares strings).
+        #expect(textRanks(["abc", "e\u{301}", "é"]) == nil)
+        #expect(textRanks(["Ａ", "a"]) == nil)
+    }
+
+    /// Texts of other scalars (accents, fullwidth capitals, emoji) take the strings' path: the
+    /// kept orders still equal the plain sort, made one by one or all at once (`makePrepared`).
+    @Test func ordersOfTextsBeyondThePlainScalarsEqualThePlainSort() {
+        var random = SeededRandom(state: 41)
+        var hazards = SearchIndexTests.ledgerHazards(600, random: &random)
+        for code in hazards.keys {
+            for i in hazards[code]!.indices where i % 4 == 0 {
+                hazards[code]![i].rectification.responsible = ["Ｚhang", "e\u{301}", "é", "👍", "zhang"].randomElement(using: &random)!
+            }
+        }
+        let ledger = LedgerData(directory: demoDirectory, pinyin: pinyinTable, inspectors: [], supervisions: [:], hazards: hazards)
+        var index = ledger.hazardIndex
+        let rank = demoDirectory.pinyinRank(by: \.shortName)
+        let prepared = HazardsScreen.prepareOrders(ledger, today: HazardOrderTests.today, verificationDays: 10)
+        #expect(prepared.orders.count == HazardColumn.allCases.count + 1)
+        HazardOrderTests().expectKeptEqualsPlain(&index, rank: rank, today: HazardOrderTests.today)
+        for order in prepared.orders {
+            #expect(order.ascending == index.order(order.spec).ascending, "\(order.spec.name)")
+        }
     }
 }
