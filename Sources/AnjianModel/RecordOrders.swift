@@ -99,23 +99,32 @@ extension RecordIndex {
             records.withUnsafeBufferPointer { records in
                 for i in 0..<n { texts.append(spec.tie(records[i].item)) }
             }
-            if let ranks = textRanks(texts) {
-                var packed = [UInt64](repeating: 0, count: n)
-                for i in 0..<n { packed[i] = UInt64(ranks[i]) << 32 | UInt64(i) }
-                packed.sort()
-                tie = packed.map { Int($0 & 0xFFFF_FFFF) }
-            } else {
-                tie = texts.indices.sorted { texts[$0] < texts[$1] }
-            }
+            tie = Self.tieOrder(texts)
         }
-        var rank = [Int](repeating: 0, count: n)
-        for (p, r) in tie.enumerated() { rank[r] = p }
-        // Read in place: `records.map(spec.key)` copied every record (a hazard's every field).
         var values: [RecordSortValue] = []
         values.reserveCapacity(n)
         records.withUnsafeBufferPointer { records in
             for i in 0..<n { values.append(spec.key(records[i])) }
         }
+        return Self.makeOrder(spec, values: values, tie: tie)
+    }
+
+    /// The records' indices by their tie texts, in index order where they are equal (a stable sort).
+    static func tieOrder(_ texts: [String]) -> [Int] {
+        if let ranks = textRanks(texts) {
+            var packed = [UInt64](repeating: 0, count: texts.count)
+            for i in texts.indices { packed[i] = UInt64(ranks[i]) << 32 | UInt64(i) }
+            packed.sort()
+            return packed.map { Int($0 & 0xFFFF_FFFF) }
+        }
+        return texts.indices.sorted { texts[$0] < texts[$1] }
+    }
+
+    /// The order of the records whose keys are `values`, ties in the order `tie`.
+    static func makeOrder(_ spec: OrderSpec, values: [RecordSortValue], tie: [Int]) -> Order {
+        let n = values.count
+        var rank = [Int](repeating: 0, count: n)
+        for (p, r) in tie.enumerated() { rank[r] = p }
         // Keys as numbers: texts by their rank among the distinct texts.
         var keys = [Int](repeating: 0, count: n)
         var numbers = 0, texts = 0
@@ -139,7 +148,7 @@ extension RecordIndex {
         let mixed = numbers > 0 && texts > 0
         if mixed {
             // Not expected (a column never mixes them): the plain comparison.
-            order = records.indices.sorted { a, b in
+            order = values.indices.sorted { a, b in
                 let c = RecordSortValue.compare(values[a], values[b])
                 return c != 0 ? c < 0 : rank[a] < rank[b]
             }.map { Int32($0) }
@@ -150,7 +159,7 @@ extension RecordIndex {
             packed.sort()
             order = packed.map { Int32(tie[Int($0 & (1 << 21 - 1))]) }
         } else {
-            order = records.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : rank[a] < rank[b] }.map { Int32($0) }
+            order = values.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : rank[a] < rank[b] }.map { Int32($0) }
         }
         var starts = [Bool](repeating: false, count: n)
         if mixed {
@@ -194,18 +203,44 @@ extension RecordIndex {
     /// to run on another thread on a copy of the index; `installPrepared` keeps them.
     @_specialize(where Item == Hazard)
     public func makePrepared(_ specs: [OrderSpec], factsTag: [Int], facts make: @escaping @Sendable (Record) -> UInt8) -> Prepared {
-        var copy = self
+        // Every key, tie text and fact read in one pass: passing a record to a closure copies it
+        // (each of a hazard's fields retained), once per record rather than once per column.
+        let n = records.count
+        var values = [[RecordSortValue]](repeating: [], count: specs.count)
+        for s in specs.indices { values[s].reserveCapacity(n) }
+        var tieTexts: [String] = []
+        tieTexts.reserveCapacity(n)
+        var facts: [UInt8] = []
+        facts.reserveCapacity(n)
+        let tieText = specs.first?.tie
+        for i in 0..<n {
+            let record = records[i]
+            for s in specs.indices { values[s].append(specs[s].key(record)) }
+            if let tieText { tieTexts.append(tieText(record.item)) }
+            facts.append(make(record))
+        }
         var made: [Order] = []
         if let first = specs.first {
-            made.append(copy.order(OrderSpec(name: Self.tieName, tag: [], key: { _ in .number(0) }, tie: first.tie)))
+            let tie = Self.tieOrder(tieTexts)
+            made.append(Order(spec: OrderSpec(name: Self.tieName, tag: [], key: { _ in .number(0) }, tie: first.tie),
+                              ascending: tie.map { Int32($0) }, startsRun: (0..<n).map { $0 == 0 }))
+            // The columns sorted on every core.
+            let sorted = SortedOrders(count: specs.count), keyValues = values
+            DispatchQueue.concurrentPerform(iterations: specs.count) { s in
+                sorted.set(s, Self.makeOrder(specs[s], values: keyValues[s], tie: tie))
+            }
+            made += sorted.orders
         }
-        for spec in specs { made.append(copy.order(spec)) }
-        var values: [UInt8] = []
-        values.reserveCapacity(records.count)
-        records.withUnsafeBufferPointer { records in
-            for i in records.indices { values.append(make(records[i])) }
-        }
-        return Prepared(version: version, orders: made, facts: Facts(tag: factsTag, make: make, values: values))
+        return Prepared(version: version, orders: made, facts: Facts(tag: factsTag, make: make, values: facts))
+    }
+
+    /// The orders made on several threads, each in its slot.
+    private final class SortedOrders: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [Order?]
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func set(_ s: Int, _ order: Order) { lock.withLock { slots[s] = order } }
+        var orders: [Order] { lock.withLock { slots.map { $0! } } }
     }
 
     /// Keeps orders and facts made by `makePrepared` from this index as it is now; made from an

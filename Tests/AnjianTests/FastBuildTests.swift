@@ -140,7 +140,9 @@ import Testing
         #expect(prepared.orders.count == HazardColumn.allCases.count + 1)
         HazardOrderTests().expectKeptEqualsPlain(&index, rank: rank, today: HazardOrderTests.today)
         for order in prepared.orders {
-            #expect(order.ascending == index.order(order.spec).ascending, "\(order.spec.name)")
+            let one = index.order(order.spec)
+            #expect(order.ascending == one.ascending, "\(order.spec.name)")
+            #expect(order.walk(ascending: false) == one.walk(ascending: false), "\(order.spec.name)")
         }
     }
 }
