@@ -332,7 +332,7 @@ extension RecordIndex.Order {
 /// read from their UTF-8: when every scalar of every text is a plain one (`PlainScalars`, in NFC,
 /// never composing) Swift's order is the bytes' order and equal texts are equal bytes. Nil
 /// otherwise: the caller compares the strings.
-func textRanks(_ texts: [String]) -> [Int32]? {
+public func textRanks(_ texts: [String]) -> [Int32]? {
     let n = texts.count
     guard n > 0 else { return [] }
     // The texts' bytes one after another, and per text its first 8 bytes as a big-endian word.

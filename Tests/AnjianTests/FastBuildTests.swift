@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import AnjianApp
 @testable import AnjianModel
+import AnjianGenerator
+import AnjianStore
 
 /// The fast paths of building the search texts and the kept orders equal the plain ones.
 @Suite struct FastBuildTests {
@@ -143,6 +145,42 @@ import Testing
             let one = index.order(order.spec)
             #expect(order.ascending == one.ascending, "\(order.spec.name)")
             #expect(order.walk(ascending: false) == one.walk(ascending: false), "\(order.spec.name)")
+        }
+    }
+}
+
+@Suite struct FastSupervisionSortTests {
+    /// View 3's sort with keys as numbers equals the comparison sort, every column both ways,
+    /// with ties of date and time, and texts beyond the plain scalars (the strings' path).
+    @Test func viewThreeSortEqualsThePlainSort() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try LedgerGenerator.generate(into: dir, hazards: 30, supervisions: 1_500, seed: 3, today: HazardOrderTests.today)
+        let loaded = try LedgerStore.open(dir, now: HazardOrderTests.noon)
+        var entries = loaded.supervisions
+        var random = SeededRandom(state: 77)
+        let codes = entries.keys.sorted()
+        for _ in 0..<200 {
+            let a = codes.randomElement(using: &random)!, b = codes.randomElement(using: &random)!
+            let i = Int.random(in: 0..<entries[a]!.count, using: &random), j = Int.random(in: 0..<entries[b]!.count, using: &random)
+            entries[b]![j].date = entries[a]![i].date
+            entries[b]![j].time = entries[a]![i].time
+        }
+        let directory = EnterpriseDirectory(enterprises: loaded.enterprises, pinyin: pinyinTable)
+        let rank = directory.pinyinRank(by: \.name)
+        for beyondPlain in [false, true] {
+            if beyondPlain {
+                for code in codes { entries[code]![0].findings = "Café é\u{301} Ｆ" }
+            }
+            let ledger = LedgerData(directory: directory, pinyin: pinyinTable, inspectors: [], supervisions: entries, hazards: [:])
+            #expect(ledger.supervisionIndex.records.count > 1_000)
+            for column in SupervisionColumn.allCases {
+                for ascending in [true, false] {
+                    let fast = SupervisionsScreen.sorted(ledger.supervisionIndex, column: column, ascending: ascending, rank: rank)
+                    let plain = SupervisionsScreen.plainSorted(ledger.supervisionIndex, column: column, ascending: ascending, rank: rank)
+                    #expect(fast == plain, "\(column) \(ascending) \(beyondPlain)")
+                }
+            }
         }
     }
 }
