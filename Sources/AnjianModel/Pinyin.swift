@@ -135,8 +135,86 @@ enum SearchUnits {
         byte &- 97 < 26 ? 1 << UInt32(byte &- 97) : 1 << 31
     }
 
-    /// Appends the text's lower-cased UTF-8 to `bytes` and its units to `units`.
+    /// Appends the text's lower-cased UTF-8 to `bytes` and its units to `units`: reading the
+    /// UTF-8 directly when every scalar is a `PlainScalars` one (then each scalar is its own
+    /// character and lower-casing changes A–Z only), else as `appendCharacters` does.
+    static func append(_ text: String, table: PinyinTable, bytes: inout [UInt8], units: inout [UInt8],
+                       unitCache: inout UnitCache) {
+        let byteCount = bytes.count, unitCount = units.count
+        let plain: Bool? = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            var skipped = 0
+            var i = 0
+            while i < utf8.count {
+                let lead = utf8[i]
+                let length: Int
+                let isUnit: Bool
+                if lead < 0x80 {
+                    guard PlainScalars.isPlainASCII(lead) else { return false }
+                    length = 1
+                    let lower = lead &- 65 < 26 ? lead | 0x20 : lead
+                    bytes.append(lower)
+                    isUnit = lower &- 97 < 26 || lead &- 48 < 10
+                } else {
+                    let scalar: UInt32
+                    if lead < 0xE0 {
+                        scalar = UInt32(lead & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+                        length = 2
+                    } else if lead < 0xF0 {
+                        scalar = UInt32(lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+                        length = 3
+                    } else {
+                        return false  // beyond the BMP: never plain
+                    }
+                    guard PlainScalars.isPlain(scalar) else { return false }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<(i + length)]))
+                    isUnit = unitCache.isUnit(scalar, table: table)
+                }
+                i += length
+                guard isUnit else {
+                    skipped += length
+                    continue
+                }
+                if skipped < 15 {
+                    units.append(UInt8(skipped << 4 | length))
+                } else {
+                    units.append(escape)
+                    appendNumber(skipped, to: &units)
+                    appendNumber(length, to: &units)
+                }
+                skipped = 0
+            }
+            return true
+        }
+        if plain == true { return }
+        bytes.removeSubrange(byteCount...)
+        units.removeSubrange(unitCount...)
+        appendCharacters(text, table: table, bytes: &bytes, units: &units)
+    }
+
     static func append(_ text: String, table: PinyinTable, bytes: inout [UInt8], units: inout [UInt8]) {
+        var cache = UnitCache()
+        append(text, table: table, bytes: &bytes, units: &units, unitCache: &cache)
+    }
+
+    /// Whether each BMP scalar is a unit when it is a character alone, found out once per scalar.
+    struct UnitCache {
+        /// 0 not known yet, 1 a unit, 2 not.
+        private var known = [UInt8](repeating: 0, count: 0x10000)
+
+        @inline(__always)
+        mutating func isUnit(_ scalar: UInt32, table: PinyinTable) -> Bool {
+            let slot = Int(scalar & 0xFFFF)
+            if known[slot] == 0 {
+                let character = Character(Unicode.Scalar(scalar)!)
+                known[slot] = table.readingRange(of: scalar) != nil || character.isLetter || character.isNumber ? 1 : 2
+            }
+            return known[slot] == 1
+        }
+    }
+
+    /// Appends the text's lower-cased UTF-8 to `bytes` and its units to `units`, character by
+    /// character: the general path (and the reference of `append`).
+    static func appendCharacters(_ text: String, table: PinyinTable, bytes: inout [UInt8], units: inout [UInt8]) {
         let lowered = text.lowercased()
         var skipped = 0
         for character in lowered {
@@ -318,7 +396,7 @@ public struct PinyinSearchText: Sendable {
         self.text = text
         self.table = table
         var folded: [UInt8] = [], units: [UInt8] = []
-        SearchUnits.append(text, table: table, bytes: &folded, units: &units)
+        SearchUnits.appendCharacters(text, table: table, bytes: &folded, units: &units)
         self.folded = folded
         self.units = units
     }
@@ -333,6 +411,50 @@ public struct PinyinSearchText: Sendable {
                 }
             }
         }
+    }
+}
+
+/// Scalars each of which is a character of its own whatever stands beside it (no extending,
+/// joining or prepended marks, no CR), whose lower case is itself except A–Z, and which are in
+/// NFC and never compose (so texts of them compare as their UTF-8 bytes): ASCII but CR and the
+/// other controls, the middle dot, general punctuation U+2010–2027, CJK symbols and
+/// punctuation (not the tone marks U+302A–302F), the CJK ideographs and extension A, and the
+/// full-width forms but the capital letters. `PlainScalarTests` checks each of them.
+enum PlainScalars {
+    @inline(__always)
+    static func isPlainASCII(_ byte: UInt8) -> Bool {
+        byte &- 0x20 < 0x5F || byte == 0x09 || byte == 0x0A
+    }
+
+    @inline(__always)
+    static func isPlain(_ scalar: UInt32) -> Bool {
+        if scalar < 0x80 { return isPlainASCII(UInt8(scalar)) }
+        if scalar &- 0x4E00 <= 0x9FFF - 0x4E00 { return true }
+        if scalar &- 0x3400 <= 0x4DBF - 0x3400 { return true }
+        if scalar &- 0x3000 <= 0x303F - 0x3000 { return scalar &- 0x302A > 0x302F - 0x302A }
+        if scalar &- 0xFF01 <= 0xFF5E - 0xFF01 { return scalar &- 0xFF21 > 0xFF3A - 0xFF21 }
+        return scalar &- 0x2010 <= 0x2027 - 0x2010 || scalar == 0xB7
+    }
+
+    /// Whether every scalar of the UTF-8 is plain (nil when the text is not contiguous).
+    static func all(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < utf8.count {
+            let lead = utf8[i]
+            if lead < 0x80 {
+                guard isPlainASCII(lead) else { return false }
+                i += 1
+            } else if lead < 0xE0 {
+                guard isPlain(UInt32(lead & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)) else { return false }
+                i += 2
+            } else if lead < 0xF0 {
+                guard isPlain(UInt32(lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)) else { return false }
+                i += 3
+            } else {
+                return false
+            }
+        }
+        return true
     }
 }
 

@@ -113,10 +113,18 @@ public struct RecordIndex<Item: LedgerRecord>: Sendable {
 
     /// The search texts of every record, built from this index's records: a pure function,
     /// to run on any thread on a copy of the index.
+    @_specialize(where Item == Hazard)
+    @_specialize(where Item == SupervisionEntry)
     public func makeSearchTexts() -> SearchTexts {
         var texts = SearchTexts(version: version)
         texts.records.reserveCapacity(records.count)
-        for record in records { texts.append(fields(record.item), enterprise: record.enterprise, table: pinyin) }
+        var cache = SearchUnits.UnitCache()
+        records.withUnsafeBufferPointer { records in
+            for i in records.indices {
+                texts.append(fields(records[i].item), enterprise: records[i].enterprise, table: pinyin, cache: &cache)
+                if i == 255 { texts.reserveForRecords(records.count) }
+            }
+        }
         return texts
     }
 

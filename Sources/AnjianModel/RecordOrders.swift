@@ -1,3 +1,5 @@
+import Foundation
+
 /// A value records sort by: numbers compare as numbers, texts by code points (Swift's `<`).
 public enum RecordSortValue: Sendable, Equatable {
     case number(Int), text(String)
@@ -83,6 +85,8 @@ extension RecordIndex {
     }
 
     /// The records in the spec's order: a pure function of the records, to run on any thread.
+    @_specialize(where Item == Hazard)
+    @_specialize(where Item == SupervisionEntry)
     public func makeOrder(_ spec: OrderSpec) -> Order {
         let n = records.count
         // Ties first: the records by their tie text, in index order where it is equal (a stable sort).
@@ -90,12 +94,37 @@ extension RecordIndex {
         if let kept = tieOrder(for: spec) {
             tie = kept
         } else {
-            let texts = records.map { spec.tie($0.item) }
-            tie = texts.indices.sorted { texts[$0] < texts[$1] }
+            var texts: [String] = []
+            texts.reserveCapacity(n)
+            records.withUnsafeBufferPointer { records in
+                for i in 0..<n { texts.append(spec.tie(records[i].item)) }
+            }
+            tie = Self.tieOrder(texts)
         }
+        var values: [RecordSortValue] = []
+        values.reserveCapacity(n)
+        records.withUnsafeBufferPointer { records in
+            for i in 0..<n { values.append(spec.key(records[i])) }
+        }
+        return Self.makeOrder(spec, values: values, tie: tie)
+    }
+
+    /// The records' indices by their tie texts, in index order where they are equal (a stable sort).
+    static func tieOrder(_ texts: [String]) -> [Int] {
+        if let ranks = textRanks(texts) {
+            var packed = [UInt64](repeating: 0, count: texts.count)
+            for i in texts.indices { packed[i] = UInt64(ranks[i]) << 32 | UInt64(i) }
+            packed.sort()
+            return packed.map { Int($0 & 0xFFFF_FFFF) }
+        }
+        return texts.indices.sorted { texts[$0] < texts[$1] }
+    }
+
+    /// The order of the records whose keys are `values`, ties in the order `tie`.
+    static func makeOrder(_ spec: OrderSpec, values: [RecordSortValue], tie: [Int]) -> Order {
+        let n = values.count
         var rank = [Int](repeating: 0, count: n)
         for (p, r) in tie.enumerated() { rank[r] = p }
-        let values = records.map(spec.key)
         // Keys as numbers: texts by their rank among the distinct texts.
         var keys = [Int](repeating: 0, count: n)
         var numbers = 0, texts = 0
@@ -103,17 +132,23 @@ extension RecordIndex {
         if texts == 0 {
             for (i, v) in values.enumerated() { if case .number(let x) = v { keys[i] = x } }
         } else if numbers == 0 {
-            let distinct = Array(Set(values.map { v -> String in if case .text(let t) = v { return t } else { return "" } })).sorted()
-            var place: [String: Int] = [:]
-            place.reserveCapacity(distinct.count)
-            for (p, t) in distinct.enumerated() { place[t] = p }
-            for (i, v) in values.enumerated() { if case .text(let t) = v { keys[i] = place[t]! } }
+            let strings = values.map { v -> String in if case .text(let t) = v { return t } else { return "" } }
+            if let ranks = textRanks(strings) {
+                for i in 0..<n { keys[i] = Int(ranks[i]) }
+            } else {
+                let distinct = Array(Set(strings)).sorted()
+                var place: [String: Int] = [:]
+                place.reserveCapacity(distinct.count)
+                for (p, t) in distinct.enumerated() { place[t] = p }
+                for i in 0..<n { keys[i] = place[strings[i]]! }
+            }
         }
         var order: [Int32]
         let low = keys.min() ?? 0, high = keys.max() ?? 0
-        if numbers > 0 && texts > 0 {
+        let mixed = numbers > 0 && texts > 0
+        if mixed {
             // Not expected (a column never mixes them): the plain comparison.
-            order = records.indices.sorted { a, b in
+            order = values.indices.sorted { a, b in
                 let c = RecordSortValue.compare(values[a], values[b])
                 return c != 0 ? c < 0 : rank[a] < rank[b]
             }.map { Int32($0) }
@@ -124,10 +159,15 @@ extension RecordIndex {
             packed.sort()
             order = packed.map { Int32(tie[Int($0 & (1 << 21 - 1))]) }
         } else {
-            order = records.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : rank[a] < rank[b] }.map { Int32($0) }
+            order = values.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : rank[a] < rank[b] }.map { Int32($0) }
         }
         var starts = [Bool](repeating: false, count: n)
-        for p in 0..<n { starts[p] = p == 0 || RecordSortValue.compare(values[Int(order[p - 1])], values[Int(order[p])]) != 0 }
+        if mixed {
+            for p in 0..<n { starts[p] = p == 0 || RecordSortValue.compare(values[Int(order[p - 1])], values[Int(order[p])]) != 0 }
+        } else {
+            // Equal keys are equal values: numbers themselves, texts by their rank among the distinct ones.
+            for p in 0..<n { starts[p] = p == 0 || keys[Int(order[p - 1])] != keys[Int(order[p])] }
+        }
         return Order(spec: spec, ascending: order, startsRun: starts)
     }
 
@@ -161,14 +201,46 @@ extension RecordIndex {
 
     /// The orders (the tie order first) and facts, computed from this index: a pure function,
     /// to run on another thread on a copy of the index; `installPrepared` keeps them.
+    @_specialize(where Item == Hazard)
     public func makePrepared(_ specs: [OrderSpec], factsTag: [Int], facts make: @escaping @Sendable (Record) -> UInt8) -> Prepared {
-        var copy = self
+        // Every key, tie text and fact read in one pass: passing a record to a closure copies it
+        // (each of a hazard's fields retained), once per record rather than once per column.
+        let n = records.count
+        var values = [[RecordSortValue]](repeating: [], count: specs.count)
+        for s in specs.indices { values[s].reserveCapacity(n) }
+        var tieTexts: [String] = []
+        tieTexts.reserveCapacity(n)
+        var facts: [UInt8] = []
+        facts.reserveCapacity(n)
+        let tieText = specs.first?.tie
+        for i in 0..<n {
+            let record = records[i]
+            for s in specs.indices { values[s].append(specs[s].key(record)) }
+            if let tieText { tieTexts.append(tieText(record.item)) }
+            facts.append(make(record))
+        }
         var made: [Order] = []
         if let first = specs.first {
-            made.append(copy.order(OrderSpec(name: Self.tieName, tag: [], key: { _ in .number(0) }, tie: first.tie)))
+            let tie = Self.tieOrder(tieTexts)
+            made.append(Order(spec: OrderSpec(name: Self.tieName, tag: [], key: { _ in .number(0) }, tie: first.tie),
+                              ascending: tie.map { Int32($0) }, startsRun: (0..<n).map { $0 == 0 }))
+            // The columns sorted on every core.
+            let sorted = SortedOrders(count: specs.count), keyValues = values
+            DispatchQueue.concurrentPerform(iterations: specs.count) { s in
+                sorted.set(s, Self.makeOrder(specs[s], values: keyValues[s], tie: tie))
+            }
+            made += sorted.orders
         }
-        for spec in specs { made.append(copy.order(spec)) }
-        return Prepared(version: version, orders: made, facts: Facts(tag: factsTag, make: make, values: records.map(make)))
+        return Prepared(version: version, orders: made, facts: Facts(tag: factsTag, make: make, values: facts))
+    }
+
+    /// The orders made on several threads, each in its slot.
+    private final class SortedOrders: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [Order?]
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func set(_ s: Int, _ order: Order) { lock.withLock { slots[s] = order } }
+        var orders: [Order] { lock.withLock { slots.map { $0! } } }
     }
 
     /// Keeps orders and facts made by `makePrepared` from this index as it is now; made from an
@@ -254,4 +326,56 @@ extension RecordIndex.Order {
         ascending = newOrder
         startsRun = newStarts
     }
+}
+
+/// Each text's rank among the distinct texts in Swift's order (`<`), equal texts the same rank,
+/// read from their UTF-8: when every scalar of every text is a plain one (`PlainScalars`, in NFC,
+/// never composing) Swift's order is the bytes' order and equal texts are equal bytes. Nil
+/// otherwise: the caller compares the strings.
+public func textRanks(_ texts: [String]) -> [Int32]? {
+    let n = texts.count
+    guard n > 0 else { return [] }
+    // The texts' bytes one after another, and per text its first 8 bytes as a big-endian word.
+    var bytes: [UInt8] = []
+    var starts = [Int](repeating: 0, count: n + 1)
+    var prefixes = [UInt64](repeating: 0, count: n)
+    for i in 0..<n {
+        let plain: Bool? = texts[i].utf8.withContiguousStorageIfAvailable { utf8 in
+            guard PlainScalars.all(utf8) else { return false }
+            bytes.append(contentsOf: utf8)
+            var prefix: UInt64 = 0
+            for k in 0..<8 { prefix = prefix << 8 | UInt64(k < utf8.count ? utf8[k] : 0) }
+            prefixes[i] = prefix
+            return true
+        }
+        guard plain == true else { return nil }
+        starts[i + 1] = bytes.count
+    }
+    var order = (0..<Int32(n)).map { $0 }
+    bytes.withUnsafeBufferPointer { bytes in
+        starts.withUnsafeBufferPointer { starts in
+            prefixes.withUnsafeBufferPointer { prefixes in
+                // -1, 0, 1 as the texts' bytes compare (a shorter text first where one begins the other).
+                func compare(_ a: Int, _ b: Int) -> Int {
+                    if prefixes[a] != prefixes[b] { return prefixes[a] < prefixes[b] ? -1 : 1 }
+                    let la = starts[a + 1] - starts[a], lb = starts[b + 1] - starts[b]
+                    let common = min(la, lb)
+                    if common > 8 {
+                        let c = memcmp(bytes.baseAddress! + starts[a] + 8, bytes.baseAddress! + starts[b] + 8, common - 8)
+                        if c != 0 { return c < 0 ? -1 : 1 }
+                    }
+                    return la == lb ? 0 : (la < lb ? -1 : 1)
+                }
+                order.sort { compare(Int($0), Int($1)) < 0 }
+                var ranks = [Int32](repeating: 0, count: n)
+                var rank: Int32 = 0
+                for p in 0..<n {
+                    if p > 0 && compare(Int(order[p - 1]), Int(order[p])) != 0 { rank += 1 }
+                    ranks[Int(order[p])] = rank
+                }
+                order = ranks
+            }
+        }
+    }
+    return order
 }

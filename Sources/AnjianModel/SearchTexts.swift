@@ -43,33 +43,174 @@ public struct SearchTexts: Sendable {
         bytes.count + units.count + letterSets.count * 8 + texts.count * MemoryLayout<TextSpan>.stride + records.count * MemoryLayout<RecordSpan>.stride
     }
 
+    /// Reserves the buffers for `total` records like those appended so far (a few hundred):
+    /// growing 50 MB by doubling copied it several times.
+    mutating func reserveForRecords(_ total: Int) {
+        guard !records.isEmpty, total > records.count else { return }
+        let scale = Double(total) / Double(records.count) * 1.1
+        bytes.reserveCapacity(Int(Double(bytes.count) * scale))
+        units.reserveCapacity(Int(Double(units.count) * scale))
+        texts.reserveCapacity(Int(Double(texts.count) * scale))
+        records.reserveCapacity(total)
+        letterSets.reserveCapacity((total + 63) / 64 * LetterSets.count)
+    }
+
     /// Appends a record's texts; its span is returned.
-    mutating func encode(_ fields: SearchFields, enterprise: Int, table: PinyinTable) -> RecordSpan {
+    mutating func encode(_ fields: SearchFields, enterprise: Int, table: PinyinTable, cache: inout SearchUnits.UnitCache) -> RecordSpan {
         let firstText = UInt32(texts.count)
         for text in fields.pinyin {
             let byteStart = UInt32(bytes.count), unitStart = UInt32(units.count)
-            SearchUnits.append(text, table: table, bytes: &bytes, units: &units)
+            SearchUnits.append(text, table: table, bytes: &bytes, units: &units, unitCache: &cache)
             texts.append(TextSpan(byteStart: byteStart, byteEnd: UInt32(bytes.count), unitStart: unitStart, unitEnd: UInt32(units.count)))
         }
         let plainStart = UInt32(bytes.count)
-        bytes.append(contentsOf: fields.plain.joined(separator: "\u{1}").lowercased().utf8)
+        Self.appendPlain(fields.plain, to: &bytes)
         return RecordSpan(firstText: firstText, textEnd: UInt32(texts.count), plainStart: plainStart,
                           plainEnd: UInt32(bytes.count), enterprise: UInt32(enterprise))
     }
 
-    mutating func append(_ fields: SearchFields, enterprise: Int, table: PinyinTable) {
-        records.append(encode(fields, enterprise: enterprise, table: table))
+    /// The plain texts joined by U+0001 and lower-cased, as UTF-8: when every scalar is a plain
+    /// one (`PlainScalars`), by lower-casing A–Z in the bytes; else by `lowercased()`.
+    static func appendPlain(_ plain: [String], to bytes: inout [UInt8]) {
+        let allPlain = plain.allSatisfy { text in
+            text.utf8.withContiguousStorageIfAvailable { PlainScalars.all($0) } ?? false
+        }
+        guard allPlain else {
+            bytes.append(contentsOf: plain.joined(separator: "\u{1}").lowercased().utf8)
+            return
+        }
+        for (n, text) in plain.enumerated() {
+            if n > 0 { bytes.append(1) }
+            text.utf8.withContiguousStorageIfAvailable { utf8 in
+                for byte in utf8 { bytes.append(byte &- 65 < 26 ? byte | 0x20 : byte) }
+            }
+        }
+    }
+
+    mutating func append(_ fields: SearchFields, enterprise: Int, table: PinyinTable, cache: inout SearchUnits.UnitCache) {
+        records.append(encode(fields, enterprise: enterprise, table: table, cache: &cache))
         setLetters(of: records.count - 1, table: table)
+    }
+
+    mutating func append(_ fields: SearchFields, enterprise: Int, table: PinyinTable) {
+        var cache = SearchUnits.UnitCache()
+        append(fields, enterprise: enterprise, table: table, cache: &cache)
     }
 
     /// Records the one- and two-character queries of letters and digits record `index` matches:
     /// those its folded texts contain, and those its units spell (an initial, a reading's first
-    /// two letters, or the initials of two units in a row).
+    /// two letters, or the initials of two units in a row). Reads the buffers in place, as
+    /// `setLettersPlainly` (the reference) does with arrays.
     mutating func setLetters(of index: Int, table: PinyinTable) {
         let block = (index >> 6) * LetterSets.count
-        while letterSets.count < block + LetterSets.count { letterSets.append(contentsOf: repeatElement(0, count: LetterSets.count)) }
+        if letterSets.count < block + LetterSets.count {
+            letterSets.append(contentsOf: repeatElement(0, count: block + LetterSets.count - letterSets.count))
+        }
         let bit: UInt64 = 1 << UInt64(index & 63)
-        for s in block..<(block + LetterSets.count) { letterSets[s] &= ~bit }
+        let record = records[index]
+        bytes.withUnsafeBufferPointer { bytes in
+            units.withUnsafeBufferPointer { units in
+                texts.withUnsafeBufferPointer { texts in
+                    table.withReadings { readings in
+                        letterSets.withUnsafeMutableBufferPointer { all in
+                            let sets = UnsafeMutableBufferPointer(rebasing: all[block..<(block + LetterSets.count)])
+                            for s in sets.indices { sets[s] &= ~bit }
+                            Self.setLetters(record, bit: bit, sets: sets, bytes: bytes, units: units, texts: texts, readings: readings)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static func setLetters(_ record: RecordSpan, bit: UInt64, sets: UnsafeMutableBufferPointer<UInt64>,
+                                   bytes: UnsafeBufferPointer<UInt8>, units: UnsafeBufferPointer<UInt8>,
+                                   texts: UnsafeBufferPointer<TextSpan>, readings: ReadingsView) {
+        @inline(__always) func set(_ s: Int) { sets[s] |= bit }
+        func containing(_ start: UInt32, _ end: UInt32) {
+            var previous = -1
+            for p in Int(start)..<Int(end) {
+                let id = LetterSets.id(bytes[p])
+                if id >= 0 {
+                    set(id)
+                    if previous >= 0 { set(LetterSets.pair(previous, id)) }
+                }
+                previous = id
+            }
+        }
+        containing(record.plainStart, record.plainEnd)
+        for t in Int(record.firstText)..<Int(record.textEnd) {
+            let span = texts[t]
+            containing(span.byteStart, span.byteEnd)
+            // The ids of the letters a unit may start with, as bits: the previous unit's and this one's.
+            var previous: UInt64 = 0
+            var u = Int(span.unitStart)
+            var position = Int(span.byteStart)
+            while u < Int(span.unitEnd) {
+                let code = units[u]
+                u += 1
+                let length: Int
+                if code == SearchUnits.escape {
+                    position += SearchUnits.readNumber(units, &u)
+                    length = SearchUnits.readNumber(units, &u)
+                } else {
+                    position += Int(code >> 4)
+                    length = Int(code & 0x0F)
+                }
+                let literal = position
+                position += length
+                var starts: UInt64 = 0
+                let lead = bytes[literal]
+                if length == 1, LetterSets.id(lead) >= 0 { starts |= 1 << UInt64(LetterSets.id(lead)) }
+                if length == 2, LetterSets.id(lead) >= 0, LetterSets.id(bytes[literal + 1]) >= 0 {
+                    set(LetterSets.pair(LetterSets.id(lead), LetterSets.id(bytes[literal + 1])))
+                }
+                // The readings of the literal's first scalar.
+                let scalar: UInt32
+                if lead < 0x80 {
+                    scalar = UInt32(lead)
+                } else if lead < 0xE0 {
+                    scalar = UInt32(lead & 0x1F) << 6 | UInt32(bytes[literal + 1] & 0x3F)
+                } else if lead < 0xF0 {
+                    scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[literal + 1] & 0x3F) << 6 | UInt32(bytes[literal + 2] & 0x3F)
+                } else {
+                    scalar = UInt32(lead & 0x07) << 18 | UInt32(bytes[literal + 1] & 0x3F) << 12
+                        | UInt32(bytes[literal + 2] & 0x3F) << 6 | UInt32(bytes[literal + 3] & 0x3F)
+                }
+                if scalar >= readings.first, Int(scalar - readings.first) + 1 < readings.offsets.count {
+                    let slot = Int(scalar - readings.first)
+                    for r in Int(readings.offsets[slot])..<Int(readings.offsets[slot + 1]) {
+                        let syllable = Int(readings.readings[r])
+                        let start = Int(readings.syllableStarts[syllable]), end = Int(readings.syllableStarts[syllable + 1])
+                        guard end > start else { continue }
+                        let first = LetterSets.id(readings.syllableBytes[start])
+                        guard first >= 0 else { continue }
+                        starts |= 1 << UInt64(first)
+                        if end - start >= 2, LetterSets.id(readings.syllableBytes[start + 1]) >= 0 {
+                            set(LetterSets.pair(first, LetterSets.id(readings.syllableBytes[start + 1])))
+                        }
+                    }
+                }
+                var each = starts
+                while each != 0 {
+                    let b = each.trailingZeroBitCount
+                    each &= each - 1
+                    set(b)
+                    var before = previous
+                    while before != 0 {
+                        let a = before.trailingZeroBitCount
+                        before &= before - 1
+                        set(LetterSets.pair(a, b))
+                    }
+                }
+                previous = starts
+            }
+        }
+    }
+
+    /// The letter sets of record `index` as `setLetters` must make them, from arrays of each
+    /// unit's literal and readings (slow: the reference for tests).
+    func lettersPlainly(of index: Int, table: PinyinTable) -> Set<Int> {
         var found: [Int] = []
         func containing(_ start: UInt32, _ end: UInt32) {
             var previous = -1
@@ -107,7 +248,13 @@ public struct SearchTexts: Sendable {
                 previous = starts
             }
         }
-        for s in found { letterSets[block + s] |= bit }
+        return Set(found)
+    }
+
+    /// The letter sets record `index` is in (for tests).
+    func letters(of index: Int) -> Set<Int> {
+        let block = (index >> 6) * LetterSets.count
+        return Set((0..<LetterSets.count).filter { letterSets[block + $0] >> UInt64(index & 63) & 1 != 0 })
     }
 
     /// The record at `index` has new texts (or is new, at the end).
@@ -117,7 +264,8 @@ public struct SearchTexts: Sendable {
             return
         }
         garbage += size(of: records[index])
-        records[index] = encode(fields, enterprise: enterprise, table: table)
+        var cache = SearchUnits.UnitCache()
+        records[index] = encode(fields, enterprise: enterprise, table: table, cache: &cache)
         setLetters(of: index, table: table)
         if garbage > 4096 && garbage * 2 > bytes.count + units.count { compact() }
     }

@@ -68,14 +68,44 @@ struct SupervisionsScreen: ListScreen {
         if !table.filter.text.isEmpty { context.ledger.prepareSupervisionSearch() }
         let index = context.ledger.supervisionIndex
         table.refresh(body: Self.bodyHeight(context), order: { column, ascending in
-            let records = index.records
-            let keyed = records.indices.map { ($0, Self.key(records[$0], column: column ?? .date, rank: rank)) }
-            return keyed.sorted { a, b in
-                let order = EnterpriseSorting.compareFast(a.1, b.1)
-                if order != 0 { return ascending ? order < 0 : order > 0 }
-                return SupervisionEntry.newestFirst(records[a.0].item, records[b.0].item)
-            }.map(\.0)
+            Self.sorted(index, column: column ?? .date, ascending: ascending, rank: rank)
         }, admit: { _, rows in rows }, match: { index.matching($0, among: $1) })
+    }
+
+    /// The entries in a column's order, ties newest first: as `plainSorted`, with the keys
+    /// compared as numbers (texts by their rank among the distinct texts, `textRanks`).
+    static func sorted(_ index: SupervisionDirectory, column: SupervisionColumn, ascending: Bool, rank: [Int]) -> [Int] {
+        let records = index.records
+        var numbers: [Int] = []
+        numbers.reserveCapacity(records.count)
+        var texts: [String] = []
+        for i in records.indices {
+            switch key(records[i], column: column, rank: rank) {
+            case .number(let x): numbers.append(x)
+            case .text(let t): texts.append(t)
+            }
+        }
+        if !texts.isEmpty {
+            guard numbers.isEmpty, let ranks = textRanks(texts) else {
+                return plainSorted(index, column: column, ascending: ascending, rank: rank)
+            }
+            numbers = ranks.map { Int($0) }
+        }
+        return records.indices.sorted { a, b in
+            if numbers[a] != numbers[b] { return ascending ? numbers[a] < numbers[b] : numbers[a] > numbers[b] }
+            return SupervisionEntry.newestFirst(records[a].item, records[b].item)
+        }
+    }
+
+    /// The plain path `sorted` must equal: a comparison sort of every entry by its key.
+    static func plainSorted(_ index: SupervisionDirectory, column: SupervisionColumn, ascending: Bool, rank: [Int]) -> [Int] {
+        let records = index.records
+        let keyed = records.indices.map { ($0, Self.key(records[$0], column: column, rank: rank)) }
+        return keyed.sorted { a, b in
+            let order = EnterpriseSorting.compareFast(a.1, b.1)
+            if order != 0 { return ascending ? order < 0 : order > 0 }
+            return SupervisionEntry.newestFirst(records[a.0].item, records[b.0].item)
+        }.map(\.0)
     }
 
     /// Numbers and ASCII only, so sorting thousands of entries needs no collation;
