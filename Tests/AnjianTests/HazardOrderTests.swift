@@ -13,18 +13,6 @@ import AnjianStore
     static let today = "2026-11-26"
     static let noon = ISO8601DateFormatter().date(from: "2026-11-26T12:00:00Z")!
 
-    /// A seeded generator, so a failure repeats.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A generated ledger's hazards, with some made to tie: equal numbers in two enterprises,
     /// equal descriptions and responsible persons.
     static let ledger: (enterprises: [Enterprise], hazards: [String: [Hazard]]) = {
@@ -34,7 +22,7 @@ import AnjianStore
         let loaded = try! LedgerStore.open(dir, now: noon)
         var hazards = loaded.hazards
         let codes = hazards.keys.sorted()
-        var random = SplitMix(state: 5)
+        var random = SeededRandom(state: 5)
         for _ in 0..<40 {
             let a = codes.randomElement(using: &random)!, b = codes.randomElement(using: &random)!
             let i = Int.random(in: 0..<hazards[a]!.count, using: &random), j = Int.random(in: 0..<hazards[b]!.count, using: &random)
@@ -83,7 +71,7 @@ import AnjianStore
         let rank = directory.pinyinRank(by: \.shortName)
         // Kept before the changes, so that the changes must update them.
         expectKeptEqualsPlain(&index, rank: rank, today: Self.today)
-        var random = SplitMix(state: 17)
+        var random = SeededRandom(state: 17)
         for round in 0..<6 {
             for n in 0..<25 {
                 var hazard = index.records.randomElement(using: &random)!.item
