@@ -481,21 +481,7 @@ func containsBytes(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBuffe
 /// Plain byte substring search (the needle is short).
 @usableFromInline
 func containsBytes(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-    let n = needle.count
-    guard n > 0 else { return true }
-    guard haystack.count >= n else { return false }
-    let first = needle[0]
-    var i = 0
-    let last = haystack.count - n
-    while i <= last {
-        if haystack[i] == first {
-            var j = 1
-            while j < n && haystack[i + j] == needle[j] { j += 1 }
-            if j == n { return true }
-        }
-        i += 1
-    }
-    return false
+    haystack.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { n in containsBytes(h, n) } }
 }
 
 /// A filter query, prepared once per keystroke rather than once per row.
