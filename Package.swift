@@ -33,6 +33,8 @@ let package = Package(
         // Starting a session (lock, ledger, operator) and performing store operations:
         // shared by the TUI and command-line subcommands, so it never sees a screen.
         .target(name: "AnjianRuntime", dependencies: ["AnjianModel", "AnjianStore"]),
+        // The subcommands' work (init, validate, import, export, stats): never the terminal UI.
+        .target(name: "AnjianCLI", dependencies: ["AnjianModel", "AnjianStore", "AnjianRuntime", "AnjianText"]),
         // Every string the user sees, in Chinese and English: one file per feature.
         .target(name: "AnjianText", dependencies: ["AnjianModel", "AnjianStore"]),
         // Cells, display width, keys: what the UI draws into and what the terminal shows.
@@ -44,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "anjian",
             dependencies: [
-                "AnjianApp", "AnjianStore", "AnjianTerminal", "AnjianModel", "AnjianRuntime", "AnjianText",
+                "AnjianApp", "AnjianStore", "AnjianTerminal", "AnjianModel", "AnjianRuntime", "AnjianText", "AnjianCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,7 +62,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AnjianTests",
-            dependencies: ["AnjianModel", "AnjianStore", "AnjianScreen", "AnjianText", "AnjianApp", "AnjianRuntime", "AnjianGenerator", "anjian"],
+            dependencies: ["AnjianModel", "AnjianStore", "AnjianScreen", "AnjianText", "AnjianApp", "AnjianRuntime", "AnjianGenerator", "AnjianCLI", "anjian"],
             // Reviewed screens, read from the source tree by the screen tests.
             exclude: ["Screens"]
         ),

@@ -8,24 +8,42 @@ import AnjianStore
 import AnjianTerminal
 import AnjianText
 
+/// `anjian`: the terminal UI by default (`anjian`, `anjian --data DIR`), and the subcommands.
 @main
 struct Anjian: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "anjian",
-        abstract: "安监台账 Anjian: the work-safety supervision ledger in a terminal.",
-        discussion: """
-        Without a subcommand, opens the ledger in the terminal. The data directory is \
-        --data DIR, else $ANJIAN_DATA, else $XDG_DATA_HOME/anjian (~/.local/share/anjian); \
-        an empty or missing directory is initialised with the bundled demo ledger.
-        """,
-        version: "0.1.0"
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "anjian",
+            abstract: Help.text(zh: "安监台账：终端里的安全生产监管台账。", en: "安监台账 Anjian: the work-safety supervision ledger in a terminal."),
+            discussion: Help.text(
+                zh: "不带子命令时在终端中打开台账。数据目录为 --data DIR，否则 $ANJIAN_DATA，否则 $XDG_DATA_HOME/anjian（~/.local/share/anjian）；空目录或不存在的目录用演示台账初始化。",
+                en: """
+                Without a subcommand, opens the ledger in the terminal. The data directory is \
+                --data DIR, else $ANJIAN_DATA, else $XDG_DATA_HOME/anjian (~/.local/share/anjian); \
+                an empty or missing directory is initialised with the bundled demo ledger.
+                """),
+            version: "0.1.0",
+            subcommands: [Open.self, Init.self, Validate.self],
+            defaultSubcommand: Open.self
+        )
+    }
+
+    enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
+        case zh, en
+    }
+}
+
+/// The terminal UI: what `anjian` without a subcommand runs.
+struct Open: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "open", abstract: Help.text(zh: "在终端中打开台账（默认）。", en: "Open the ledger in the terminal (the default)."))
+    }
 
     @Option(name: .long, help: ArgumentHelp("The data directory.", valueName: "DIR"))
     var data: String?
 
     @Option(name: .long, help: "UI language: zh or en (default: from LC_ALL / LC_MESSAGES / LANG).")
-    var lang: LanguageOption?
+    var lang: Anjian.LanguageOption?
 
     @Option(name: .long, help: ArgumentHelp(
         "Who is using the program: NAME or NAME:CERTIFICATE (default: $ANJIAN_OPERATOR, else the remembered one, else asked once).",
@@ -47,10 +65,6 @@ struct Anjian: ParsableCommand {
     /// For the crash tests only (see `StressSaves`).
     @Option(name: .long, help: .hidden)
     var stressSaves: Int?
-
-    enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
-        case zh, en
-    }
 
     enum AmbiguousOption: String, ExpressibleByArgument, CaseIterable {
         case auto, narrow, wide, ascii

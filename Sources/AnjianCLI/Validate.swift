@@ -1,0 +1,74 @@
+import Foundation
+import AnjianModel
+import AnjianStore
+import AnjianText
+
+/// `anjian validate`: every file read and checked as the program loads it (the same load path),
+/// and the links between visits and hazards; each problem one line naming its file and record.
+public enum ValidateCommand {
+    public struct Report: Sendable {
+        public var lines: [String]
+        public var errors: Int
+        public var warnings: Int
+        /// 0 only when nothing was found.
+        public var status: ExitStatus { errors + warnings == 0 ? .success : .problems }
+    }
+
+    public static func run(directory: URL, strings: Strings, now: Date = Date()) throws(CommandFailure) -> Report {
+        let ledger: LoadedLedger
+        do {
+            ledger = try LedgerStore.open(directory, initializeIfEmpty: false, now: now)
+        } catch let error as StoreError {
+            // A ledger's own file that is damaged stops the load: that is the problem found.
+            if case .notADataDirectory = error { throw CommandFailure(error, strings: strings) }
+            if case .notADirectory = error { throw CommandFailure(error, strings: strings) }
+            return Report(lines: [strings.errorLine(strings.storeError(error)), strings.validateSummary(errors: 1, warnings: 0)],
+                          errors: 1, warnings: 0)
+        } catch {
+            throw CommandFailure(.ioError, "\(directory.path): \(error)")
+        }
+        var errors = ledger.damagedFiles.map { strings.storeError($0.error) }
+        errors += brokenLinks(ledger, strings: strings)
+        let enterprisesPath = directory.appendingPathComponent(LedgerStore.enterprisesName).path
+        var warnings = ledger.warnings.map { warning in
+            strings.storeError(.invalidRecord(path: enterprisesPath, record: warning.record,
+                                              name: ledger.enterprises[warning.record].name, issue: warning.issue))
+        }
+        warnings += ledger.fileWarnings.map { strings.storeError($0.error) }
+        if errors.isEmpty && warnings.isEmpty {
+            let entries = ledger.supervisions.values.reduce(0) { $0 + $1.count }
+            let hazards = ledger.hazards.values.reduce(0) { $0 + $1.count }
+            return Report(lines: [strings.validateClean(directory.path, enterprises: ledger.enterprises.count, entries: entries, hazards: hazards)],
+                          errors: 0, warnings: 0)
+        }
+        let lines = errors.map(strings.errorLine) + warnings.map(strings.warningLine)
+            + [strings.validateSummary(errors: errors.count, warnings: warnings.count)]
+        return Report(lines: lines, errors: errors.count, warnings: warnings.count)
+    }
+
+    /// A visit listing a hazard its enterprise's file does not hold, or a hazard naming a visit
+    /// that is not there. Enterprises with a damaged file are left out: their records are unknown.
+    static func brokenLinks(_ ledger: LoadedLedger, strings: Strings) -> [String] {
+        var lines: [String] = []
+        let damaged = Set(ledger.damagedFiles.compactMap(\.enterpriseCode))
+        for enterprise in ledger.enterprises where !damaged.contains(enterprise.creditCode) {
+            let code = enterprise.creditCode
+            let hazards = ledger.hazards[code] ?? []
+            let visits = ledger.supervisions[code] ?? []
+            let hazardIDs = Set(hazards.map(\.id)), visitIDs = Set(visits.map(\.id))
+            let supervisionsPath = ledger.directory.appendingPathComponent("\(LedgerStore.supervisionsFolder)/\(code).json").path
+            let hazardsPath = ledger.directory.appendingPathComponent("\(LedgerStore.hazardsFolder)/\(code).json").path
+            for visit in visits {
+                for id in visit.hazardIDs where !hazardIDs.contains(id) {
+                    lines.append(strings.brokenVisitLink(supervisionsPath, visit: visit.id, hazard: id))
+                }
+            }
+            for hazard in hazards {
+                if let visit = hazard.supervisionID, !visit.isEmpty, !visitIDs.contains(visit) {
+                    lines.append(strings.brokenHazardLink(hazardsPath, hazard: hazard.number, visit: visit))
+                }
+            }
+        }
+        return lines
+    }
+}

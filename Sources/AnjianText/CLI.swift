@@ -1,0 +1,49 @@
+// The command line's own messages (`anjian init`, `validate`, …): one line each, naming the file.
+extension Strings {
+    public func initNotEmpty(_ path: String) -> String {
+        pick(zh: "不能初始化 \(path)：目录中已有文件（已有台账或其他文件），未做任何改动",
+             en: "Cannot initialise \(path): the directory already holds files (a ledger or others); nothing was changed")
+    }
+
+    public func initNotADirectory(_ path: String) -> String {
+        pick(zh: "不能初始化 \(path)：它不是目录", en: "Cannot initialise \(path): it is not a directory")
+    }
+
+    public func initFailed(_ path: String, _ reason: String) -> String {
+        pick(zh: "不能初始化 \(path)：\(reason)", en: "Cannot initialise \(path): \(reason)")
+    }
+
+    public func initDone(_ path: String, demo: Bool) -> String {
+        demo ? pick(zh: "已用演示台账初始化 \(path)", en: "Initialised \(path) with the demo ledger")
+            : pick(zh: "已初始化空台账 \(path)", en: "Initialised an empty ledger in \(path)")
+    }
+
+    /// `anjian validate` when nothing is wrong.
+    public func validateClean(_ path: String, enterprises: Int, entries: Int, hazards: Int) -> String {
+        pick(zh: "\(path)：未发现问题（\(enterprises) 家企业，\(entries) 条监管记录，\(hazards) 条隐患）",
+             en: "\(path): no problems (\(enterprises) enterprises, \(entries) supervision entries, \(hazards) hazards)")
+    }
+
+    public func validateSummary(errors: Int, warnings: Int) -> String {
+        pick(zh: "发现 \(errors) 个错误、\(warnings) 个警告", en: "\(errors) errors, \(warnings) warnings")
+    }
+
+    public func warningLine(_ text: String) -> String {
+        pick(zh: "警告：\(text)", en: "warning: \(text)")
+    }
+
+    public func errorLine(_ text: String) -> String {
+        pick(zh: "错误：\(text)", en: "error: \(text)")
+    }
+
+    /// A visit lists a hazard that is in no file, or a hazard names a visit that is not there.
+    public func brokenVisitLink(_ path: String, visit: String, hazard: String) -> String {
+        pick(zh: "\(path)：监管记录 \(visit) 列出的隐患 \(hazard) 不存在",
+             en: "\(path): supervision entry \(visit) lists hazard \(hazard), which is in no file")
+    }
+
+    public func brokenHazardLink(_ path: String, hazard: String, visit: String) -> String {
+        pick(zh: "\(path)：隐患 \(hazard) 所属的监管记录 \(visit) 不存在",
+             en: "\(path): hazard \(hazard) names supervision entry \(visit), which is not there")
+    }
+}
