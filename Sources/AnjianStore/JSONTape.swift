@@ -340,7 +340,8 @@ final class JSONTape {
     }
 
     /// A number as Swift reads it (`Double(String)`), finite. A zero is taken only when written
-    /// with zeros and no exponent: JSONDecoder refuses `0e5` and numbers too small for a Double.
+    /// with zeros and no exponent: a zero with an exponent, or a number too small for a Double,
+    /// is not decided here (JSONDecoder refuses some of these and accepts others) but left to it.
     func double(at index: Int) throws -> Double {
         let digits = try numberBytes(at: index)
         guard let value = Double(String(decoding: digits, as: UTF8.self)), value.isFinite else { throw Refused() }

@@ -56,7 +56,10 @@ public final class BackgroundLoad: @unchecked Sendable {
     /// Files finish on several threads: their reports may arrive out of order, the count only grows.
     private func set(progress: LoadProgress) {
         lock.withLock {
-            if progress.done > (self.progress?.done ?? -1) { self.progress = progress }
+            let current = self.progress ?? LoadProgress(done: -1, total: 0)
+            if progress.done > current.done || (progress.done == current.done && progress.total > current.total) {
+                self.progress = progress
+            }
         }
     }
 
