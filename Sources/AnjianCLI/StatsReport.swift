@@ -108,9 +108,10 @@ struct StatsReport {
     func text() -> String {
         var lines = [strings[.statsTitle]] + headingLines + [""]
         lines += textLines(enterpriseTable) + [""]
-        lines += [strings[.statsHazardsSection], hazardSummary, ""]
+        // The prose lines wrap at 80 columns as the tables fit them.
+        lines += [strings[.statsHazardsSection]] + hazardSummary.wrapped(toWidth: Self.textWidth) + [""]
         for table in hazardTables { lines += textLines(table) + [""] }
-        lines += [strings[.statsEntriesSection], passRateLine, ""]
+        lines += [strings[.statsEntriesSection]] + passRateLine.wrapped(toWidth: Self.textWidth) + [""]
         for table in entryTables { lines += textLines(table) + [""] }
         return lines.dropLast().joined(separator: "\n")
     }
