@@ -33,8 +33,8 @@ let package = Package(
         // Starting a session (lock, ledger, operator) and performing store operations:
         // shared by the TUI and command-line subcommands, so it never sees a screen.
         .target(name: "AnjianRuntime", dependencies: ["AnjianModel", "AnjianStore"]),
-        // The subcommands' work (init, validate, import, export, stats): never the terminal UI.
-        .target(name: "AnjianCLI", dependencies: ["AnjianModel", "AnjianStore", "AnjianRuntime", "AnjianText"]),
+        // The subcommands' work (init, validate, import, export, stats): never the terminal UI (AnjianScreen only for display widths: no ncurses).
+        .target(name: "AnjianCLI", dependencies: ["AnjianModel", "AnjianStore", "AnjianRuntime", "AnjianText", "AnjianScreen"]),
         // Every string the user sees, in Chinese and English: one file per feature.
         .target(name: "AnjianText", dependencies: ["AnjianModel", "AnjianStore"]),
         // Cells, display width, keys: what the UI draws into and what the terminal shows.
