@@ -86,15 +86,15 @@ public struct HazardCounts: Equatable, Sendable {
     }
 
     /// Closed over total, as a percentage text ("—" when there is nothing to count).
-    public var rectificationRate: String { Self.percent(closed, of: total) }
+    public var rectificationRate: String { Self.percentText(rectificationPercentage) }
 
     /// The on-time rectification rate: hazards closed by their deadline over those whose outcome
     /// is known, the closed ones and the ones still owing their rectification past the deadline
     /// (these can no longer be closed on time). "—" when there is nothing to count.
-    public var onTimeRate: String { Self.percent(closedOnTime, of: closed + rectificationOverdue) }
+    public var onTimeRate: String { Self.percentText(onTimePercentage) }
 
-    static func percent(_ part: Int, of whole: Int) -> String {
-        whole == 0 ? "—" : String(format: "%.1f%%", Double(part) * 100 / Double(whole))
+    static func percentText(_ percentage: Double?) -> String {
+        percentage.map { String(format: "%.1f%%", $0) } ?? "—"
     }
 }
 
