@@ -18,11 +18,14 @@ public struct Enterprise: Codable, Hashable, Sendable {
     public var specialEquipment: SpecialEquipment?
     public var integrity: IntegrityRecord?
     public var notes: String
+    /// Changes made by `anjian import`, with who made them; absent in files written before it.
+    public var history: [HistoryEntry]?
 
     public init(creditCode: String, name: String, shortName: String, district: String, address: String,
                 industry: String, category: SupervisionCategory, riskGrade: RiskGrade,
                 legalRepresentative: String, safetyResponsible: ContactPerson, supervisors: [Supervisor],
-                specialEquipment: SpecialEquipment? = nil, integrity: IntegrityRecord? = nil, notes: String = "") {
+                specialEquipment: SpecialEquipment? = nil, integrity: IntegrityRecord? = nil, notes: String = "",
+                history: [HistoryEntry]? = nil) {
         self.creditCode = creditCode
         self.name = name
         self.shortName = shortName
@@ -37,6 +40,7 @@ public struct Enterprise: Codable, Hashable, Sendable {
         self.specialEquipment = specialEquipment
         self.integrity = integrity
         self.notes = notes
+        self.history = history
     }
 
     public var integrityStatus: IntegrityStatus { integrity?.status ?? .none }

@@ -10,14 +10,21 @@ public struct Inspector: Codable, Hashable, Sendable {
     /// Districts and enterprises (credit codes) this inspector must not be sent to (回避).
     public var avoidDistricts: [String]
     public var avoidEnterprises: [String]
+    /// Telephone (电话), when the roster gives one; absent in files written before `anjian import`.
+    public var phone: String?
+    /// Changes made by `anjian import`, with who made them; absent in files written before it.
+    public var history: [HistoryEntry]?
 
     public init(name: String, certificateNumber: String, unit: String,
-                avoidDistricts: [String] = [], avoidEnterprises: [String] = []) {
+                avoidDistricts: [String] = [], avoidEnterprises: [String] = [],
+                phone: String? = nil, history: [HistoryEntry]? = nil) {
         self.name = name
         self.certificateNumber = certificateNumber
         self.unit = unit
         self.avoidDistricts = avoidDistricts
         self.avoidEnterprises = avoidEnterprises
+        self.phone = phone
+        self.history = history
     }
 }
 
