@@ -151,3 +151,26 @@ private extension Data {
         return try JSONSerialization.data(withJSONObject: object)
     }
 }
+
+/// The terminal UI holds the data directory: an import waits for nobody, writes nothing, exits 75
+/// and names who holds it, as the UI's banner does.
+@Suite(.serialized) struct SecondWriterTests {
+    @Test func anImportWhileTheTUIHoldsTheDirectoryExits75AndNamesTheHolder() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("anjian-holder-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let data = base.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        let session = try TmuxSession(command: "\(anjianBinary) --data \(data.path)",
+                                      environment: ["LANG": "zh_CN.UTF-8", "ANJIAN_OPERATOR": "王丽娟:37062301333"], width: 100, height: 30)
+        try session.waitFor(text: "60/60 家")
+        let csv = base.appendingPathComponent("e.csv")
+        try Data((ImportCommandTests.header + ImportCommandTests.rowB).utf8).write(to: csv)
+        let before = try ImportCommandTests.snapshot(data)
+        let result = try run([anjianBinary, "import", "enterprises", csv.path, "--data", data.path, "--lang", "zh"] + ImportCommandTests.signer)
+        #expect(result.status == 75, "\(result)")
+        #expect(result.err.hasPrefix("anjian: ") && result.err.contains("王丽娟") && result.err.split(separator: "\n").count == 1, "\(result.err)")
+        #expect(try ImportCommandTests.snapshot(data) == before)
+        try session.keys("q")
+        #expect(try session.exitStatus() == 0)
+    }
+}
