@@ -9,6 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The XLSX export's zip container (exact: the mirror holds this version).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // The only code that sees ncurses: SwiftPM drops pkg-config's -D flags,
@@ -34,7 +36,10 @@ let package = Package(
         // shared by the TUI and command-line subcommands, so it never sees a screen.
         .target(name: "AnjianRuntime", dependencies: ["AnjianModel", "AnjianStore"]),
         // The subcommands' work (init, validate, import, export, stats): never the terminal UI.
-        .target(name: "AnjianCLI", dependencies: ["AnjianModel", "AnjianStore", "AnjianRuntime", "AnjianText"]),
+        .target(name: "AnjianCLI", dependencies: [
+            "AnjianModel", "AnjianStore", "AnjianRuntime", "AnjianText",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // Every string the user sees, in Chinese and English: one file per feature.
         .target(name: "AnjianText", dependencies: ["AnjianModel", "AnjianStore"]),
         // Cells, display width, keys: what the UI draws into and what the terminal shows.
