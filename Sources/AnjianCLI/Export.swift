@@ -35,6 +35,10 @@ public enum ExportCommand {
 
     public static func run(kind: Kind, format: Format, filters: Filters, directory: URL, strings: Strings,
                            now: Date = Date(), timeZone: TimeZone = .current) throws(CommandFailure) -> Result {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CommandFailure(.noInput, strings.exportNoDataDirectory(directory.path))
+        }
         let ledger: LoadedLedger
         do {
             ledger = try LedgerStore.open(directory, initializeIfEmpty: false, now: now)

@@ -86,7 +86,7 @@ struct Export: ParsableCommand {
         do {
             try AtomicFile.write(result.data, to: url, mode: 0o644)
         } catch {
-            throw fail(CommandFailure(.cannotCreate, strings.exportCannotWrite(url.path, String(describing: error))))
+            throw fail(CommandFailure(.cannotCreate, strings.exportCannotWrite(url.path, (error as? StoreError).map(strings.storeError) ?? error.localizedDescription)))
         }
         FileHandle.standardError.write(Data((strings.exportWritten(url.path, records: result.records) + "\n").utf8))
     }
