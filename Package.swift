@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // Reading the bureau's CSV lists (anjian import): quoted fields, CRLF, line breaks inside fields.
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        // The XLSX export's zip container (exact: the mirror holds this version).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // The only code that sees ncurses: SwiftPM drops pkg-config's -D flags,
@@ -36,8 +38,11 @@ let package = Package(
         // shared by the TUI and command-line subcommands, so it never sees a screen.
         .target(name: "AnjianRuntime", dependencies: ["AnjianModel", "AnjianStore"]),
         // The subcommands' work (init, validate, import, export, stats): never the terminal UI (AnjianScreen only for display widths: no ncurses).
-        .target(name: "AnjianCLI", dependencies: ["AnjianModel", "AnjianStore", "AnjianRuntime", "AnjianText", "AnjianScreen",
-                                          .product(name: "CSV", package: "CSV.swift")]),
+        .target(name: "AnjianCLI", dependencies: [
+            "AnjianModel", "AnjianStore", "AnjianRuntime", "AnjianText", "AnjianScreen",
+            .product(name: "CSV", package: "CSV.swift"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // Every string the user sees, in Chinese and English: one file per feature.
         .target(name: "AnjianText", dependencies: ["AnjianModel", "AnjianStore"]),
         // Cells, display width, keys: what the UI draws into and what the terminal shows.
