@@ -84,6 +84,22 @@ import Testing
         }
     }
 
+    /// The document is Chinese whatever the shell's locale, unless `--lang en`; the message follows the locale.
+    @Test func theDocumentIsChineseUnlessEnglishIsAsked() throws {
+        let data = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        #expect(try run([anjianBinary, "init", "--demo", "--data", data.path]).status == 0)
+        let english = ["/usr/bin/env", "-i", "PATH=/usr/bin:/bin", "LANG=C.UTF-8"]
+        let zh = try run(english + [anjianBinary, "export", "hazards", "--data", data.path])
+        #expect(zh.status == 0 && zh.out.drop { $0 == "\u{FEFF}" }.hasPrefix("隐患编号"), "\(zh.out.prefix(40))")
+        let en = try run(english + [anjianBinary, "export", "hazards", "--data", data.path, "--lang", "en"])
+        #expect(en.status == 0 && en.out.drop { $0 == "\u{FEFF}" }.hasPrefix("Number"), "\(en.out.prefix(40))")
+        let file = temporaryDirectory().appendingPathExtension("csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let written = try run(english + [anjianBinary, "export", "hazards", "--data", data.path, "--output", file.path])
+        #expect(written.err.hasPrefix("Exported 30 records"), "\(written.err)")
+    }
+
     @Test func statusesAndMessages() throws {
         let data = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: data) }

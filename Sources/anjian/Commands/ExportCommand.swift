@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import AnjianCLI
+import AnjianText
 import AnjianStore
 
 struct Export: ParsableCommand {
@@ -71,9 +72,12 @@ struct Export: ParsableCommand {
         filters.until = until
         filters.query = query
         let strings = common.strings
+        // The document is Chinese unless `--lang en` asks otherwise: it goes to Excel and reports
+        // in a Chinese bureau whatever the shell's locale; the messages follow the environment.
+        let document = Strings(common.lang.map { Language(rawValue: $0.rawValue)! } ?? .zh)
         let result: ExportCommand.Result
         do {
-            result = try ExportCommand.run(kind: kind, format: format, filters: filters, directory: common.directory, strings: strings)
+            result = try ExportCommand.run(kind: kind, format: format, filters: filters, directory: common.directory, strings: document)
         } catch {
             throw fail(error)
         }
