@@ -39,19 +39,22 @@ struct Open: ParsableCommand {
         CommandConfiguration(commandName: "open", abstract: Help.text(zh: "在终端中打开台账（默认）。", en: "Open the ledger in the terminal (the default)."))
     }
 
-    @Option(name: .long, help: ArgumentHelp("The data directory.", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp(Help.text(zh: "数据目录。", en: "The data directory."), valueName: "DIR"))
     var data: String?
 
-    @Option(name: .long, help: "UI language: zh or en (default: from LC_ALL / LC_MESSAGES / LANG).")
+    @Option(name: .long, help: ArgumentHelp(Help.text(zh: "界面语言：zh 或 en（默认按 LC_ALL / LC_MESSAGES / LANG）。",
+                                                     en: "UI language: zh or en (default: from LC_ALL / LC_MESSAGES / LANG).")))
     var lang: Anjian.LanguageOption?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Who is using the program: NAME or NAME:CERTIFICATE (default: $ANJIAN_OPERATOR, else the remembered one, else asked once).",
+    @Option(name: .long, help: ArgumentHelp(Help.text(
+        zh: "使用人：姓名 或 姓名:执法证号（默认取 $ANJIAN_OPERATOR，否则取记住的操作员，否则询问一次）。",
+        en: "Who is using the program: NAME or NAME:CERTIFICATE (default: $ANJIAN_OPERATOR, else the remembered one, else asked once)."),
         valueName: "NAME"))
     var `operator`: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "How the terminal shows …“”→·—: auto (ask it at start), narrow, wide, or ascii (draw them as ASCII) (default: $ANJIAN_AMBIGUOUS, else auto).",
+    @Option(name: .long, help: ArgumentHelp(Help.text(
+        zh: "终端如何显示 …“”→·—：auto（启动时询问终端）、narrow（一格）、wide（两格）或 ascii（画成 ASCII）（默认取 $ANJIAN_AMBIGUOUS，否则 auto）。",
+        en: "How the terminal shows …“”→·—: auto (ask it at start), narrow, wide, or ascii (draw them as ASCII) (default: $ANJIAN_AMBIGUOUS, else auto)."),
         valueName: "MODE"))
     var ambiguous: AmbiguousOption?
 
