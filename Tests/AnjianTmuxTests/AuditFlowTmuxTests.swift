@@ -14,7 +14,7 @@ import AnjianModel
         defer { try? FileManager.default.removeItem(at: data) }
         let session = try TmuxSession(command: "\(anjianBinary) --data \(data.path)",
                                       environment: ["LANG": "zh_CN.UTF-8", "ANJIAN_OPERATOR": "王丽娟"], width: 80, height: 16)
-        try session.waitFor(text: "60/60 家")
+        try session.started()
 
         // The only visit of its enterprise (so filtering by the credit code leaves one row),
         // by two inspectors other than the operator, with no hazard found on it yet.
@@ -100,7 +100,7 @@ import AnjianModel
         defer { try? FileManager.default.removeItem(at: data) }
         let session = try TmuxSession(command: "\(anjianBinary) --data \(data.path)",
                                       environment: ["LANG": "zh_CN.UTF-8", "ANJIAN_OPERATOR": "王丽娟"], width: 100, height: 30)
-        try session.waitFor(text: "60/60 家")
+        try session.started()
         let ledger = try LedgerStore.open(data)
         let target = try #require(ledger.enterprises.first { $0.name == "莱州鑫源矿业有限公司" })
         #expect((ledger.hazards[target.creditCode] ?? []).isEmpty)

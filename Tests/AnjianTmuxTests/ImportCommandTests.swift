@@ -162,7 +162,7 @@ private extension Data {
         try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
         let session = try TmuxSession(command: "\(anjianBinary) --data \(data.path)",
                                       environment: ["LANG": "zh_CN.UTF-8", "ANJIAN_OPERATOR": "王丽娟:37062301333"], width: 100, height: 30)
-        try session.waitFor(text: "60/60 家")
+        try session.started()
         let csv = base.appendingPathComponent("e.csv")
         try Data((ImportCommandTests.header + ImportCommandTests.rowB).utf8).write(to: csv)
         let before = try ImportCommandTests.snapshot(data)

@@ -36,7 +36,7 @@ extension LinkTmuxTests {
         defer { try? FileManager.default.removeItem(at: data) }
         let session = try TmuxSession(command: "\(anjianBinary) --data \(data.path)",
                                       environment: ["LANG": "zh_CN.UTF-8", "ANJIAN_OPERATOR": "王丽娟"], width: 80, height: 16)
-        try session.waitFor(text: "60/60 家")
+        try session.started()
         try session.keys("/")
         try session.type("91370611778000626P")
         try session.keys("Enter", "Enter")

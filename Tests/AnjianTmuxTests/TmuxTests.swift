@@ -161,6 +161,15 @@ final class TmuxSession {
         throw TmuxError.timeout("a settled screen with \"\(text)\"", lines.joined(separator: "\n"))
     }
 
+    /// Waits for the first screen with `text`, for the records loaded behind it, and for a settled
+    /// frame: the load's last redraw would otherwise land in the middle of what a test reads.
+    @discardableResult
+    func started(_ text: String = "60/60 家") throws -> [String] {
+        try waitFor(text: text)
+        try recordsLoaded()
+        return try settled(text)
+    }
+
     /// Waits until the records have loaded behind the first frame (the status line's tag is gone).
     @discardableResult
     func recordsLoaded() throws -> [String] {
@@ -208,7 +217,7 @@ func displayColumn(of needle: String, in line: String) -> Int? {
         defer { try? FileManager.default.removeItem(at: data) }
         let session = try TmuxSession(command: "\(anjianBinary) --data \(data.path)",
                                       environment: ["LANG": "zh_CN.UTF-8", "ANJIAN_OPERATOR": "王丽娟"], width: 100, height: 30)
-        var screen = try session.waitFor(text: "60/60 家")
+        var screen = try session.started()
         #expect(screen.joined().contains("[演示数据]"))
 
         // Every row's district starts at the same display column.
@@ -239,7 +248,7 @@ func displayColumn(of needle: String, in line: String) -> Int? {
 
         // Filter by pinyin initials of a heteronym: cd finds 长岛.
         try session.keys("Escape")
-        try session.waitFor(text: "60/60 家")
+        try session.started()
         try session.keys("/", "c", "d")
         screen = try session.waitFor(text: "长岛")
         #expect(screen.contains { $0.contains("烟台长岛碧波海珍品加工有限公司") })
@@ -289,7 +298,7 @@ func displayColumn(of needle: String, in line: String) -> Int? {
         defer { try? FileManager.default.removeItem(at: data) }
         let session = try TmuxSession(command: "\(anjianBinary) --data \(data.path)",
                                       environment: ["LANG": "C.UTF-8", "LC_ALL": "zh_CN.UTF-8", "ANJIAN_OPERATOR": "王丽娟:123"], width: 80, height: 24)
-        try session.waitFor(text: "60/60 家")
+        try session.started()
         try session.keys("q")
         #expect(try session.exitStatus() == 0)
     }
@@ -318,7 +327,7 @@ func displayColumn(of needle: String, in line: String) -> Int? {
         let command = "\(anjianBinary) --data \(data.path)"
         let environment = ["LANG": "zh_CN.UTF-8", "ANJIAN_OPERATOR": "王丽娟"]
         var session: TmuxSession? = try TmuxSession(command: command, environment: environment, width: 80, height: 24)
-        try session!.waitFor(text: "60/60 家")
+        try session!.started()
         let enterprises = try LedgerStore.open(data).enterprises
         let target = try #require(enterprises.first { $0.name == "莱州鑫源矿业有限公司" })
 
@@ -369,7 +378,7 @@ func displayColumn(of needle: String, in line: String) -> Int? {
         #expect(try session!.exitStatus() == 0)
         session = nil
         let again = try TmuxSession(command: command, environment: environment, width: 100, height: 30)
-        try again.waitFor(text: "60/60 家")
+        try again.started()
         try again.keys("3")
         screen = try again.waitFor(text: "张伟明")
         #expect(screen.contains { $0.contains("莱州鑫源矿业有限公司") && $0.contains("王丽娟、张伟明") })
@@ -382,7 +391,7 @@ func displayColumn(of needle: String, in line: String) -> Int? {
         defer { try? FileManager.default.removeItem(at: data) }
         let writer = try TmuxSession(command: "\(anjianBinary) --data \(data.path)",
                                      environment: ["LANG": "zh_CN.UTF-8", "ANJIAN_OPERATOR": "王丽娟"], width: 100, height: 30)
-        try writer.waitFor(text: "60/60 家")
+        try writer.started()
         let reader = try TmuxSession(command: "\(anjianBinary) --data \(data.path)",
                                      environment: ["LANG": "zh_CN.UTF-8", "ANJIAN_OPERATOR": "单志刚"], width: 100, height: 30)
         var screen = try reader.waitFor(text: "只读：王丽娟 正在使用此数据目录")
@@ -431,7 +440,7 @@ func displayColumn(of needle: String, in line: String) -> Int? {
         let command = "\(anjianBinary) --data \(data.path)"
         let environment = ["LANG": "zh_CN.UTF-8", "ANJIAN_OPERATOR": "王丽娟"]
         var session: TmuxSession? = try TmuxSession(command: command, environment: environment, width: 100, height: 30)
-        try session!.waitFor(text: "60/60 家")
+        try session!.started()
         let target = try #require(try LedgerStore.open(data).enterprises.first { $0.name == "莱州鑫源矿业有限公司" })
         try session!.keys("/")
         try session!.type("鑫源")
@@ -477,7 +486,7 @@ func displayColumn(of needle: String, in line: String) -> Int? {
         session = nil
 
         let again = try TmuxSession(command: command, environment: environment, width: 100, height: 30)
-        try again.waitFor(text: "60/60 家")
+        try again.started()
         try again.keys("2", "/")
         try again.type("提升机")
         screen = try again.waitFor(text: "显示 1 条")
@@ -492,7 +501,7 @@ func displayColumn(of needle: String, in line: String) -> Int? {
         let session = try TmuxSession(command: "\(anjianBinary) --data \(data.path)",
                                       environment: ["LANG": "zh_CN.UTF-8", "NO_COLOR": "1", "ANJIAN_OPERATOR": "王丽娟"],
                                       width: 140, height: 40)
-        try session.waitFor(text: "60/60 家")
+        try session.started()
         try session.keys("2")
         let screen = try session.waitFor(text: "整改率")
         #expect(screen.contains { $0.contains("重大隐患!") })
@@ -532,7 +541,7 @@ func displayColumn(of needle: String, in line: String) -> Int? {
         defer { try? FileManager.default.removeItem(at: data) }
         let session = try TmuxSession(command: "\(anjianBinary) --data \(data.path)",
                                       environment: ["LANG": "zh_CN.UTF-8", "ANJIAN_OPERATOR": "王丽娟"], width: 80, height: 24)
-        try session.waitFor(text: "60/60 家")
+        try session.started()
         try body(session)
         let quit = Date()
         try session.keys("q")
@@ -553,7 +562,7 @@ func displayColumn(of needle: String, in line: String) -> Int? {
             try session.keys("Escape")
             try session.waitFor(text: "放弃未保存的修改")
             try session.keys("y")
-            try session.waitFor(text: "60/60 家")
+            try session.started()
         }
     }
 
@@ -589,7 +598,7 @@ func displayColumn(of needle: String, in line: String) -> Int? {
             let screen = try session.waitFor(text: "没有匹配“hello q”的企业")
             #expect(!screen.joined().contains("登记隐患"))
             try session.keys("Escape", "Escape")
-            try session.waitFor(text: "60/60 家")
+            try session.started()
         }
     }
 }
@@ -603,7 +612,7 @@ func displayColumn(of needle: String, in line: String) -> Int? {
         let command = "\(anjianBinary) --data \(data.path)"
         let environment = ["LANG": "zh_CN.UTF-8", "ANJIAN_OPERATOR": "王丽娟"]
         var session: TmuxSession? = try TmuxSession(command: command, environment: environment, width: 100, height: 30)
-        try session!.waitFor(text: "60/60 家")
+        try session!.started()
         try session!.keys("h")
         try session!.waitFor(text: "登记隐患")
         try session!.type("二楼配电箱箱门未关闭")
