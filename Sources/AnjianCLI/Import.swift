@@ -117,8 +117,11 @@ public enum ImportCommand {
         do {
             return try CSVTable.read(data)
         } catch {
-            guard case .undecodable(let offset) = error else { fatalError() }
-            throw CommandFailure(.dataError, strings.importUndecodable(file.path, offset: offset))
+            switch error {
+            case .undecodable(let offset): throw CommandFailure(.dataError, strings.importUndecodable(file.path, offset: offset))
+            case .unterminatedQuote(let line): throw CommandFailure(.dataError, strings.importUnterminatedQuote(file.path, line: line))
+            case .strayQuote(let line): throw CommandFailure(.dataError, strings.importStrayQuote(file.path, line: line))
+            }
         }
     }
 

@@ -25,12 +25,19 @@ public struct CSVTable: Sendable {
     public enum Failure: Error, Equatable {
         /// Neither UTF-8 nor GB18030: the byte offset where conversion stopped.
         case undecodable(offset: Int)
+        /// A quoted field not closed before the end of the file (the line it starts on).
+        case unterminatedQuote(line: Int)
+        /// A closing quote followed by something else than a comma or a line break (its line).
+        case strayQuote(line: Int)
     }
 
     /// Decodes and splits the file. UTF-8 (a BOM is dropped); bytes that are not UTF-8 are read as
     /// GB18030 (which includes GBK), the encoding Chinese Windows saves CSV in.
     public static func read(_ data: Data) throws(Failure) -> CSVTable {
         let (text, encoding) = try decode(data)
+        // The library reads on past a malformed quote, taking the rest of the file into one field:
+        // such a file is refused, naming the line, before anything is made of its rows.
+        try checkQuotes(text)
         let records = split(text)
         let nonBlank = records.filter { !($0.fields.count == 1 && $0.fields[0].isEmpty) }
         return CSVTable(encoding: encoding, header: nonBlank.first, rows: Array(nonBlank.dropFirst()))
@@ -58,6 +65,47 @@ public struct CSVTable: Sendable {
             line += 1 + fields.reduce(0) { $0 + lineBreaks(in: $1) }
         }
         return rows
+    }
+
+    /// RFC 4180's quoting, as Excel writes it: a field that starts with `"` ends with a `"` that is
+    /// followed by a comma, a line break or the end; `""` inside is one quote. Checks only this.
+    static func checkQuotes(_ text: String) throws(Failure) {
+        var line = 1
+        var quoted = false, quoteLine = 1
+        var atFieldStart = true
+        var bytes = Array(text.utf8)[...]
+        while let byte = bytes.popFirst() {
+            if quoted {
+                if byte == UInt8(ascii: "\"") {
+                    if bytes.first == UInt8(ascii: "\"") {
+                        bytes.removeFirst()  // an escaped quote
+                    } else {
+                        quoted = false
+                        if let next = bytes.first, next != UInt8(ascii: ","), next != 0x0A, next != 0x0D { throw .strayQuote(line: line) }
+                    }
+                } else if byte == 0x0A || (byte == 0x0D && bytes.first != 0x0A) {
+                    line += 1
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\"") where atFieldStart:
+                quoted = true
+                quoteLine = line
+                atFieldStart = false
+            case UInt8(ascii: ","):
+                atFieldStart = true
+            case 0x0A:
+                line += 1
+                atFieldStart = true
+            case 0x0D:
+                if bytes.first != 0x0A { line += 1 }
+                atFieldStart = bytes.first != 0x0A
+            default:
+                atFieldStart = false
+            }
+        }
+        if quoted { throw .unterminatedQuote(line: quoteLine) }
     }
 
     static func lineBreaks(in field: String) -> Int {

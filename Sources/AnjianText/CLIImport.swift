@@ -12,6 +12,16 @@ extension Strings {
         pick(zh: "无法读取要导入的文件 \(path)", en: "Cannot read the file to import, \(path)")
     }
 
+    public func importUnterminatedQuote(_ path: String, line: Int) -> String {
+        pick(zh: "\(path)：第 \(line) 行的引号字段直到文件末尾都没有结束引号，未导入任何内容",
+             en: "\(path): the quoted field on line \(line) has no closing quote before the end of the file; nothing was imported")
+    }
+
+    public func importStrayQuote(_ path: String, line: Int) -> String {
+        pick(zh: "\(path)：第 \(line) 行有引号字段在结束引号后还有其他字符（字段中的引号应写作两个引号），未导入任何内容",
+             en: "\(path): line \(line) has text after a quoted field's closing quote (a quote inside a field is written twice); nothing was imported")
+    }
+
     public func importUndecodable(_ path: String, offset: Int) -> String {
         pick(zh: "\(path)：既不是 UTF-8 也不是 GB18030/GBK 编码（第 \(offset) 字节处）；请另存为 CSV UTF-8",
              en: "\(path): neither UTF-8 nor GB18030/GBK (at byte \(offset)); save it as CSV UTF-8")

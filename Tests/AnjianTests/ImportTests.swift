@@ -165,3 +165,22 @@ func planEnterprises(_ text: String, existing: [Enterprise] = []) throws -> Impo
         }
     }
 }
+
+/// A malformed quote is refused with its line before any row is read: the CSV library would read
+/// on and take the rest of the file into one field (found in review).
+@Suite struct CSVQuoteTests {
+    @Test func aStrayOrUnterminatedQuoteIsRefusedWithItsLine() throws {
+        let header = "统一社会信用代码,企业名称,备注\r\n"
+        #expect(throws: CSVTable.Failure.strayQuote(line: 4)) {  // the first row spans lines 2 and 3
+            try CSVTable.read(Data((header + "A,\"甲公司\r\n二号\",\"\"\"注\"\"\"\r\nB,乙公司,\"见附件\"第2页\r\nC,丙公司,\r\n").utf8))
+        }
+        #expect(throws: CSVTable.Failure.unterminatedQuote(line: 3)) {
+            try CSVTable.read(Data((header + "A,甲公司,\r\nB,乙公司,\"未结束\r\nC,丙公司,\r\n").utf8))
+        }
+        // Quotes as Excel writes them: doubled inside, line breaks and commas inside, CRLF, LF, a lone CR.
+        let table = try CSVTable.read(Data((header + "A,\"甲,公司\",\"他说\"\"好\"\"\"\r\nB,\"乙\r\n公司\",\n\"C\",丙公司,x\r").utf8))
+        #expect(table.rows.map(\.line) == [2, 3, 5])
+        #expect(table.rows.map { $0.fields[1] } == ["甲,公司", "乙\n公司", "丙公司"])
+        #expect(table.rows[0].fields[2] == "他说\"好\"")
+    }
+}
