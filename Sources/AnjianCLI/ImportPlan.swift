@@ -105,7 +105,9 @@ public enum ImportPlanner {
             if old == nil, record.shortName.isEmpty { record.shortName = record.name }
             if let district = value(.district) { record.district = district }
             if let address = value(.address) { record.address = address }
-            if let industry = value(.industry) {
+            // The category follows the industry only when that changes (or the enterprise is new):
+            // a category set by hand for an unchanged industry is kept.
+            if let industry = value(.industry), old == nil || industry != old?.industry {
                 record.industry = industry
                 if let category = IndustryCategory.category(of: industry) {
                     record.category = category

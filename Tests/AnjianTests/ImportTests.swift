@@ -184,3 +184,18 @@ func planEnterprises(_ text: String, existing: [Enterprise] = []) throws -> Impo
         #expect(table.rows[0].fields[2] == "他说\"好\"")
     }
 }
+
+/// Re-importing an unchanged industry leaves a category set by hand (found in review).
+@Suite struct ImportCategoryTests {
+    @Test func anUnchangedIndustryKeepsItsCategoryAndAChangedOneTakesTheTables() throws {
+        var enterprise = try #require(demoEnterprises.first { $0.industry == "化工新材料制造" })
+        enterprise.category = .hazardousChemicals
+        let row = "统一社会信用代码,企业名称,行业类别\r\n\(enterprise.creditCode),\(enterprise.name),化工新材料制造\r\n"
+        let plan = try planEnterprises(row, existing: [enterprise])
+        #expect(plan.unchanged == [enterprise.creditCode] && plan.updated.isEmpty)
+        #expect(plan.records[0].category == .hazardousChemicals)
+
+        let changed = try planEnterprises(row.replacingOccurrences(of: ",化工新材料制造", with: ",其他行业"), existing: [enterprise])
+        #expect(changed.updated == [enterprise.creditCode] && changed.records[0].category == .other)
+    }
+}
