@@ -62,4 +62,9 @@ extension Strings {
         default: return self[.exportHazardsTitle]
         }
     }
+
+    public func exportInsideDataDirectory(_ path: String, _ directory: String) -> String {
+        pick(zh: "不能导出到 \(path)：它在数据目录 \(directory) 中，可能覆盖台账文件；请导出到数据目录之外",
+             en: "Cannot export to \(path): it is inside the data directory \(directory) and could replace a ledger file; export outside it")
+    }
 }

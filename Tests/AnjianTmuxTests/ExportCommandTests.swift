@@ -84,6 +84,21 @@ import Testing
         }
     }
 
+    /// An export never replaces a file of the data directory (found in review: `--output DIR/enterprises.json`).
+    @Test func anOutputInsideTheDataDirectoryIsRefused() throws {
+        let data = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        #expect(try run([anjianBinary, "init", "--demo", "--data", data.path]).status == 0)
+        let ledger = data.appendingPathComponent("enterprises.json")
+        let before = try Data(contentsOf: ledger)
+        for target in [ledger.path, data.appendingPathComponent("hazards/new.csv").path, data.path + "/./x.csv"] {
+            let result = try run([anjianBinary, "export", "hazards", "--data", data.path, "--output", target, "--lang", "en"])
+            #expect(result.status == 73 && result.err.contains("inside the data directory"), "\(target): \(result)")
+        }
+        #expect(try Data(contentsOf: ledger) == before)
+        #expect(!FileManager.default.fileExists(atPath: data.appendingPathComponent("x.csv").path))
+    }
+
     /// The document is Chinese whatever the shell's locale, unless `--lang en`; the message follows the locale.
     @Test func theDocumentIsChineseUnlessEnglishIsAsked() throws {
         let data = temporaryDirectory()
