@@ -213,9 +213,9 @@ public enum ImportPlanner {
             if let unit = value(.unit) { record.unit = unit }
             if let phone = value(.phone) { record.phone = phone.isEmpty && old?.phone == nil ? nil : phone }
 
-            if record.name.isEmpty { add(label(.inspectorName), .issue(.required)) }
-            if certificate.isEmpty { add(label(.certificateNumber), .issue(.required)) }
-            if let phone = record.phone, !phone.isEmpty, !PhoneNumber.isValid(phone) { add(label(.phone), .issue(.invalidPhone(phone))) }
+            // The roster's rules, as `validate` checks them; each named by the file's column.
+            let columns: [String: ImportColumn] = ["name": .inspectorName, "certificateNumber": .certificateNumber, "phone": .phone]
+            for issue in record.validate() { add(label(columns[issue.field] ?? .inspectorName), .issue(issue.problem)) }
             if !certificate.isEmpty {
                 if let first = firstLine[certificate] {
                     add(label(.certificateNumber), .duplicateInFile(key: certificate, firstLine: first))

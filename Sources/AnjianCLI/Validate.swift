@@ -28,6 +28,7 @@ public enum ValidateCommand {
             throw CommandFailure(.ioError, "\(directory.path): \(error)")
         }
         var errors = ledger.damagedFiles.map { strings.storeError($0.error) }
+        errors += rosterProblems(ledger, strings: strings)
         errors += brokenLinks(ledger, strings: strings)
         let enterprisesPath = directory.appendingPathComponent(LedgerStore.enterprisesName).path
         var warnings = ledger.warnings.map { warning in
@@ -44,6 +45,28 @@ public enum ValidateCommand {
         let lines = errors.map(strings.errorLine) + warnings.map(strings.warningLine)
             + [strings.validateSummary(errors: errors.count, warnings: warnings.count)]
         return Report(lines: lines, errors: errors.count, warnings: warnings.count)
+    }
+
+    /// The roster (`inspectors.json`) is only decoded on load: its rules and unique certificate
+    /// numbers are checked here.
+    static func rosterProblems(_ ledger: LoadedLedger, strings: Strings) -> [String] {
+        let path = ledger.directory.appendingPathComponent(LedgerStore.inspectorsName).path
+        var lines: [String] = []
+        var seen: [String: Int] = [:]
+        for (index, inspector) in ledger.inspectors.enumerated() {
+            for issue in inspector.validate() where issue.severity == .error {
+                lines.append(strings.storeError(.invalidRecord(path: path, record: index, name: inspector.name, issue: issue)))
+            }
+            let number = inspector.certificateNumber.trimmingCharacters(in: .whitespaces)
+            guard !number.isEmpty else { continue }
+            if let first = seen[number] {
+                lines.append(strings.storeError(.duplicateRecord(path: path, record: index, key: .certificateNumber, value: number,
+                                                                 firstPath: path, firstRecord: first)))
+            } else {
+                seen[number] = index
+            }
+        }
+        return lines
     }
 
     /// A visit listing a hazard its enterprise's file does not hold, or a hazard naming a visit

@@ -26,6 +26,15 @@ public struct Inspector: Codable, Hashable, Sendable {
         self.phone = phone
         self.history = history
     }
+
+    /// The roster's rules: a name and a certificate number, and a phone that is one when given.
+    public func validate() -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        if name.isBlank { issues.append(ValidationIssue(field: "name", problem: .required)) }
+        if certificateNumber.isBlank { issues.append(ValidationIssue(field: "certificateNumber", problem: .required)) }
+        if let phone, !phone.isEmpty, !PhoneNumber.isValid(phone) { issues.append(ValidationIssue(field: "phone", problem: .invalidPhone(phone))) }
+        return issues
+    }
 }
 
 /// A named inspector on a record: real name and certificate number.

@@ -67,6 +67,8 @@ public enum RecordKey: Hashable, Sendable {
     case hazardID
     /// Unique in the city (YH-<year>-<code>-<nnn>); a repeat is a warning.
     case hazardNumber
+    /// An inspector's law-enforcement certificate number: unique in the roster.
+    case certificateNumber
 }
 
 /// Why a file cannot be read faithfully; the UI words it in the user's language.

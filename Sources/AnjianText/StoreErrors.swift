@@ -162,6 +162,7 @@ extension Strings {
         case .supervisionID: return pick(zh: "监管记录编号", en: "supervision entry id")
         case .hazardID: return pick(zh: "隐患标识（id）", en: "hazard id")
         case .hazardNumber: return pick(zh: "隐患编号", en: "hazard number")
+        case .certificateNumber: return pick(zh: "执法证号", en: "certificate number")
         }
     }
 

@@ -29,3 +29,19 @@ import AnjianText
         }
     }
 }
+
+extension ValidateTests {
+    /// The roster is only decoded on load: validate checks its rules and unique certificate numbers (found in review).
+    @Test func aRosterWithABlankNameAndARepeatedCertificateNumberFails() throws {
+        try withDemoLedger { dir in
+            var roster = demoInspectors
+            roster[0].name = " "
+            roster.append(Inspector(name: "重复者", certificateNumber: roster[1].certificateNumber, unit: "执法支队"))
+            try LedgerStore.saveInspectors(roster, in: dir)
+            let report = try ValidateCommand.run(directory: dir, strings: Strings(.en), now: fixedNow)
+            #expect(report.status == .problems && report.errors == 2, "\(report.lines)")
+            #expect(report.lines.contains { $0.contains("inspectors.json") && $0.contains("record 1") })
+            #expect(report.lines.contains { $0.contains("inspectors.json") && $0.contains("certificate number") && $0.contains(roster[1].certificateNumber) })
+        }
+    }
+}

@@ -73,14 +73,16 @@ import Testing
         validator.validate(records)
         print(len(records))
         """
-        for kind in ["enterprises", "supervisions", "hazards"] {
-            let exported = try run([anjianBinary, "export", kind, "--format", "json", "--data", data.path])
+        // The three kinds, and an export that matches nothing (an empty array is valid under each).
+        for (kind, extra) in [("enterprises", []), ("supervisions", []), ("hazards", []), ("hazards", ["--query", "zzzzqqq"])] {
+            let exported = try run([anjianBinary, "export", kind, "--format", "json", "--data", data.path] + extra)
             #expect(exported.status == 0)
             let input = temporaryDirectory().appendingPathExtension("json")
             try Data(exported.out.utf8).write(to: input)
             defer { try? FileManager.default.removeItem(at: input) }
             let checked = try run(["/bin/sh", "-c", "\"$0\" -c \"$1\" \"$2\" < \"$3\"", python, script, schemas, input.path])
-            #expect(checked.status == 0 && Int(checked.out.trimmingCharacters(in: .whitespacesAndNewlines))! > 0, "\(kind): \(checked.err)")
+            let count = Int(checked.out.trimmingCharacters(in: .whitespacesAndNewlines))
+            #expect(checked.status == 0 && (extra.isEmpty ? count! > 0 : count == 0), "\(kind) \(extra): \(checked.err)")
         }
     }
 
