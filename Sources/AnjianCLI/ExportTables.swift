@@ -76,8 +76,34 @@ public enum ExportCSV {
     }
 
     static func quoted(_ field: String) -> String {
+        let field = ExcelText.guarded(field)
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// What Excel and WPS make of a CSV cell: text starting with `=` `+` `-` `@` is run as a formula
+/// (a name imported as `=HYPERLINK(…)` would be live), and a long run of digits becomes a number
+/// (a credit code shows as 9.13706E+17 and loses digits when saved). Such cells are written as
+/// text: a formula with a leading `'`, a long number with a leading tab; `anjian import` takes
+/// both marks off again.
+public enum ExcelText {
+    /// Digits from this many on are a code, not a number (phones, credit codes, certificates).
+    static let longDigits = 12
+
+    public static func guarded(_ field: String) -> String {
+        guard let first = field.unicodeScalars.first else { return field }
+        if "=+-@".unicodeScalars.contains(first) { return "'" + field }
+        if field.utf8.count >= longDigits, field.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return "\t" + field }
+        return field
+    }
+
+    /// The field as it was before `guarded` (what an Excel round trip brings back).
+    public static func unguarded(_ field: String) -> String {
+        if field.hasPrefix("'"), let second = field.unicodeScalars.dropFirst().first, "=+-@".unicodeScalars.contains(second) {
+            return String(field.dropFirst())
+        }
+        return field
     }
 }
 

@@ -89,7 +89,7 @@ public enum ImportPlanner {
             }
             func value(_ column: ImportColumn) -> String? {
                 guard let i = columns[column] else { return nil }
-                return i < row.fields.count ? row.fields[i].trimmingImportSpaces() : ""
+                return i < row.fields.count ? ExcelText.unguarded(row.fields[i].trimmingImportSpaces()) : ""
             }
             let extra = row.fields.dropFirst(header.fields.count).filter { !$0.trimmingImportSpaces().isEmpty }.count
             if extra > 0 { add(label(.creditCode), .extraValues(extra), .warning) }
@@ -202,7 +202,7 @@ public enum ImportPlanner {
             }
             func value(_ column: ImportColumn) -> String? {
                 guard let i = columns[column] else { return nil }
-                return i < row.fields.count ? row.fields[i].trimmingImportSpaces() : ""
+                return i < row.fields.count ? ExcelText.unguarded(row.fields[i].trimmingImportSpaces()) : ""
             }
             let extra = row.fields.dropFirst(header.fields.count).filter { !$0.trimmingImportSpaces().isEmpty }.count
             if extra > 0 { add(label(.certificateNumber), .extraValues(extra), .warning) }

@@ -56,10 +56,13 @@ import AnjianText
             for row in rows.dropFirst() {
                 let hazard = try #require(all.first { $0.number == row[0] })
                 let enterprise = try #require(demoEnterprises.first { $0.creditCode == hazard.enterpriseCode })
-                #expect(row[1] == enterprise.name && row[2] == enterprise.creditCode && row[3] == enterprise.district)
+                // An all-digit credit code is written after a tab, so Excel keeps it as text, not 9.13706E+17.
+                let allDigits = enterprise.creditCode.allSatisfy({ $0.isASCII && $0.isNumber })
+                #expect(row[1] == enterprise.name && row[2] == (allDigits ? "\t" : "") + enterprise.creditCode && row[3] == enterprise.district)
                 #expect(row[10] == hazard.description && row[8] == hazard.foundBy && row[13] == hazard.rectification.deadline)
                 #expect(row[4] == (hazard.level == .major ? "重大隐患" : "一般隐患") || row[4].contains(hazard.level == .major ? "重大" : "一般"))
             }
+            #expect(demoEnterprises.contains { $0.creditCode.allSatisfy({ $0.isASCII && $0.isNumber }) }, "the demo has an all-digit code to check")
             // English headers with --lang en.
             let english = String(decoding: try export(.hazards, .csv, in: dir, language: .en).data.dropFirst(3), as: UTF8.self)
             #expect(english.hasPrefix("Number,Name,Credit code,District,"))
@@ -195,5 +198,20 @@ import AnjianText
         #expect(ExportXlsx.serialDay("2026-11-25") == 46_351)
         #expect(ExportXlsx.escaped("a<b>&\"'\u{1}隐患") == "a&lt;b&gt;&amp;&quot;&apos;隐患")
         #expect(ExportXlsx.column(0) == "A" && ExportXlsx.column(25) == "Z" && ExportXlsx.column(26) == "AA")
+    }
+}
+
+/// Cells Excel would run as formulas or turn into numbers are written as text, and come back whole
+/// through `anjian import` (found in review).
+@Suite struct ExcelTextTests {
+    @Test func formulasAndLongNumbersAreWrittenAsTextAndReadBack() {
+        for field in ["=HYPERLINK(\"http://x.example\",\"点击\")", "+5m平台护栏缺失", "-0.5米", "@SUM(A1)"] {
+            #expect(ExcelText.guarded(field) == "'" + field)
+            #expect(ExcelText.unguarded(ExcelText.guarded(field)) == field)
+        }
+        #expect(ExcelText.guarded("913706114893685633") == "\t913706114893685633")
+        #expect(ExcelText.guarded("13912345678") == "13912345678", "eleven digits: Excel keeps them exact")
+        #expect(ExcelText.guarded("91370602MA3C9XKU3X") == "91370602MA3C9XKU3X")
+        #expect(ExcelText.guarded("烟台=化工") == "烟台=化工" && ExcelText.unguarded("'烟台") == "'烟台")
     }
 }
