@@ -1,3 +1,4 @@
+import Foundation
 import AnjianStore
 import AnjianText
 
@@ -32,6 +33,14 @@ public struct CommandFailure: Error, Sendable {
     /// A store error worded as the TUI words it, with the status its kind calls for.
     public init(_ error: StoreError, strings: Strings) {
         self.init(Self.status(of: error), strings.storeError(error))
+    }
+
+    /// A directory to read the ledger from that is not there: one clear line, 66.
+    public static func requireDirectory(_ directory: URL, strings: Strings) throws(CommandFailure) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CommandFailure(.noInput, strings.noDataDirectory(directory.path))
+        }
     }
 
     static func status(of error: StoreError) -> ExitStatus {

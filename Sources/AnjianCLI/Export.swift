@@ -35,10 +35,7 @@ public enum ExportCommand {
 
     public static func run(kind: Kind, format: Format, filters: Filters, directory: URL, strings: Strings,
                            now: Date = Date(), timeZone: TimeZone = .current) throws(CommandFailure) -> Result {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CommandFailure(.noInput, strings.exportNoDataDirectory(directory.path))
-        }
+        try CommandFailure.requireDirectory(directory, strings: strings)
         let ledger: LoadedLedger
         do {
             ledger = try LedgerStore.open(directory, initializeIfEmpty: false, now: now)
@@ -84,6 +81,9 @@ public enum ExportCommand {
         let district = try checkedDistrict(filters.district, strings: strings)
         for (option, value) in [("--since", filters.since), ("--until", filters.until)] {
             if let value, !CalendarDate.isValid(value) { throw CommandFailure(.usage, strings.exportBadDate(option, value)) }
+        }
+        if let since = filters.since, let until = filters.until, since > until {
+            throw CommandFailure(.usage, strings.statsPeriodReversed(since: since, until: until))  // as `stats` refuses it
         }
         switch kind {
         case .enterprises:

@@ -54,6 +54,7 @@ public enum StatsCommand {
     public static func run(directory: URL, options: Options, strings: Strings, now: Date = Date(),
                            timeZone: TimeZone = .current) throws(CommandFailure) -> Output {
         let period = try period(options, strings: strings)
+        try CommandFailure.requireDirectory(directory, strings: strings)
         let ledger: LoadedLedger
         do {
             ledger = try LedgerStore.open(directory, initializeIfEmpty: false, now: now)

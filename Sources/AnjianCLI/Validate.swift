@@ -15,6 +15,7 @@ public enum ValidateCommand {
     }
 
     public static func run(directory: URL, strings: Strings, now: Date = Date()) throws(CommandFailure) -> Report {
+        try CommandFailure.requireDirectory(directory, strings: strings)
         let ledger: LoadedLedger
         do {
             ledger = try LedgerStore.open(directory, initializeIfEmpty: false, now: now)

@@ -1,5 +1,10 @@
 // The command line's own messages (`anjian init`, `validate`, …): one line each, naming the file.
 extension Strings {
+    /// A command that reads the ledger, given a directory that is not there.
+    public func noDataDirectory(_ path: String) -> String {
+        pick(zh: "数据目录 \(path) 不存在", en: "The data directory \(path) does not exist")
+    }
+
     public func initNotEmpty(_ path: String) -> String {
         pick(zh: "不能初始化 \(path)：目录中已有文件（已有台账或其他文件），未做任何改动",
              en: "Cannot initialise \(path): the directory already holds files (a ledger or others); nothing was changed")

@@ -49,9 +49,6 @@ extension Strings {
     public func exportCannotWrite(_ path: String, _ reason: String) -> String {
         pick(zh: "不能写入 \(path)：\(reason)", en: "Cannot write \(path): \(reason)")
     }
-    public func exportNoDataDirectory(_ path: String) -> String {
-        pick(zh: "数据目录 \(path) 不存在", en: "The data directory \(path) does not exist")
-    }
     public func exportWritten(_ path: String, records: Int) -> String {
         pick(zh: "已导出 \(records) 条记录到 \(path)", en: "Exported \(records) records to \(path)")
     }
