@@ -73,7 +73,6 @@ public enum ImportColumn: String, Sendable, CaseIterable {
 /// category, in this order, one of whose words the text contains; nil when none does (其他 with a note).
 public enum IndustryCategory {
     public static let table: [(SupervisionCategory, [String])] = [
-        (.other, ["其他", "other"]),
         (.specialEquipment, ["特种设备", "锅炉", "压力容器", "电梯", "起重", "special equipment", "boiler"]),
         (.hazardousChemicals, ["危险化学品", "危化", "燃气", "化工生产", "石油化工", "hazardous chemical", "chemicals"]),
         (.shipbuilding, ["船舶", "造船", "海洋工程", "shipbuilding", "shipyard"]),
@@ -81,13 +80,26 @@ public enum IndustryCategory {
         (.machinery, ["机械", "设备制造", "零部件", "铸造", "电机", "机床", "machinery"]),
         (.mining, ["矿", "采选", "开采", "黄金", "mining", "mine"]),
         (.food, ["食品", "水产", "果汁", "果蔬", "饮料", "酿造", "酿酒", "葡萄酒", "粉丝", "食用油", "花生油", "罐头", "乳制品",
-                 "肉制品", "food"]),
+                 "肉制品", "矿泉水", "饮用水", "food"]),
+        (.other, ["其他", "other"]),
     ]
 
+    /// The category whose longest keyword the industry holds (`矿泉水生产` is food, not mining;
+    /// `其他机械制造` machinery: on a tie the earlier category wins, 其他 last); English keywords
+    /// match whole words only (`port` is not in `transport`).
     public static func category(of industry: String) -> SupervisionCategory? {
         let text = industry.lowercased()
         if let exact = SupervisionCategory(rawValue: industry) { return exact }
-        return table.first { $0.1.contains { text.contains($0) } }?.0
+        let words = Set(text.split(whereSeparator: { !$0.isLetter || !$0.isASCII }).map(String.init))
+        var best: (category: SupervisionCategory, length: Int)?
+        for (category, keywords) in table {
+            for keyword in keywords where keyword.count > (best?.length ?? 0) {
+                let ascii = keyword.allSatisfy(\.isASCII)
+                let found = ascii ? (keyword.contains(" ") ? text.contains(keyword) : words.contains(keyword)) : text.contains(keyword)
+                if found { best = (category, keyword.count) }
+            }
+        }
+        return best?.category
     }
 }
 

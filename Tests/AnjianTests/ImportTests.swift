@@ -199,3 +199,19 @@ func planEnterprises(_ text: String, existing: [Enterprise] = []) throws -> Impo
         #expect(changed.updated == [enterprise.creditCode] && changed.records[0].category == .other)
     }
 }
+
+/// The industry → category table takes the longest keyword, 其他 last, English as whole words (found in review).
+@Suite struct IndustryCategoryTests {
+    @Test func theLongestKeywordWins() {
+        #expect(IndustryCategory.category(of: "矿泉水生产") == .food)
+        #expect(IndustryCategory.category(of: "其他机械制造") == .machinery)
+        #expect(IndustryCategory.category(of: "其他") == .other)
+        #expect(IndustryCategory.category(of: "黄金采选") == .mining)
+        #expect(IndustryCategory.category(of: "road transport") == nil)
+        #expect(IndustryCategory.category(of: "Port handling") == .port)
+        #expect(IndustryCategory.category(of: "Special equipment use") == .specialEquipment)
+        for enterprise in demoEnterprises {
+            #expect((IndustryCategory.category(of: enterprise.industry) ?? .other) == enterprise.category, "\(enterprise.industry)")
+        }
+    }
+}
