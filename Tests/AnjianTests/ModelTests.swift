@@ -148,3 +148,22 @@ import AnjianStore
         #expect(directory.matching(SearchQuery("zzzzqqq")).isEmpty)
     }
 }
+
+/// Document numbers (issue 12): the pattern per kind, and the next in a year's sequence.
+@Suite struct DocumentNumberTests {
+    @Test func numbersFollowThePatternAndTheSequenceOfTheirKindAndYear() {
+        let settings = DocumentSettings.standard
+        #expect(settings.number(.inspectionRecord, year: 2026, sequence: 12) == "（烟）应急检记〔2026〕第 12 号")
+        #expect(settings.number(.rectificationOrder, year: 2026, sequence: 7) == "（烟）应急责改〔2026〕第 7 号")
+        let by = InspectorRef(name: "王丽娟", certificateNumber: "37062301333")
+        let issued = [IssuedDocument(kind: .rectificationOrder, year: 2026, sequence: 7, number: "", issuedAt: "", issuedBy: by),
+                      IssuedDocument(kind: .rectificationOrder, year: 2025, sequence: 40, number: "", issuedAt: "", issuedBy: by),
+                      IssuedDocument(kind: .inspectionRecord, year: 2026, sequence: 12, number: "", issuedAt: "", issuedBy: by)]
+        #expect(DocumentKind.rectificationOrder.nextSequence(year: 2026, issued: issued) == 8)
+        #expect(DocumentKind.rectificationOrder.nextSequence(year: 2027, issued: issued) == 1)
+        #expect(DocumentKind.recheckOpinion.nextSequence(year: 2026, issued: issued) == 1)
+        let other = DocumentSettings(authority: "威海市应急管理局", patterns: ["inspectionRecord": "（威）检〔{year}〕{n}号"])
+        #expect(other.number(.inspectionRecord, year: 2026, sequence: 3) == "（威）检〔2026〕3号")
+        #expect(other.number(.recheckOpinion, year: 2026, sequence: 1) == "（烟）应急复查〔2026〕第 1 号", "a kind without a pattern takes the standard one")
+    }
+}
