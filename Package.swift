@@ -45,6 +45,8 @@ let package = Package(
         ]),
         // Every string the user sees, in Chinese and English: one file per feature.
         .target(name: "AnjianText", dependencies: ["AnjianModel", "AnjianStore"]),
+        // The enforcement documents (issue 12) as HTML pages: values in, a page out; no files.
+        .target(name: "AnjianDocuments", dependencies: ["AnjianModel", "AnjianText"]),
         // Cells, display width, keys: what the UI draws into and what the terminal shows.
         .target(name: "AnjianScreen"),
         // Application state, update(state, event), screens rendered into a Screen.
@@ -70,7 +72,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AnjianTests",
-            dependencies: ["AnjianModel", "AnjianStore", "AnjianScreen", "AnjianText", "AnjianApp", "AnjianRuntime", "AnjianGenerator", "AnjianCLI", "anjian"],
+            dependencies: ["AnjianModel", "AnjianStore", "AnjianScreen", "AnjianText", "AnjianApp", "AnjianRuntime", "AnjianGenerator", "AnjianCLI", "AnjianDocuments", "anjian"],
             // Reviewed screens, read from the source tree by the screen tests.
             exclude: ["Screens"]
         ),
