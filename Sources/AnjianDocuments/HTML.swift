@@ -99,7 +99,7 @@ enum HTML {
     html { background: #e8e8e8; }
     body { margin: 0; padding: 8mm 0; color: #000;
       font-family: "FangSong", "仿宋", "FangSong_GB2312", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC", serif;
-      font-size: 12pt; line-height: 1.75; }
+      font-size: 12pt; line-height: 1.6; }
     .sheet { background: #fff; width: 163mm; margin: 0 auto; padding: 20mm 22mm 18mm 25mm; box-shadow: 0 0 3mm #999; }
     header { text-align: center; margin-bottom: 5mm; }
     .authority, h1, h2, .label-strong {
@@ -114,7 +114,8 @@ enum HTML {
     .blank.wide { min-width: 20em; }
     .blank.short { min-width: 3em; }
     .blank.tiny { min-width: 1.8em; }
-    .value { border-bottom: 1px solid #000; padding: 0 0.3em; }
+    /* Filled-in values underlined as on the printed form; not in the header, the lists, the seal. */
+    .fields .value, .indent .value, .addressee .value, .signatures .value { border-bottom: 1px solid #000; padding: 0 0.3em; }
     .fields { width: 100%; border-collapse: collapse; margin-bottom: 2mm; }
     .fields td { padding: 0.5mm 1mm; vertical-align: top; }
     .fields td.label { white-space: nowrap; width: 1%; }
@@ -124,7 +125,7 @@ enum HTML {
     .major { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-weight: bold; }
     .deadline { white-space: nowrap; }
     .signatures { margin-top: 6mm; }
-    .signatures p { margin-bottom: 3mm; }
+    .signatures p { margin-bottom: 2.5mm; }
     .sign { display: inline-block; min-width: 7em; border-bottom: 1px solid #000; }
     .seal { text-align: right; margin-top: 8mm; line-height: 2; }
     .seal .place { display: inline-block; width: 42mm; height: 20mm; border: 1px dashed #999; text-align: center;
