@@ -55,6 +55,26 @@ major = next(h for h in hazards if h["level"] == "major")
 rejects(dict(major, rectification=dict(major["rectification"], funds="")), "a major hazard without funds")
 rejects(dict(major, supervisionListing={"level": "county", "date": "2026-10-01", "documentNumber": "烟安委办〔2026〕1号"}),
         "a listing for supervision at another level than city or province")
+# Documents issued from the ledger (issue 12): kept on the visit and on the hazard, with their history entry.
+issued_by = {"name": "王丽娟", "certificateNumber": "37062301333"}
+order = {"kind": "rectificationOrder", "year": 2026, "sequence": 7, "number": "（烟）应急责改〔2026〕第 7 号",
+         "issuedAt": "2026-11-25T10:00:00+08:00", "issuedBy": issued_by, "hazardIDs": [hazards[0]["id"]]}
+issued = {"at": "2026-11-25T10:00:00+08:00", "by": issued_by, "action": "documentIssued",
+          "changes": [{"field": "documents.rectificationOrder", "old": "", "new": order["number"]}]}
+visit = dict(entries[0], documents=[order], history=entries[0]["history"] + [issued])
+check("supervisions.schema.json", {"schemaVersion": 1, "enterpriseCode": visit["enterpriseCode"], "entries": [visit]})
+opinion = dict(order, kind="recheckOpinion", number="（烟）应急复查〔2026〕第 1 号", sequence=1, orderNumber=order["number"])
+check("hazards.schema.json", {"schemaVersion": 1, "enterpriseCode": hazards[0]["enterpriseCode"],
+                              "hazards": [dict(hazards[0], documents=[opinion])]})
+rejects(dict(hazards[0], documents=[dict(opinion, kind="notice")]), "a document of an unknown kind")
+check("documents.schema.json", {"schemaVersion": 1, "authority": "烟台市应急管理局",
+                                "patterns": {"inspectionRecord": "（烟）应急检记〔{year}〕第 {n} 号"}})
+try:
+    check("documents.schema.json", {"schemaVersion": 1, "authority": "烟台市应急管理局", "patterns": {"recheckOpinion": "第 1 号"}})
+except jsonschema.ValidationError:
+    pass
+else:
+    sys.exit("the schema accepted a document number pattern without {n}")
 check("config.schema.json", {"schemaVersion": 1, "operator": {"name": "王丽娟", "certificateNumber": "37062301333"}})
 print("schemas: the demo ledger validates; a bad credit code, a one-inspector entry, a major hazard without funds"
-      " and a listing for supervision at a county level are rejected")
+      ", a listing for supervision at a county level, a document of an unknown kind and a number pattern without {n} are rejected")

@@ -134,6 +134,9 @@ public struct Hazard: Codable, Hashable, Sendable, Identifiable {
     /// The date it was verified and closed (销号), while closed.
     public private(set) var closedOn: String?
     public private(set) var history: [HistoryEntry]
+    /// The re-check opinion issued on this hazard; absent (not empty) until one is, so files
+    /// written before documents existed read and write unchanged.
+    public private(set) var documents: [IssuedDocument]?
 
     public init(id: String, number: String, enterpriseCode: String, supervisionID: String? = nil, discoveredOn: String,
                 foundBy: String, location: String, description: String, category: HazardCategory, level: HazardLevel,
@@ -156,6 +159,15 @@ public struct Hazard: Codable, Hashable, Sendable, Identifiable {
     }
 
     public var isClosed: Bool { status == .closed }
+
+    /// The document of `kind` issued on this hazard, if one was.
+    public func issuedDocument(_ kind: DocumentKind) -> IssuedDocument? { documents?.first { $0.kind == kind } }
+
+    /// Keeps a document issued on this hazard, and says so in the history.
+    public mutating func recordIssued(_ document: IssuedDocument, by signer: Operator, at time: String) {
+        documents = (documents ?? []) + [document]
+        history.append(.documentIssued(document, by: signer, at: time))
+    }
 
     // The figures (overdue, due soon, closed late): `HazardTiming.swift`.
 

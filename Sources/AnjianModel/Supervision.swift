@@ -28,6 +28,9 @@ public struct HistoryEntry: Codable, Hashable, Sendable {
         case rectificationStarted, reportedRectified, verifiedPassed, verificationFailed, reopened, deadlineExtended
         /// A hazard's edit that changed its level (with the reason as the note).
         case levelChanged
+        /// An enforcement document issued for the record: its one change is `documents.<kind>`
+        /// set to the document's number.
+        case documentIssued
 
         /// The hazard lifecycle's steps, in the order they are offered.
         public static let steps: [Action] = [.rectificationStarted, .reportedRectified, .verifiedPassed,
@@ -56,6 +59,14 @@ public struct HistoryEntry: Codable, Hashable, Sendable {
     }
 }
 
+extension HistoryEntry {
+    /// The history entry of an issued document: `documents.<kind>` set to its number.
+    public static func documentIssued(_ document: IssuedDocument, by signer: Operator, at time: String) -> HistoryEntry {
+        HistoryEntry(at: time, by: signer, action: .documentIssued,
+                     changes: [FieldChange(field: "documents." + document.kind.rawValue, old: "", new: document.number)])
+    }
+}
+
 /// A dual-real-name supervision entry (双实名监管记录): one visit or check of one enterprise.
 public struct SupervisionEntry: Codable, Hashable, Sendable, Identifiable {
     public var id: String
@@ -74,6 +85,9 @@ public struct SupervisionEntry: Codable, Hashable, Sendable, Identifiable {
     /// Ids of the hazards registered on this visit.
     public var hazardIDs: [String]
     public var history: [HistoryEntry]
+    /// The inspection record and rectification order issued for this visit; absent (not empty)
+    /// until one is, so files written before documents existed read and write unchanged.
+    public var documents: [IssuedDocument]?
 
     public init(id: String, enterpriseCode: String, date: String, time: String, kind: SupervisionKind,
                 inspectors: [InspectorRef], accompanying: ContactPerson, itemsChecked: String = "",
@@ -151,6 +165,15 @@ public struct SupervisionEntry: Codable, Hashable, Sendable, Identifiable {
             issues.append(ValidationIssue(field: "conclusion", problem: .noProblemWithFindings, severity: .warning))
         }
         return issues
+    }
+
+    /// The document of `kind` issued for this visit, if one was.
+    public func issuedDocument(_ kind: DocumentKind) -> IssuedDocument? { documents?.first { $0.kind == kind } }
+
+    /// Keeps a document issued for this visit, and says so in the history.
+    public mutating func recordIssued(_ document: IssuedDocument, by signer: Operator, at time: String) {
+        documents = (documents ?? []) + [document]
+        history.append(.documentIssued(document, by: signer, at: time))
     }
 
     /// Lists a hazard registered on this visit. A visit with a hazard cannot say no problem

@@ -55,6 +55,9 @@ public struct Runner: Sendable {
         case .saveHazard(let hazard, _, _):
             snapshots.forget(hazardsPath(hazard.enterpriseCode))
             snapshots.forget(supervisionsPath(hazard.enterpriseCode))
+        case .issueDocument(let request):
+            snapshots.forget(hazardsPath(request.enterpriseCode))
+            snapshots.forget(supervisionsPath(request.enterpriseCode))
         case .saveOperator, .saveDraft, .removeDraft:
             break
         }
@@ -114,6 +117,8 @@ public struct Runner: Sendable {
             try Drafts.save(data, name: name, in: directory)
         case .removeDraft(let name):
             try Drafts.remove(name: name, in: directory)
+        case .issueDocument(let request):
+            written = try issue(request)
         }
         return written
     }

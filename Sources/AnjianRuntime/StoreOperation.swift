@@ -17,6 +17,9 @@ public enum StoreOperation: Hashable, Sendable {
     /// Keep a half-filled form as a draft (see `Drafts`), or remove one taken back or discarded.
     case saveDraft(name: String, data: Data)
     case removeDraft(name: String)
+    /// Issue an enforcement document for a visit or a hazard, or give back the one issued before
+    /// (`WrittenRecords.issuedDocument`): its number, its record and a history entry in the file.
+    case issueDocument(DocumentRequest)
 }
 
 /// A visit that lists a newly registered hazard: the entry with the hazard's id added (and its
@@ -38,6 +41,9 @@ public struct WrittenRecords: Hashable, Sendable {
     /// A new supervision entry saved under another id than it asked for (its id was given on disk
     /// meanwhile): the id asked for → the id saved.
     public var renamedEntries: [String: String] = [:]
+    /// `issueDocument`: the document as issued now, or as issued before (`reissued`, nothing written).
+    public var issuedDocument: IssuedDocument?
+    public var reissued = false
     public init(hazards: [String: [Hazard]] = [:], supervisions: [String: [SupervisionEntry]] = [:]) {
         self.hazards = hazards
         self.supervisions = supervisions

@@ -27,6 +27,16 @@ public enum StoreError: Error, Hashable, Sendable {
     case lockLost(path: String, reason: LockLoss)
     /// The lock file is a symbolic link or not a regular file: it is not opened, nothing is written.
     case unsafeLockFile(path: String)
+    /// A document that cannot be issued for the record `id` of the file at `path`, and why.
+    case documentRefused(path: String, id: String, reason: DocumentRefusal)
+}
+
+/// Why a document cannot be issued (issue 12).
+public enum DocumentRefusal: Hashable, Sendable {
+    /// A rectification order for a visit that registered no hazard: there is nothing to order.
+    case noHazards
+    /// A re-check opinion on a hazard never verified: there is no re-check result to state.
+    case notRechecked
 }
 
 extension StoreError {
@@ -36,7 +46,7 @@ extension StoreError {
         case .io(let path, _), .damaged(let path, _, _, _, _), .unsupportedVersion(let path, _, _), .invalidRecord(let path, _, _, _),
              .duplicateKey(let path, _, _), .notADataDirectory(let path, _), .notADirectory(let path), .unreadable(let path, _),
              .duplicateRecord(let path, _, _, _, _, _), .unknownEnterprise(let path, _), .invalidFileName(let path, _),
-             .conflict(let path, _), .lockLost(let path, _), .unsafeLockFile(let path):
+             .conflict(let path, _), .lockLost(let path, _), .unsafeLockFile(let path), .documentRefused(let path, _, _):
             return path
         }
     }

@@ -7,6 +7,7 @@ extension Strings {
     /// `inspectors[1].name` → 检查人员2 姓名, `rectification.deadline` → 整改期限.
     /// Paths it does not know are shown as they are.
     public func fieldLabel(_ path: String) -> String {
+        if let kind = issuedDocumentKind(field: path) { return self[kind.name] }
         if path.hasPrefix("inspectors["), let close = path.firstIndex(of: "]"),
            let n = Int(path[path.index(path.startIndex, offsetBy: 11)..<close]) {
             let rest = path[path.index(after: close)...]
@@ -73,6 +74,7 @@ extension Strings {
     /// `hazardNumber` gives for an id (an id it does not know is shown as it is).
     public func historyChange(_ change: FieldChange, hazardNumber: (String) -> String? = { _ in nil }) -> String {
         if change.field == "hazardIDs" { return hazardLinks(change, hazardNumber) }
+        if let kind = issuedDocumentKind(field: change.field), change.old.isEmpty { return self[kind.name] + " " + change.new }
         let label = fieldLabel(change.field)
         let old = historyValue(change.old, field: change.field), new = historyValue(change.new, field: change.field)
         if change.old.isEmpty {

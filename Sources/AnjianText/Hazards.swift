@@ -192,6 +192,7 @@ extension HistoryEntry.Action {
         case .reopened: .actReopened
         case .deadlineExtended: .actExtended
         case .levelChanged: .actLevelChanged
+        case .documentIssued: .actDocumentIssued
         }
     }
 }

@@ -45,6 +45,7 @@ extension Strings {
         case .invalidFileName(let path, let problem): return errorInvalidFileName(path, self.problem(.creditCode(problem)))
         case .lockLost(let path, let reason): return errorLockLost(path, reason)
         case .unsafeLockFile(let path): return errorUnsafeLockFile(path)
+        case .documentRefused(let path, let id, let reason): return errorDocumentRefused(path, id, reason)
         }
     }
 

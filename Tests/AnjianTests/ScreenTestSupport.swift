@@ -50,7 +50,7 @@ extension AppState {
                 if let link {
                     written.supervisions[hazard.enterpriseCode] = upserting(link.entry, into: ledger.supervisions[hazard.enterpriseCode])
                 }
-            case .saveOperator, .saveDraft, .removeDraft: break
+            case .saveOperator, .saveDraft, .removeDraft, .issueDocument: break
             }
             _ = update(.stored(.saved(operation, written: written)))
         }

@@ -80,6 +80,8 @@ public struct LedgerData: Sendable {
         case .saveSupervision(let entry, _): files = [(entry.enterpriseCode, .supervisions)]
         case .saveHazard(let hazard, _, let link):
             files = [(hazard.enterpriseCode, .hazards)] + (link.map { [($0.entry.enterpriseCode, .supervisions)] } ?? [])
+        case .issueDocument(let request):
+            files = [(request.enterpriseCode, .supervisions)] + (request.kind == .recheckOpinion ? [(request.enterpriseCode, .hazards)] : [])
         case .saveOperator, .saveDraft, .removeDraft: break
         }
         for file in files {

@@ -274,8 +274,8 @@ extension AppState {
                 let step = saved.history.last.map { s.step($0.action) } ?? ""
                 context.message = step.isEmpty ? s.hazardSaved(saved.number) : s.stepDone(step, saved.number)
                 notifyAll(.saved(.hazard(saved)))
-            case .saveOperator, .saveDraft, .removeDraft:
-                break
+            case .saveOperator, .saveDraft, .removeDraft, .issueDocument:
+                break  // a document's file and status line: the printing (issue 12)
             }
             return effects
         case .failed(let operation, let error):
