@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "AnjianRuntime", dependencies: ["AnjianModel", "AnjianStore"]),
         // The subcommands' work (init, validate, import, export, stats): never the terminal UI (AnjianScreen only for display widths: no ncurses).
         .target(name: "AnjianCLI", dependencies: [
-            "AnjianModel", "AnjianStore", "AnjianRuntime", "AnjianText", "AnjianScreen",
+            "AnjianModel", "AnjianStore", "AnjianRuntime", "AnjianText", "AnjianScreen", "AnjianDocuments",
             .product(name: "CSV", package: "CSV.swift"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),

@@ -70,12 +70,16 @@ extension Runner {
                 written.reissued = true
                 return written
             }
-            // An order covers the hazards the visit registered; a record stands for the visit itself.
-            if request.kind == .rectificationOrder, visit.hazardIDs.isEmpty {
-                throw StoreError.documentRefused(path: path, id: visit.id, reason: .noHazards)
+            // An order covers the hazards found on the visit: those it lists, and those naming it as
+            // theirs (a crash between the two writes of a registration leaves only the latter; the
+            // app shows both); a record stands for the visit itself.
+            var covered: [String] = []
+            if request.kind == .rectificationOrder {
+                let hazards = try LedgerStore.readHazards(enterprise: code, in: directory, snapshots: snapshots).records
+                covered = visit.hazardIDs + hazards.filter { $0.supervisionID == visit.id && !visit.hazardIDs.contains($0.id) }.map(\.id)
+                if covered.isEmpty { throw StoreError.documentRefused(path: path, id: visit.id, reason: .noHazards) }
             }
-            let issued = document(sequence: next(in: entries.map(\.documents)),
-                                  hazardIDs: request.kind == .rectificationOrder ? visit.hazardIDs : [])
+            let issued = document(sequence: next(in: entries.map(\.documents)), hazardIDs: covered)
             visit.recordIssued(issued, by: request.issuedBy, at: request.issuedAt)
             try write(visit, into: &entries) {
                 try LedgerStore.prepareSupervisionChange($0, changed: visit.id, over: readEntries, enterprise: code, in: directory)

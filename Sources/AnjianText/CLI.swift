@@ -52,3 +52,19 @@ extension Strings {
              en: "\(path): hazard \(hazard) names supervision entry \(visit), which is not there")
     }
 }
+
+// `anjian print`
+extension Strings {
+    public func printNoVisit(_ id: String) -> String {
+        pick(zh: "没有编号为 \(id) 的监管记录", en: "No supervision entry has the id \(id)")
+    }
+
+    public func printNoHazard(_ id: String) -> String {
+        pick(zh: "没有标识或编号为 \(id) 的隐患", en: "No hazard has the id or number \(id)")
+    }
+
+    public func printDone(_ title: String, _ number: String, _ path: String, reissued: Bool) -> String {
+        reissued ? pick(zh: "\(title) \(number)（已开具，编号不变）已写入 \(path)", en: "\(title) \(number) (issued before: same number) written to \(path)")
+            : pick(zh: "已开具\(title) \(number)，写入 \(path)", en: "Issued \(title) \(number), written to \(path)")
+    }
+}

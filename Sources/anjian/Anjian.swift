@@ -23,7 +23,7 @@ struct Anjian: ParsableCommand {
                 an empty or missing directory is initialised with the bundled demo ledger.
                 """),
             version: "0.1.0",
-            subcommands: [Open.self, Init.self, Validate.self, Import.self, Export.self, Stats.self],
+            subcommands: [Open.self, Init.self, Validate.self, Import.self, Export.self, Stats.self, Print.self],
             defaultSubcommand: Open.self
         )
     }

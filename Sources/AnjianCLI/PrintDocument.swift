@@ -1,0 +1,124 @@
+import Foundation
+import AnjianDocuments
+import AnjianModel
+import AnjianRuntime
+import AnjianStore
+import AnjianText
+
+/// `anjian print record|order|recheck ID`: issues the document (or finds it issued: the same
+/// number), renders it as HTML and saves it under `documents/<year>/` (or `--output`). Under the
+/// lock, signed by the operator, as every change to the ledger.
+public enum PrintDocumentCommand {
+    public struct Options: Sendable {
+        public var directory: URL
+        public var kind: DocumentKind
+        /// A visit's id (record, order), or a hazard's id or number (re-check opinion).
+        public var id: String
+        public var output: URL?
+        public var operatorFlag: String?
+        public var environment: [String: String]
+        public var configURL: URL
+        public init(directory: URL, kind: DocumentKind, id: String, output: URL?, operatorFlag: String?,
+                    environment: [String: String], configURL: URL) {
+            self.directory = directory
+            self.kind = kind
+            self.id = id
+            self.output = output
+            self.operatorFlag = operatorFlag
+            self.environment = environment
+            self.configURL = configURL
+        }
+    }
+
+    public struct Result: Sendable {
+        public var document: IssuedDocument
+        /// The same document printed again (its number was given before).
+        public var reissued: Bool
+        public var path: String
+    }
+
+    public static func run(_ options: Options, strings: Strings, now: Date = Date(), timeZone: TimeZone = .current) throws(CommandFailure) -> Result {
+        try CommandFailure.requireDirectory(options.directory, strings: strings)
+        let session: Session
+        do {
+            session = try Session.start(directory: options.directory, operatorFlag: options.operatorFlag,
+                                        environment: options.environment, configURL: options.configURL, now: now)
+        } catch let error as StoreError {
+            throw CommandFailure(error, strings: strings)
+        } catch {
+            throw CommandFailure(.ioError, "\(options.directory.path): \(error)")
+        }
+        defer { session.release() }
+        if let holder = session.holder {
+            throw CommandFailure(.tempFail, strings.readOnlyBanner(holder.operatorName, holder.pid, holder.since))
+        }
+        if session.readOnly { throw CommandFailure(.cannotCreate, strings.readOnlyNotWritable(options.directory.path)) }
+        guard let signer = session.signer else { throw CommandFailure(.usage, strings.importNeedsOperator(session.unconfirmedOperator)) }
+        let ledger = session.ledger
+        let settings: DocumentSettings
+        do {
+            settings = try LedgerStore.documentSettings(in: options.directory)
+        } catch let error as StoreError {
+            throw CommandFailure(error, strings: strings)
+        } catch {
+            throw CommandFailure(.ioError, "\(options.directory.path): \(error)")
+        }
+        // The record the document is for: a visit, or a hazard (by id or number).
+        let code: String, recordID: String
+        if options.kind == .recheckOpinion {
+            guard let hazard = ledger.hazards.values.joined().first(where: { $0.id == options.id || $0.number == options.id }) else {
+                throw CommandFailure(.dataError, strings.printNoHazard(options.id))
+            }
+            (code, recordID) = (hazard.enterpriseCode, hazard.id)
+        } else {
+            guard let visit = ledger.supervisions.values.joined().first(where: { $0.id == options.id }) else {
+                throw CommandFailure(.dataError, strings.printNoVisit(options.id))
+            }
+            (code, recordID) = (visit.enterpriseCode, visit.id)
+        }
+        guard let enterprise = ledger.enterprises.first(where: { $0.creditCode == code }) else {
+            throw CommandFailure(.dataError, strings.printNoVisit(options.id))
+        }
+        let issuedAt = CalendarDate.timestamp(now, in: timeZone)
+        var request = DocumentRequest(kind: options.kind, enterpriseCode: code, recordID: recordID, issuedBy: signer,
+                                      issuedAt: issuedAt, settings: settings, highestKnown: 0)
+        request.highestKnown = DocumentRequest.highestSequence(of: options.kind, year: request.year,
+                                                                supervisions: ledger.supervisions.values.joined(),
+                                                                hazards: ledger.hazards.values.joined())
+        let written: WrittenRecords
+        switch Runner(session: session).perform(.issueDocument(request)) {
+        case .saved(_, let records): written = records
+        case .failed(_, let error): throw CommandFailure(error, strings: strings)
+        }
+        guard let document = written.issuedDocument else { throw CommandFailure(.ioError, strings.printNoVisit(options.id)) }
+        let visits = written.supervisions[code] ?? ledger.supervisions[code] ?? []
+        let hazards = written.hazards[code] ?? ledger.hazards[code] ?? []
+        let html: String
+        switch options.kind {
+        case .inspectionRecord, .rectificationOrder:
+            let visit = visits.first { $0.id == recordID }!
+            if options.kind == .inspectionRecord {
+                let found = hazards.filter { visit.hazardIDs.contains($0.id) || $0.supervisionID == visit.id }
+                html = DocumentRenderer.inspectionRecord(document, settings: settings, enterprise: enterprise, visit: visit, hazards: found)
+            } else {
+                // The hazards as the order covers them: fixed when it was first issued.
+                let covered = document.hazardIDs.compactMap { id in hazards.first { $0.id == id } }
+                html = DocumentRenderer.rectificationOrder(document, settings: settings, enterprise: enterprise, visit: visit, hazards: covered)
+            }
+        case .recheckOpinion:
+            let hazard = hazards.first { $0.id == recordID }!
+            let order = visits.compactMap { $0.documents?.last { $0.kind == .rectificationOrder && $0.hazardIDs.contains(recordID) } }.last
+            html = DocumentRenderer.recheckOpinion(document, settings: settings, enterprise: enterprise, hazards: [hazard], order: order)
+        }
+        let target = options.output ?? options.directory.appendingPathComponent("documents/\(document.year)/\(options.kind.rawValue)-\(document.sequence).html")
+        do {
+            try AtomicFile.ensureDirectory(target.deletingLastPathComponent())
+            try AtomicFile.write(Data(html.utf8), to: target, mode: 0o644)
+        } catch let error as StoreError {
+            throw CommandFailure(.cannotCreate, strings.storeError(error))
+        } catch {
+            throw CommandFailure(.cannotCreate, "\(target.path): \(error)")
+        }
+        return Result(document: document, reissued: written.reissued, path: target.path)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+import AnjianStore
+
+/// `anjian print` as a process: the document issued under the next number, written as HTML that an
+/// independent parser reads, the same number when printed again, and the ledger recording it.
+@Suite struct PrintCommandTests {
+    static let signer = ["--operator", "王丽娟:37062301333"]
+
+    @Test func aVisitsRecordAndOrderAndAHazardsOpinionArePrintedAndKeepTheirNumbers() throws {
+        let data = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        #expect(try run([anjianBinary, "init", "--data", data.path]).status == 0)
+        // The demo's major hazard h-0004 names its visit; the visit does not list it (a crash between
+        // the two writes leaves exactly this): the order still covers it.
+        let visit = "S-00626P-20261006-1"
+        var result = try run([anjianBinary, "print", "record", visit, "--data", data.path, "--lang", "en"] + Self.signer)
+        #expect(result.status == 0 && result.out.contains("（烟）应急检记〔") && result.out.contains("第 1 号"), "\(result)")
+        result = try run([anjianBinary, "print", "order", visit, "--data", data.path, "--lang", "en"] + Self.signer)
+        #expect(result.status == 0 && result.out.contains("（烟）应急责改〔") && result.out.contains("第 1 号"), "\(result)")
+        let again = try run([anjianBinary, "print", "record", visit, "--data", data.path, "--lang", "en"] + Self.signer)
+        #expect(again.status == 0 && again.out.contains("issued before: same number") && again.out.contains("第 1 号"), "\(again)")
+        result = try run([anjianBinary, "print", "recheck", "YH-2026-00626P-001", "--data", data.path, "--lang", "zh"] + Self.signer)
+        #expect(result.status == 0 && result.out.contains("（烟）应急复查〔"), "\(result)")
+
+        let year = String(Calendar(identifier: .gregorian).component(.year, from: Date()))
+        let folder = data.appendingPathComponent("documents/\(year)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(files == ["inspectionRecord-1.html", "recheckOpinion-1.html", "rectificationOrder-1.html"])
+        // Each page is well-formed for an XML parser, and holds the names, certificate numbers and deadline.
+        let check = """
+        import sys, xml.etree.ElementTree as ET
+        for path in sys.argv[1:]:
+            text = ''.join(ET.parse(path).getroot().itertext())
+            assert '消防通道堆放杂物' in text and '2026年11月6日' in text, path
+            assert '曾凡涛' in text and '37062101259' in text or '宋雪梅' in text and '37061901185' in text, path
+        print(len(sys.argv) - 1)
+        """
+        let parsed = try run(["/usr/bin/env", "python3", "-c", check] + ["inspectionRecord-1.html", "rectificationOrder-1.html", "recheckOpinion-1.html"]
+            .map { folder.appendingPathComponent($0).path })
+        #expect(parsed.status == 0 && parsed.out == "3\n", "\(parsed.err)")
+        let opinion = try String(contentsOf: folder.appendingPathComponent("recheckOpinion-1.html"), encoding: .utf8)
+        #expect(opinion.contains("（烟）应急责改〔\(year)〕第 1 号"), "the opinion refers to the order's number")
+
+        // The ledger records them: a restart numbers the next visit's record 2.
+        let ledger = try LedgerStore.open(data, initializeIfEmpty: false)
+        let recorded = ledger.supervisions.values.joined().first { $0.id == visit }?.documents ?? []
+        #expect(recorded.map(\.kind.rawValue).sorted() == ["inspectionRecord", "rectificationOrder"])
+        let other = try #require(ledger.supervisions.values.joined().first { $0.id != visit }?.id)
+        result = try run([anjianBinary, "print", "record", other, "--data", data.path] + Self.signer)
+        #expect(result.status == 0 && result.out.contains("第 2 号"), "\(result)")
+
+        let missing = try run([anjianBinary, "print", "order", "S-NO-SUCH", "--data", data.path, "--lang", "en"] + Self.signer)
+        #expect(missing.status == 65 && missing.err == "anjian: No supervision entry has the id S-NO-SUCH\n")
+    }
+}
