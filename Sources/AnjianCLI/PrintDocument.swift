@@ -55,6 +55,19 @@ public enum PrintDocumentCommand {
         if session.readOnly { throw CommandFailure(.cannotCreate, strings.readOnlyNotWritable(options.directory.path)) }
         guard let signer = session.signer else { throw CommandFailure(.usage, strings.importNeedsOperator(session.unconfirmedOperator)) }
         let ledger = session.ledger
+        // A document's number counts every one issued in the city: with a file unread, its
+        // documents are unknown and a number could be given twice.
+        if let damaged = ledger.damagedFiles.first {
+            throw CommandFailure(.dataError, strings.printDamagedLedger(ledger.damagedFiles.count, strings.storeError(damaged.error)))
+        }
+        if let output = options.output {
+            // Within the data directory only under documents/: anything else could be a ledger file.
+            let data = options.directory.resolvingSymlinksInPath().standardizedFileURL.path
+            let folder = output.deletingLastPathComponent().resolvingSymlinksInPath().standardizedFileURL.path
+            if (folder == data || folder.hasPrefix(data + "/")) && !folder.hasPrefix(data + "/documents") {
+                throw CommandFailure(.cannotCreate, strings.exportInsideDataDirectory(output.path, data))
+            }
+        }
         let settings: DocumentSettings
         do {
             settings = try LedgerStore.documentSettings(in: options.directory)
@@ -107,7 +120,10 @@ public enum PrintDocumentCommand {
             }
         case .recheckOpinion:
             let hazard = hazards.first { $0.id == recordID }!
-            let order = visits.compactMap { $0.documents?.last { $0.kind == .rectificationOrder && $0.hazardIDs.contains(recordID) } }.last
+            // The order as the opinion cited it when issued (by its number): never one issued later.
+            let order = document.orderNumber.flatMap { number in
+                visits.lazy.compactMap { $0.documents?.first { $0.kind == .rectificationOrder && $0.number == number } }.first
+            }
             html = DocumentRenderer.recheckOpinion(document, settings: settings, enterprise: enterprise, hazards: [hazard], order: order)
         }
         let target = options.output ?? options.directory.appendingPathComponent("documents/\(document.year)/\(options.kind.rawValue)-\(document.sequence).html")

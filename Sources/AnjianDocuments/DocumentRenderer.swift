@@ -115,7 +115,7 @@ public enum DocumentRenderer {
     /// verification (result, date, opinion); the verifiers with their certificate numbers.
     public static func recheckOpinion(_ document: IssuedDocument, settings: DocumentSettings, enterprise: Enterprise,
                                       hazards: [Hazard], order: IssuedDocument? = nil) -> String {
-        let orderNumber = document.orderNumber ?? order?.number
+        let orderNumber = document.orderNumber
         var body = "<p class=\"addressee\">" + HTML.value(enterprise.name, field: "enterprise.name", wide: true) + "：</p>\n"
         body += "<p class=\"indent\">本机关于" + HTML.date(order.map { String($0.issuedAt.prefix(10)) }, field: "order.date")
             + "作出了《责令限期整改指令书》（" + HTML.value(orderNumber, field: "order.number")

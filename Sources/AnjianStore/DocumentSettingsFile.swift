@@ -38,10 +38,15 @@ extension LedgerStore {
             guard DocumentKind(rawValue: kind) != nil else {
                 throw StoreError.damaged(path: url.path, line: nil, column: nil, field: "patterns." + kind, reason: .invalidValue(kind))
             }
-            guard pattern.contains("{n}") else {
+            // Numbers restart each year and each kind has its own sequence: a pattern without the
+            // year, or one another kind shares, would give two documents the same number.
+            guard pattern.contains("{n}"), pattern.contains("{year}") else {
                 throw StoreError.damaged(path: url.path, line: nil, column: nil, field: "patterns." + kind, reason: .invalidValue(pattern))
             }
             patterns[kind] = pattern
+        }
+        for (kind, pattern) in patterns.sorted(by: { $0.key < $1.key }) where patterns.contains(where: { $0.key != kind && $0.value == pattern }) {
+            throw StoreError.damaged(path: url.path, line: nil, column: nil, field: "patterns." + kind, reason: .invalidValue(pattern))
         }
         return DocumentSettings(authority: file.authority, patterns: patterns)
     }

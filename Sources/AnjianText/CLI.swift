@@ -67,4 +67,10 @@ extension Strings {
         reissued ? pick(zh: "\(title) \(number)（已开具，编号不变）已写入 \(path)", en: "\(title) \(number) (issued before: same number) written to \(path)")
             : pick(zh: "已开具\(title) \(number)，写入 \(path)", en: "Issued \(title) \(number), written to \(path)")
     }
+
+    public func printDamagedLedger(_ count: Int, _ first: String) -> String {
+        pick(zh: "有 \(count) 个记录文件已损坏，其中已开具的文书无从计入，不能编号：\(first)",
+             en: "\(count) record files are damaged, so the documents issued in them cannot be counted and no number is given: \(first)")
+    }
 }
+

@@ -245,3 +245,21 @@ import AnjianText
         #expect(Strings(.zh).step(.documentIssued) == "开具执法文书" && Strings(.en).step(.documentIssued) == "issue a document")
     }
 }
+
+/// Patterns that would give two documents one number are refused (found in review).
+@Suite struct DocumentPatternTests {
+    @Test func aPatternWithoutTheYearOrSharedByTwoKindsIsDamage() throws {
+        try withDemoLedger { dir in
+            let url = dir.appendingPathComponent(LedgerStore.documentSettingsName)
+            for patterns in [#"{"inspectionRecord":"检〔{year}〕第{n}号","rectificationOrder":"检〔{year}〕第{n}号"}"#,
+                             #"{"inspectionRecord":"检第{n}号"}"#] {
+                let bytes = Data(#"{"schemaVersion":1,"authority":"X局","patterns":"#.utf8 + Data(patterns.utf8) + Data("}".utf8))
+                try bytes.write(to: url)
+                #expect(throws: StoreError.self) { try LedgerStore.documentSettings(in: dir) }
+                #expect(try Data(contentsOf: url) == bytes)
+            }
+            try Data(#"{"schemaVersion":1,"authority":"威海市应急管理局","patterns":{"inspectionRecord":"（威）检〔{year}〕{n}号"}}"#.utf8).write(to: url)
+            #expect(try LedgerStore.documentSettings(in: dir).number(.inspectionRecord, year: 2026, sequence: 4) == "（威）检〔2026〕4号")
+        }
+    }
+}

@@ -53,4 +53,36 @@ import AnjianStore
         let missing = try run([anjianBinary, "print", "order", "S-NO-SUCH", "--data", data.path, "--lang", "en"] + Self.signer)
         #expect(missing.status == 65 && missing.err == "anjian: No supervision entry has the id S-NO-SUCH\n")
     }
+
+    /// What review found: a damaged file stops the numbering; an output among the ledger's files is
+    /// refused; a reprinted opinion cites only the order it cited when issued.
+    @Test func numbersAreNeverGuessedAndLedgerFilesNeverOverwritten() throws {
+        let data = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        #expect(try run([anjianBinary, "init", "--data", data.path]).status == 0)
+        let visit = "S-00626P-20261006-1"
+        let ledgerFile = data.appendingPathComponent("supervisions/91370611778000626P.json")
+        let before = try Data(contentsOf: ledgerFile)
+        var result = try run([anjianBinary, "print", "record", visit, "--data", data.path, "--output", ledgerFile.path, "--lang", "en"] + Self.signer)
+        #expect(result.status == 73 && result.err.contains("inside the data directory"), "\(result)")
+        #expect(try Data(contentsOf: ledgerFile) == before)
+
+        // The opinion first, with no order: its order line stays blank when reprinted after an order.
+        result = try run([anjianBinary, "print", "recheck", "h-0004", "--data", data.path] + Self.signer)
+        #expect(result.status == 0, "\(result)")
+        #expect(try run([anjianBinary, "print", "order", visit, "--data", data.path] + Self.signer).status == 0)
+        result = try run([anjianBinary, "print", "recheck", "h-0004", "--data", data.path, "--lang", "en"] + Self.signer)
+        #expect(result.status == 0 && result.out.contains("same number"), "\(result)")
+        let year = String(Calendar(identifier: .gregorian).component(.year, from: Date()))
+        let opinion = try String(contentsOf: data.appendingPathComponent("documents/\(year)/recheckOpinion-1.html"), encoding: .utf8)
+        #expect(!opinion.contains("应急责改"), "an opinion never cites an order issued after it")
+
+        // Another enterprise's file damaged: its documents cannot be counted, so no number is given.
+        let other = try #require(try FileManager.default.contentsOfDirectory(atPath: data.appendingPathComponent("supervisions").path)
+            .sorted().first { $0 != "91370611778000626P.json" })
+        try Data("{ broken".utf8).write(to: data.appendingPathComponent("supervisions/\(other)"))
+        result = try run([anjianBinary, "print", "record", visit, "--data", data.path, "--lang", "en"] + Self.signer)
+        #expect(result.status == 65 && result.err.contains("cannot be counted") && result.err.contains(other), "\(result)")
+    }
 }
+
