@@ -111,7 +111,8 @@ public enum PrintDocumentCommand {
         case .inspectionRecord, .rectificationOrder:
             let visit = visits.first { $0.id == recordID }!
             if options.kind == .inspectionRecord {
-                let found = hazards.filter { visit.hazardIDs.contains($0.id) || $0.supervisionID == visit.id }
+                // The hazards as the record listed them when issued.
+                let found = document.hazardIDs.compactMap { id in hazards.first { $0.id == id } }
                 html = DocumentRenderer.inspectionRecord(document, settings: settings, enterprise: enterprise, visit: visit, hazards: found)
             } else {
                 // The hazards as the order covers them: fixed when it was first issued.

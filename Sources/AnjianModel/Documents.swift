@@ -24,7 +24,8 @@ public struct IssuedDocument: Codable, Hashable, Sendable {
     /// When it was issued: ISO 8601 with its offset, as history entries write it.
     public var issuedAt: String
     public var issuedBy: InspectorRef
-    /// The hazards it covers (an order's, an opinion's); empty for an inspection record.
+    /// The hazards it covers, as they were when it was issued: the visit's (a record, an order), or
+    /// the one re-checked (an opinion). Records issued before this was kept for them have none.
     public var hazardIDs: [String]
     /// A re-check opinion: the number of the order it answers.
     public var orderNumber: String?

@@ -73,11 +73,11 @@ extension Runner {
             // An order covers the hazards found on the visit: those it lists, and those naming it as
             // theirs (a crash between the two writes of a registration leaves only the latter; the
             // app shows both); a record stands for the visit itself.
-            var covered: [String] = []
-            if request.kind == .rectificationOrder {
-                let hazards = try LedgerStore.readHazards(enterprise: code, in: directory, snapshots: snapshots).records
-                covered = visit.hazardIDs + hazards.filter { $0.supervisionID == visit.id && !visit.hazardIDs.contains($0.id) }.map(\.id)
-                if covered.isEmpty { throw StoreError.documentRefused(path: path, id: visit.id, reason: .noHazards) }
+            // The record lists them too, as they were when it was issued: a reprint shows the same.
+            let hazards = try LedgerStore.readHazards(enterprise: code, in: directory, snapshots: snapshots).records
+            let covered = visit.hazardIDs + hazards.filter { $0.supervisionID == visit.id && !visit.hazardIDs.contains($0.id) }.map(\.id)
+            if request.kind == .rectificationOrder, covered.isEmpty {
+                throw StoreError.documentRefused(path: path, id: visit.id, reason: .noHazards)
             }
             let issued = document(sequence: next(in: entries.map(\.documents)), hazardIDs: covered)
             visit.recordIssued(issued, by: request.issuedBy, at: request.issuedAt)

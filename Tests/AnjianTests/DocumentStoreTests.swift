@@ -65,7 +65,7 @@ import AnjianText
             let code = visit.enterpriseCode
             let record = try issue(request(.inspectionRecord, code, visit.id), runner)
             let order = try issue(request(.rectificationOrder, code, visit.id), runner)
-            #expect(record.document.number == "（烟）应急检记〔2026〕第 1 号" && record.document.sequence == 1 && record.document.hazardIDs.isEmpty)
+            #expect(record.document.number == "（烟）应急检记〔2026〕第 1 号" && record.document.sequence == 1 && record.document.hazardIDs == visit.hazardIDs, "a record lists the hazards as they are when issued")
             #expect(order.document.number == "（烟）应急责改〔2026〕第 1 号", "each kind has its own sequence")
             #expect(order.document.hazardIDs == visit.hazardIDs && order.document.issuedBy == demoOperator)
             #expect(!record.written.reissued && !order.written.reissued)
