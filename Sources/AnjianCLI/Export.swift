@@ -35,15 +35,7 @@ public enum ExportCommand {
 
     public static func run(kind: Kind, format: Format, filters: Filters, directory: URL, strings: Strings,
                            now: Date = Date(), timeZone: TimeZone = .current) throws(CommandFailure) -> Result {
-        try CommandFailure.requireDirectory(directory, strings: strings)
-        let ledger: LoadedLedger
-        do {
-            ledger = try LedgerStore.open(directory, initializeIfEmpty: false, now: now)
-        } catch let error as StoreError {
-            throw CommandFailure(error, strings: strings)
-        } catch {
-            throw CommandFailure(.ioError, "\(directory.path): \(error)")
-        }
+        let ledger = try CommandLedger.read(directory, strings: strings, now: now)
         let today = CalendarDate.dayAndTime(now, in: timeZone).day
         let selection = try select(kind, filters: filters, ledger: ledger, strings: strings, today: today)
         let skipped = ledger.damagedFiles.map { strings.exportSkippedFile(strings.storeError($0.error)) }

@@ -65,34 +65,14 @@ public enum ImportCommand {
         let note = strings.importHistoryNote(options.file.lastPathComponent)
 
         if options.dryRun {
-            let ledger: LoadedLedger
-            do {
-                ledger = try LedgerStore.openWithoutRecords(options.directory, initializeIfEmpty: false, now: now)
-            } catch let error as StoreError {
-                throw CommandFailure(error, strings: strings)
-            } catch {
-                throw CommandFailure(.ioError, "\(options.directory.path): \(error)")
-            }
+            let ledger = try CommandLedger.read(options.directory, strings: strings, now: now, records: false)
             return plan(options, table, ledger: ledger, signer: nil, time: time, note: note, strings: strings).report
         }
 
-        let session: Session
-        do {
-            session = try Session.start(directory: options.directory, operatorFlag: options.operatorFlag,
-                                        environment: options.environment, configURL: options.configURL, now: now, deferRecords: true)
-        } catch let error as StoreError {
-            throw CommandFailure(error, strings: strings)
-        } catch {
-            throw CommandFailure(.ioError, "\(options.directory.path): \(error)")
-        }
+        let (session, signer) = try CommandLedger.startWriting(options.directory, operatorFlag: options.operatorFlag,
+                                                               environment: options.environment, configURL: options.configURL,
+                                                               now: now, deferRecords: true, strings: strings)
         defer { session.release() }
-        if let holder = session.holder {
-            throw CommandFailure(.tempFail, strings.readOnlyBanner(holder.operatorName, holder.pid, holder.since))
-        }
-        if session.readOnly { throw CommandFailure(.cannotCreate, strings.readOnlyNotWritable(options.directory.path)) }
-        guard let signer = session.signer else {
-            throw CommandFailure(.usage, strings.importNeedsOperator(session.unconfirmedOperator))
-        }
         var (report, write) = plan(options, table, ledger: session.ledger, signer: signer, time: time, note: note, strings: strings)
         guard report.failure == nil, let write else { return report }
         do {

@@ -48,6 +48,39 @@ public struct ImportPlan<Record: Sendable>: Sendable {
 /// A field's text in a record, compared to tell an update from an unchanged row and kept in history.
 typealias FieldTexts = [(field: String, text: String)]
 
+/// A master-data record an import adds or updates: its fields as texts, and its history.
+protocol ImportedRecord: Sendable {
+    var importTexts: FieldTexts { get }
+    var history: [HistoryEntry]? { get set }
+}
+
+extension Enterprise: ImportedRecord {}
+extension Inspector: ImportedRecord {}
+
+extension ImportPlan where Record: ImportedRecord {
+    /// A valid row's record: added (history `created`), updated field by field (`edited`, the
+    /// changes), or left as it was; `index` finds the records by key.
+    mutating func apply(_ record: Record, key: String, replacing old: Record?, at index: inout [String: Int],
+                        signer: Operator?, time: String, note: String) {
+        var record = record
+        if let old, let i = index[key] {
+            let changes = fieldChanges(old.importTexts, record.importTexts)
+            if changes.isEmpty {
+                unchanged.append(key)
+            } else {
+                if let signer { record.history = (old.history ?? []) + [HistoryEntry(at: time, by: signer, action: .edited, changes: changes, note: note)] }
+                records[i] = record
+                updated.append(key)
+            }
+        } else {
+            if let signer { record.history = [HistoryEntry(at: time, by: signer, action: .created, changes: [], note: note)] }
+            index[key] = records.count
+            records.append(record)
+            added.append(key)
+        }
+    }
+}
+
 func fieldChanges(_ old: FieldTexts, _ new: FieldTexts) -> [FieldChange] {
     zip(old, new).compactMap { $0.text == $1.text ? nil : FieldChange(field: $1.field, old: $0.text, new: $1.text) }
 }
@@ -161,21 +194,7 @@ public enum ImportPlanner {
                 continue
             }
             ownerOfName[record.name] = code
-            if let old, let i = index[code] {
-                let changes = fieldChanges(old.importTexts, record.importTexts)
-                if changes.isEmpty {
-                    plan.unchanged.append(code)
-                } else {
-                    if let signer { record.history = (old.history ?? []) + [HistoryEntry(at: time, by: signer, action: .edited, changes: changes, note: note)] }
-                    plan.records[i] = record
-                    plan.updated.append(code)
-                }
-            } else {
-                if let signer { record.history = [HistoryEntry(at: time, by: signer, action: .created, changes: [], note: note)] }
-                index[code] = plan.records.count
-                plan.records.append(record)
-                plan.added.append(code)
-            }
+            plan.apply(record, key: code, replacing: old, at: &index, signer: signer, time: time, note: note)
         }
         return plan
     }
@@ -231,21 +250,7 @@ public enum ImportPlanner {
                 plan.invalidLines.append(row.line)
                 continue
             }
-            if let old, let i = index[certificate] {
-                let changes = fieldChanges(old.importTexts, record.importTexts)
-                if changes.isEmpty {
-                    plan.unchanged.append(certificate)
-                } else {
-                    if let signer { record.history = (old.history ?? []) + [HistoryEntry(at: time, by: signer, action: .edited, changes: changes, note: note)] }
-                    plan.records[i] = record
-                    plan.updated.append(certificate)
-                }
-            } else {
-                if let signer { record.history = [HistoryEntry(at: time, by: signer, action: .created, changes: [], note: note)] }
-                index[certificate] = plan.records.count
-                plan.records.append(record)
-                plan.added.append(certificate)
-            }
+            plan.apply(record, key: certificate, replacing: old, at: &index, signer: signer, time: time, note: note)
         }
         return plan
     }

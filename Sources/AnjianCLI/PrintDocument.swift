@@ -39,21 +39,10 @@ public enum PrintDocumentCommand {
 
     public static func run(_ options: Options, strings: Strings, now: Date = Date(), timeZone: TimeZone = .current) throws(CommandFailure) -> Result {
         try CommandFailure.requireDirectory(options.directory, strings: strings)
-        let session: Session
-        do {
-            session = try Session.start(directory: options.directory, operatorFlag: options.operatorFlag,
-                                        environment: options.environment, configURL: options.configURL, now: now)
-        } catch let error as StoreError {
-            throw CommandFailure(error, strings: strings)
-        } catch {
-            throw CommandFailure(.ioError, "\(options.directory.path): \(error)")
-        }
+        let (session, signer) = try CommandLedger.startWriting(options.directory, operatorFlag: options.operatorFlag,
+                                                               environment: options.environment, configURL: options.configURL,
+                                                               now: now, strings: strings)
         defer { session.release() }
-        if let holder = session.holder {
-            throw CommandFailure(.tempFail, strings.readOnlyBanner(holder.operatorName, holder.pid, holder.since))
-        }
-        if session.readOnly { throw CommandFailure(.cannotCreate, strings.readOnlyNotWritable(options.directory.path)) }
-        guard let signer = session.signer else { throw CommandFailure(.usage, strings.importNeedsOperator(session.unconfirmedOperator)) }
         let ledger = session.ledger
         // A document's number counts every one issued in the city: with a file unread, its
         // documents are unknown and a number could be given twice.
@@ -61,21 +50,9 @@ public enum PrintDocumentCommand {
             throw CommandFailure(.dataError, strings.printDamagedLedger(ledger.damagedFiles.count, strings.storeError(damaged.error)))
         }
         if let output = options.output {
-            // Within the data directory only under documents/: anything else could be a ledger file.
-            let data = options.directory.resolvingSymlinksInPath().standardizedFileURL.path
-            let folder = output.deletingLastPathComponent().resolvingSymlinksInPath().standardizedFileURL.path
-            if (folder == data || folder.hasPrefix(data + "/")) && !folder.hasPrefix(data + "/documents") {
-                throw CommandFailure(.cannotCreate, strings.exportInsideDataDirectory(output.path, data))
-            }
+            try CommandLedger.refuseOutput(output, inside: options.directory, except: "documents", strings: strings)
         }
-        let settings: DocumentSettings
-        do {
-            settings = try LedgerStore.documentSettings(in: options.directory)
-        } catch let error as StoreError {
-            throw CommandFailure(error, strings: strings)
-        } catch {
-            throw CommandFailure(.ioError, "\(options.directory.path): \(error)")
-        }
+        let settings = try CommandFailure.store(options.directory, strings: strings) { try LedgerStore.documentSettings(in: options.directory) }
         // The record the document is for: a visit, or a hazard (by id or number).
         let code: String, recordID: String
         if options.kind == .recheckOpinion {

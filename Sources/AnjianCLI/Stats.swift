@@ -54,15 +54,7 @@ public enum StatsCommand {
     public static func run(directory: URL, options: Options, strings: Strings, now: Date = Date(),
                            timeZone: TimeZone = .current) throws(CommandFailure) -> Output {
         let period = try period(options, strings: strings)
-        try CommandFailure.requireDirectory(directory, strings: strings)
-        let ledger: LoadedLedger
-        do {
-            ledger = try LedgerStore.open(directory, initializeIfEmpty: false, now: now)
-        } catch let error as StoreError {
-            throw CommandFailure(error, strings: strings)
-        } catch {
-            throw CommandFailure(.ioError, "\(directory.path): \(error)")
-        }
+        let ledger = try CommandLedger.read(directory, strings: strings, now: now)
         let district = try district(options.district, enterprises: ledger.enterprises, strings: strings)
         let today = CalendarDate.dayAndTime(now, in: timeZone).day
         let statistics = LedgerStatistics(enterprises: ledger.enterprises, hazards: ledger.hazards, supervisions: ledger.supervisions,

@@ -254,6 +254,20 @@ enum SearchUnits {
         units.append(UInt8(value))
     }
 
+    /// Reads the unit at `u`: moves `position` past the bytes skipped before it (punctuation) to
+    /// its first byte, and gives its length in bytes.
+    @inline(__always)
+    static func nextUnit(_ units: UnsafeBufferPointer<UInt8>, _ u: inout Int, _ position: inout Int) -> Int {
+        let code = units[u]
+        u += 1
+        if code == escape {
+            position += readNumber(units, &u)
+            return readNumber(units, &u)
+        }
+        position += Int(code >> 4)
+        return Int(code & 0x0F)
+    }
+
     @inline(__always)
     static func readNumber(_ units: UnsafeBufferPointer<UInt8>, _ u: inout Int) -> Int {
         var value = 0, shift = 0
@@ -274,16 +288,7 @@ enum SearchUnits {
             var u = 0
             var position = Int(span.byteStart)
             while u < units.count {
-                let code = units[u]
-                u += 1
-                let length: Int
-                if code == escape {
-                    position += readNumber(units, &u)
-                    length = readNumber(units, &u)
-                } else {
-                    position += Int(code >> 4)
-                    length = Int(code & 0x0F)
-                }
+                let length = nextUnit(units, &u, &position)
                 let literal = bytes[position..<(position + length)]
                 position += length
                 let scalar = String(decoding: literal, as: UTF8.self).unicodeScalars.first!.value
@@ -310,16 +315,7 @@ enum SearchUnits {
         var u = 0
         var position = 0
         while u < units.count {
-            let code = units[u]
-            u += 1
-            let length: Int
-            if code == escape {
-                position += readNumber(units, &u)
-                length = readNumber(units, &u)
-            } else {
-                position += Int(code >> 4)
-                length = Int(code & 0x0F)
-            }
+            let length = nextUnit(units, &u, &position)
             let literal = position
             position += length
             reachable |= 1  // a match may start at any unit

@@ -87,12 +87,10 @@ struct Export: ParsableCommand {
             return
         }
         let url = URL(fileURLWithPath: output)
-        // An export never lands in the data directory: it could replace one of the ledger's own
-        // files, with no lock and no backup.
-        let data = common.directory.resolvingSymlinksInPath().standardizedFileURL.path
-        let target = url.deletingLastPathComponent().resolvingSymlinksInPath().standardizedFileURL.path
-        if target == data || target.hasPrefix(data + "/") {
-            throw fail(CommandFailure(.cannotCreate, strings.exportInsideDataDirectory(url.path, data)))
+        do {
+            try CommandLedger.refuseOutput(url, inside: common.directory, strings: strings)
+        } catch {
+            throw fail(error)
         }
         do {
             try AtomicFile.write(result.data, to: url, mode: 0o644)
