@@ -46,17 +46,17 @@ let package = Package(
         // Every string the user sees, in Chinese and English: one file per feature.
         .target(name: "AnjianText", dependencies: ["AnjianModel", "AnjianStore"]),
         // The enforcement documents (issue 12) as HTML pages: values in, a page out; no files.
-        .target(name: "AnjianDocuments", dependencies: ["AnjianModel", "AnjianText"]),
+        .target(name: "AnjianDocuments", dependencies: ["AnjianModel", "AnjianText", "AnjianStore", "AnjianRuntime"]),
         // Cells, display width, keys: what the UI draws into and what the terminal shows.
         .target(name: "AnjianScreen"),
         // Application state, update(state, event), screens rendered into a Screen.
-        .target(name: "AnjianApp", dependencies: ["AnjianModel", "AnjianStore", "AnjianScreen", "AnjianText", "AnjianRuntime"]),
+        .target(name: "AnjianApp", dependencies: ["AnjianModel", "AnjianStore", "AnjianScreen", "AnjianText", "AnjianRuntime", "AnjianDocuments"]),
         // ncursesw: locale, keys, resize, drawing a Screen.
         .target(name: "AnjianTerminal", dependencies: ["CNCursesW", "AnjianScreen"]),
         .executableTarget(
             name: "anjian",
             dependencies: [
-                "AnjianApp", "AnjianStore", "AnjianTerminal", "AnjianModel", "AnjianRuntime", "AnjianText", "AnjianCLI",
+                "AnjianApp", "AnjianStore", "AnjianTerminal", "AnjianModel", "AnjianRuntime", "AnjianText", "AnjianCLI", "AnjianDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -13,6 +13,10 @@ public enum ExitStatus: Int32, Sendable {
     case dataError = 65
     /// EX_NOINPUT: the input file is missing or cannot be read.
     case noInput = 66
+    /// EX_UNAVAILABLE: a program it needs is not installed (`print --pdf` without a browser).
+    case unavailable = 69
+    /// EX_SOFTWARE: a program it ran failed (the browser gave no PDF).
+    case software = 70
     /// EX_CANTCREAT: the output cannot be created (a directory that already holds files).
     case cannotCreate = 73
     /// EX_IOERR

@@ -14,19 +14,29 @@ public enum PrintDocumentCommand {
         public var kind: DocumentKind
         /// A visit's id (record, order), or a hazard's id or number (re-check opinion).
         public var id: String
+        /// The HTML's file; one ending in `.pdf` names the PDF, with the HTML beside it.
         public var output: URL?
+        /// A PDF too, beside the HTML.
+        public var pdf: Bool
         public var operatorFlag: String?
         public var environment: [String: String]
         public var configURL: URL
-        public init(directory: URL, kind: DocumentKind, id: String, output: URL?, operatorFlag: String?,
+        public var browser: PDFMaker
+        public init(directory: URL, kind: DocumentKind, id: String, output: URL?, pdf: Bool = false, operatorFlag: String?,
                     environment: [String: String], configURL: URL) {
             self.directory = directory
             self.kind = kind
             self.id = id
+            self.pdf = pdf
             self.output = output
+            if let output, output.pathExtension.lowercased() == "pdf" {
+                self.pdf = true
+                self.output = output.deletingPathExtension().appendingPathExtension("html")
+            }
             self.operatorFlag = operatorFlag
             self.environment = environment
             self.configURL = configURL
+            self.browser = PDFMaker(environment: environment)
         }
     }
 
@@ -34,7 +44,10 @@ public enum PrintDocumentCommand {
         public var document: IssuedDocument
         /// The same document printed again (its number was given before).
         public var reissued: Bool
+        /// The HTML's path.
         public var path: String
+        /// Asked for a PDF: where it is, or why there is none.
+        public var pdf: Swift.Result<URL, PDFFailure>?
     }
 
     public static func run(_ options: Options, strings: Strings, now: Date = Date(), timeZone: TimeZone = .current) throws(CommandFailure) -> Result {
@@ -52,7 +65,6 @@ public enum PrintDocumentCommand {
         if let output = options.output {
             try CommandLedger.refuseOutput(output, inside: options.directory, except: "documents", strings: strings)
         }
-        let settings = try CommandFailure.store(options.directory, strings: strings) { try LedgerStore.documentSettings(in: options.directory) }
         // The record the document is for: a visit, or a hazard (by id or number).
         let code: String, recordID: String
         if options.kind == .recheckOpinion {
@@ -70,49 +82,17 @@ public enum PrintDocumentCommand {
             throw CommandFailure(.dataError, strings.printNoVisit(options.id))
         }
         let issuedAt = CalendarDate.timestamp(now, in: timeZone)
-        var request = DocumentRequest(kind: options.kind, enterpriseCode: code, recordID: recordID, issuedBy: signer,
-                                      issuedAt: issuedAt, settings: settings, highestKnown: 0)
-        request.highestKnown = DocumentRequest.highestSequence(of: options.kind, year: request.year,
-                                                                supervisions: ledger.supervisions.values.joined(),
-                                                                hazards: ledger.hazards.values.joined())
-        let written: WrittenRecords
-        switch Runner(session: session).perform(.issueDocument(request)) {
-        case .saved(_, let records): written = records
-        case .failed(_, let error): throw CommandFailure(error, strings: strings)
-        }
-        guard let document = written.issuedDocument else { throw CommandFailure(.ioError, strings.printNoVisit(options.id)) }
-        let visits = written.supervisions[code] ?? ledger.supervisions[code] ?? []
-        let hazards = written.hazards[code] ?? ledger.hazards[code] ?? []
-        let html: String
-        switch options.kind {
-        case .inspectionRecord, .rectificationOrder:
-            let visit = visits.first { $0.id == recordID }!
-            if options.kind == .inspectionRecord {
-                // The hazards as the record listed them when issued.
-                let found = document.hazardIDs.compactMap { id in hazards.first { $0.id == id } }
-                html = DocumentRenderer.inspectionRecord(document, settings: settings, enterprise: enterprise, visit: visit, hazards: found)
-            } else {
-                // The hazards as the order covers them: fixed when it was first issued.
-                let covered = document.hazardIDs.compactMap { id in hazards.first { $0.id == id } }
-                html = DocumentRenderer.rectificationOrder(document, settings: settings, enterprise: enterprise, visit: visit, hazards: covered)
-            }
-        case .recheckOpinion:
-            let hazard = hazards.first { $0.id == recordID }!
-            // The order as the opinion cited it when issued (by its number): never one issued later.
-            let order = document.orderNumber.flatMap { number in
-                visits.lazy.compactMap { $0.documents?.first { $0.kind == .rectificationOrder && $0.number == number } }.first
-            }
-            html = DocumentRenderer.recheckOpinion(document, settings: settings, enterprise: enterprise, hazards: [hazard], order: order)
-        }
-        let target = options.output ?? options.directory.appendingPathComponent("documents/\(document.year)/\(options.kind.rawValue)-\(document.sequence).html")
+        let year = Int(issuedAt.prefix(4)) ?? 0
+        let job = PrintJob(kind: options.kind, enterpriseCode: code, recordID: recordID, issuedBy: signer, issuedAt: issuedAt,
+                           highestKnown: DocumentRequest.highestSequence(of: options.kind, year: year,
+                                                                         supervisions: ledger.supervisions.values.joined(),
+                                                                         hazards: ledger.hazards.values.joined()),
+                           output: options.output, pdf: options.pdf)
         do {
-            try AtomicFile.ensureDirectory(target.deletingLastPathComponent())
-            try AtomicFile.write(Data(html.utf8), to: target, mode: 0o644)
-        } catch let error as StoreError {
-            throw CommandFailure(.cannotCreate, strings.storeError(error))
+            let printed = try DocumentPrinter.print(job, enterprise: enterprise, runner: Runner(session: session), browser: options.browser)
+            return Result(document: printed.document, reissued: printed.reissued, path: printed.html.path, pdf: printed.pdf)
         } catch {
-            throw CommandFailure(.cannotCreate, "\(target.path): \(error)")
+            throw CommandFailure(error, strings: strings)
         }
-        return Result(document: document, reissued: written.reissued, path: target.path)
     }
 }

@@ -66,17 +66,14 @@ public enum DocumentRenderer {
         body += hazards.isEmpty ? "<p class=\"indent\" data-field=\"hazards\">无。</p>\n" : hazardList(hazards)
         body += "<p><span class=\"label-strong\">检查结论：</span>" + HTML.value(strings.conclusion(visit.conclusion), field: "visit.conclusion")
             + "</p>\n"
-        body += "<div class=\"signatures\">\n"
-        for (i, inspector) in inspectors.enumerated() {
-            body += "<p>检查人员（签名）：<span class=\"sign\">\u{3000}</span>（" + HTML.value(inspector.name, field: "signature.inspectors[\(i)].name")
-                + "\u{3000}执法证号：" + HTML.value(inspector.certificateNumber, field: "signature.inspectors[\(i)].certificateNumber")
-                + "）\u{3000}" + HTML.blankDate(field: "signature.inspectors[\(i)].date") + "</p>\n"
-        }
-        body += "<p>被检查单位现场负责人（签名）：<span class=\"sign\">\u{3000}</span>（"
-            + HTML.value(visit.accompanying.name, field: "signature.accompanying.name") + "\u{3000}"
-            + HTML.value(visit.accompanying.position, field: "signature.accompanying.position") + "）\u{3000}"
-            + HTML.blankDate(field: "signature.accompanying.date") + "</p>\n"
-        body += "</div>\n"
+        body += signatures(inspectors.enumerated().map { i, inspector in
+            SignatureRow(label: "检查人员（签名）", printed: HTML.value(inspector.name, field: "signature.inspectors[\(i)].name")
+                         + "\u{3000}执法证号：" + HTML.value(inspector.certificateNumber, field: "signature.inspectors[\(i)].certificateNumber"),
+                         dateField: "signature.inspectors[\(i)].date")
+        } + [SignatureRow(label: "被检查单位现场负责人（签名）",
+                          printed: HTML.value(visit.accompanying.name, field: "signature.accompanying.name") + "\u{3000}"
+                            + HTML.value(visit.accompanying.position, field: "signature.accompanying.position"),
+                          dateField: "signature.accompanying.date")])
         return HTML.page(title: inspectionRecordTitle, authority: settings.authority, number: document.number, body: body)
     }
 
@@ -92,17 +89,15 @@ public enum DocumentRenderer {
         body += hazards.isEmpty ? "<p>" + HTML.blank(field: "hazards", wide: true) + "</p>\n" : hazardList(hazards)
         body += "<p class=\"indent\">现责令你单位对上述问题于各项所列期限前整改完毕，达到有关法律法规规章和标准规定的要求。由此造成事故的，依法追究有关人员的责任。</p>\n"
         body += "<p class=\"indent\">整改期间，你单位应当采取措施，确保安全生产。对安全生产违法行为，将依法予以行政处罚。</p>\n"
-        // The bodies that hear an appeal are not settings yet: blank lines, as on the printed form.
-        body += "<p class=\"indent\" data-field=\"appealNotice\">如果不服本指令，可以依法在60日内向" + HTML.blank(field: "appeal.government")
-            + "人民政府或者" + HTML.blank(field: "appeal.department") + "申请行政复议，或者在6个月内依法向" + HTML.blank(field: "appeal.court")
+        // The bodies that hear an appeal, from the settings; blank lines, as on the printed form, where unset.
+        let appeal = settings.appeal
+        body += "<p class=\"indent\" data-field=\"appealNotice\">如果不服本指令，可以依法在60日内向" + HTML.value(appeal.government, field: "appeal.government")
+            + "人民政府或者" + HTML.value(appeal.department, field: "appeal.department") + "申请行政复议，或者在6个月内依法向" + HTML.value(appeal.court, field: "appeal.court")
             + "人民法院提起行政诉讼，但本指令不停止执行，法律另有规定的除外。</p>\n"
-        body += "<div class=\"signatures\">\n"
-        for (i, inspector) in twoRows(visit.inspectors).enumerated() {
-            body += "<p>安全生产执法人员（签名）：<span class=\"sign\">\u{3000}</span>（" + HTML.value(inspector.name, field: "signature.inspectors[\(i)].name")
-                + "）\u{3000}执法证号：" + HTML.value(inspector.certificateNumber, field: "signature.inspectors[\(i)].certificateNumber") + "</p>\n"
-        }
-        body += "<p>被检查单位负责人（签名）：<span class=\"sign\">\u{3000}</span>\u{3000}" + HTML.blankDate(field: "signature.enterprise.date") + "</p>\n"
-        body += "</div>\n"
+        body += signatures(twoRows(visit.inspectors).enumerated().map { i, inspector in
+            SignatureRow(label: "安全生产执法人员（签名）", printed: HTML.value(inspector.name, field: "signature.inspectors[\(i)].name")
+                         + "\u{3000}执法证号：" + HTML.value(inspector.certificateNumber, field: "signature.inspectors[\(i)].certificateNumber"))
+        } + [SignatureRow(label: "被检查单位负责人（签名）", printed: "", dateField: "signature.enterprise.date")])
         body += seal(settings.authority, issuedAt: document.issuedAt)
         body += "<p class=\"note\">本文书一式两份，一份由执法部门存档，一份交被检查单位。</p>\n"
         return HTML.page(title: rectificationOrderTitle, authority: settings.authority, number: document.number, body: body)
@@ -130,13 +125,10 @@ public enum DocumentRenderer {
                 + "<br/>复查意见：" + HTML.value(latest?.remark, field: "hazards[\(i)].opinion", wide: true) + "</li>\n"
         }
         body += "</ol>\n"
-        body += "<div class=\"signatures\">\n"
-        for (i, verifier) in twoRows(verifiers(of: hazards)).enumerated() {
-            body += "<p>复查人员（签名）：<span class=\"sign\">\u{3000}</span>（" + HTML.value(verifier.name, field: "verifiers[\(i)].name")
-                + "）\u{3000}执法证号：" + HTML.value(verifier.certificateNumber, field: "verifiers[\(i)].certificateNumber") + "</p>\n"
-        }
-        body += "<p>被复查单位负责人（签名）：<span class=\"sign\">\u{3000}</span>\u{3000}" + HTML.blankDate(field: "signature.enterprise.date") + "</p>\n"
-        body += "</div>\n"
+        body += signatures(twoRows(verifiers(of: hazards)).enumerated().map { i, verifier in
+            SignatureRow(label: "复查人员（签名）", printed: HTML.value(verifier.name, field: "verifiers[\(i)].name")
+                         + "\u{3000}执法证号：" + HTML.value(verifier.certificateNumber, field: "verifiers[\(i)].certificateNumber"))
+        } + [SignatureRow(label: "被复查单位负责人（签名）", printed: "", dateField: "signature.enterprise.date")])
         body += seal(settings.authority, issuedAt: document.issuedAt)
         body += "<p class=\"note\">本文书一式两份，一份由执法部门存档，一份交被复查单位。</p>\n"
         return HTML.page(title: recheckOpinionTitle, authority: settings.authority, number: document.number, body: body)
@@ -164,6 +156,24 @@ public enum DocumentRenderer {
     /// At least the two rows of the dual-real-name rule: a missing person is a blank row.
     static func twoRows(_ people: [InspectorRef]) -> [InspectorRef] {
         people + Array(repeating: InspectorRef(name: "", certificateNumber: ""), count: max(0, 2 - people.count))
+    }
+
+    /// A line to sign on: who signs, the place for the signature, the name (and certificate)
+    /// printed beside it, and a date written at signing.
+    struct SignatureRow {
+        var label: String
+        /// Markup, empty for none.
+        var printed: String
+        var dateField: String? = nil
+    }
+
+    /// The signature lines as a table, one line each, so that the columns align and none wraps.
+    static func signatures(_ rows: [SignatureRow]) -> String {
+        "<table class=\"signatures\">\n" + rows.map { row in
+            "<tr><td class=\"label\">\(row.label)：</td><td><span class=\"sign\">\u{3000}</span></td><td>"
+                + (row.printed.isEmpty ? "" : "（" + row.printed + "）") + "</td><td>"
+                + (row.dateField.map(HTML.blankDate(field:)) ?? "") + "</td></tr>\n"
+        }.joined() + "</table>\n"
     }
 
     static func row(_ label: String, _ content: String) -> String {
@@ -194,7 +204,7 @@ public enum DocumentRenderer {
         if hazard.level == .major { line += "<span class=\"major\">【" + HTML.text(strings[HazardLevel.major.name]) + "】</span>" }
         line += HTML.value(hazard.description, field: "hazards[\(index)].description")
         if !hazard.location.isBlank { line += "（位置：" + HTML.text(hazard.location) + "）" }
-        line += "（隐患编号：" + HTML.value(hazard.number, field: "hazards[\(index)].number") + "）"
+        line += "（隐患编号：<span class=\"nowrap\">" + HTML.value(hazard.number, field: "hazards[\(index)].number") + "</span>）"
         line += "<span class=\"deadline\">\u{3000}整改期限：" + HTML.date(hazard.rectification.deadline, field: "hazards[\(index)].deadline")
             + "前</span>"
         return line

@@ -99,14 +99,14 @@ enum HTML {
     html { background: #e8e8e8; }
     body { margin: 0; padding: 8mm 0; color: #000;
       font-family: "FangSong", "仿宋", "FangSong_GB2312", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC", serif;
-      font-size: 12pt; line-height: 1.6; }
+      font-size: 12pt; line-height: 1.5; }
     .sheet { background: #fff; width: 163mm; margin: 0 auto; padding: 20mm 22mm 18mm 25mm; box-shadow: 0 0 3mm #999; }
-    header { text-align: center; margin-bottom: 5mm; }
+    header { text-align: center; margin-bottom: 4mm; }
     .authority, h1, h2, .label-strong {
       font-family: "SimHei", "黑体", "STHeiti", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; }
     .authority { font-size: 15pt; letter-spacing: 0.15em; }
     h1 { font-size: 20pt; font-weight: bold; letter-spacing: 0.3em; margin: 2mm 0 1mm; }
-    h2 { font-size: 12pt; font-weight: bold; margin: 3mm 0 1mm; }
+    h2 { font-size: 12pt; font-weight: bold; margin: 2mm 0 0.5mm; }
     .number { font-size: 12pt; }
     p { margin: 0 0 1.5mm; }
     .indent { text-indent: 2em; }
@@ -115,18 +115,19 @@ enum HTML {
     .blank.short { min-width: 3em; }
     .blank.tiny { min-width: 1.8em; }
     /* Filled-in values underlined as on the printed form; not in the header, the lists, the seal. */
-    .fields .value, .indent .value, .addressee .value, .signatures .value { border-bottom: 1px solid #000; padding: 0 0.3em; }
+    .fields .value, .indent .value, .addressee .value { border-bottom: 1px solid #000; padding: 0 0.3em; }
     .fields { width: 100%; border-collapse: collapse; margin-bottom: 2mm; }
     .fields td { padding: 0.5mm 1mm; vertical-align: top; }
     .fields td.label { white-space: nowrap; width: 1%; }
-    .box { border: 1px solid #000; padding: 2mm 3mm; margin: 1mm 0 3mm; min-height: 12mm; }
+    .box { border: 1px solid #000; padding: 1.5mm 3mm; margin: 1mm 0 2mm; min-height: 10mm; }
     ol.hazards { margin: 1mm 0 3mm; padding-left: 2em; }
     ol.hazards li { margin-bottom: 1mm; }
     .major { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-weight: bold; }
     .deadline { white-space: nowrap; }
-    .signatures { margin-top: 6mm; }
-    .signatures p { margin-bottom: 2.5mm; }
-    .sign { display: inline-block; min-width: 7em; border-bottom: 1px solid #000; }
+    .signatures { margin-top: 5mm; border-collapse: collapse; font-size: 11pt; }
+    .signatures td { padding: 2mm 1mm 0 0; white-space: nowrap; vertical-align: bottom; }
+    .signatures .sign { display: inline-block; width: 24mm; border-bottom: 1px solid #000; }
+    .nowrap { white-space: nowrap; }
     .seal { text-align: right; margin-top: 8mm; line-height: 2; }
     .seal .place { display: inline-block; width: 42mm; height: 20mm; border: 1px dashed #999; text-align: center;
       line-height: 20mm; color: #777; }

@@ -50,10 +50,15 @@ public struct DocumentSettings: Codable, Hashable, Sendable {
     public var authority: String
     /// The number pattern per kind (`DocumentKind.rawValue`), with `{year}` and `{n}`.
     public var patterns: [String: String]
+    /// Who hears an appeal against an order, as its notice names them: the people's government
+    /// (`烟台市`) or the department (`山东省应急管理厅`) for administrative reconsideration, the
+    /// people's court (`烟台市芝罘区`) for a suit. Unset: blank lines, filled in by hand.
+    public var appeal: AppealBodies
 
-    public init(authority: String, patterns: [String: String]) {
+    public init(authority: String, patterns: [String: String], appeal: AppealBodies = AppealBodies()) {
         self.authority = authority
         self.patterns = patterns
+        self.appeal = appeal
     }
 
     public static let standard = DocumentSettings(authority: "烟台市应急管理局", patterns: [
@@ -66,6 +71,21 @@ public struct DocumentSettings: Codable, Hashable, Sendable {
     public func number(_ kind: DocumentKind, year: Int, sequence: Int) -> String {
         let pattern = patterns[kind.rawValue] ?? Self.standard.patterns[kind.rawValue]!
         return pattern.replacingOccurrences(of: "{year}", with: String(year)).replacingOccurrences(of: "{n}", with: String(sequence))
+    }
+}
+
+/// The bodies an order's notice of appeal names; each is a blank line on the paper when unset.
+public struct AppealBodies: Codable, Hashable, Sendable {
+    /// Before `人民政府`: `烟台市`.
+    public var government: String?
+    /// A department that also hears reconsideration, named in full: `山东省应急管理厅`.
+    public var department: String?
+    /// Before `人民法院`: `烟台市芝罘区`.
+    public var court: String?
+    public init(government: String? = nil, department: String? = nil, court: String? = nil) {
+        self.government = government
+        self.department = department
+        self.court = court
     }
 }
 

@@ -9,10 +9,13 @@ public struct DocumentSettingsFile: Codable, Sendable {
     public var authority: String
     /// Per `DocumentKind.rawValue`, with `{year}` and `{n}`.
     public var patterns: [String: String]?
+    /// Who hears an appeal against an order (`AppealBodies`); absent: blank lines on the paper.
+    public var appeal: AppealBodies?
     public init(settings: DocumentSettings) {
         self.schemaVersion = Self.currentVersion
         self.authority = settings.authority
         self.patterns = settings.patterns
+        self.appeal = settings.appeal
     }
 }
 
@@ -48,6 +51,11 @@ extension LedgerStore {
         for (kind, pattern) in patterns.sorted(by: { $0.key < $1.key }) where patterns.contains(where: { $0.key != kind && $0.value == pattern }) {
             throw StoreError.damaged(path: url.path, line: nil, column: nil, field: "patterns." + kind, reason: .invalidValue(pattern))
         }
-        return DocumentSettings(authority: file.authority, patterns: patterns)
+        var appeal = file.appeal ?? AppealBodies()
+        // A name of spaces only is no name: the blank line stays, to be filled in by hand.
+        for keyPath in [\AppealBodies.government, \.department, \.court] where appeal[keyPath: keyPath]?.isSpacesOnly == true {
+            appeal[keyPath: keyPath] = nil
+        }
+        return DocumentSettings(authority: file.authority, patterns: patterns, appeal: appeal)
     }
 }

@@ -118,7 +118,7 @@ extension LedgerStore {
 
     /// Loading throws only `StoreError`s; anything else is still named with its path.
     static func storeError(_ error: any Error, _ url: URL) -> StoreError {
-        error as? StoreError ?? .io(path: url.path, reason: "\(error)")
+        StoreError.wrap(error, path: url.path)
     }
 
     /// One enterprise's file, checked as `loadFolder` checks it: its enterprise code, every

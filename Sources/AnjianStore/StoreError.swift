@@ -40,6 +40,12 @@ public enum DocumentRefusal: Hashable, Sendable {
 }
 
 extension StoreError {
+    /// A `StoreError` as it is; anything else (Foundation's, the system's) named with the path it
+    /// happened at.
+    public static func wrap(_ error: any Error, path: String) -> StoreError {
+        error as? StoreError ?? .io(path: path, reason: "\(error)")
+    }
+
     /// The file or folder the problem is about.
     public var path: String {
         switch self {

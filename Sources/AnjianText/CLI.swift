@@ -68,6 +68,27 @@ extension Strings {
             : pick(zh: "已开具\(title) \(number)，写入 \(path)", en: "Issued \(title) \(number), written to \(path)")
     }
 
+    public func pdfWritten(_ path: String) -> String {
+        pick(zh: "PDF 已写入 \(path)", en: "PDF written to \(path)")
+    }
+
+    /// No browser engine to make the PDF: how to get one, and where the HTML is meanwhile.
+    public func pdfNoBrowser(html: String) -> String {
+        pick(zh: "未生成 PDF：未找到 Chromium 浏览器（安装：apt-get install chromium fonts-noto-cjk）。HTML 已写入 \(html)，可用浏览器打开打印",
+             en: "No PDF: no Chromium browser found (install it: apt-get install chromium fonts-noto-cjk). The HTML is at \(html); a browser prints it")
+    }
+
+    public func pdfFailed(_ browser: String, status: Int32, detail: String, html: String) -> String {
+        let said = detail.isEmpty ? "" : pick(zh: "：\(detail)", en: ": \(detail)")
+        return pick(zh: "未生成 PDF：\(browser) 退出码 \(status)\(said)。HTML 已写入 \(html)",
+                    en: "No PDF: \(browser) exited with status \(status)\(said). The HTML is at \(html)")
+    }
+
+    public func pdfTimedOut(_ browser: String, seconds: Int, html: String) -> String {
+        pick(zh: "未生成 PDF：\(browser) \(seconds) 秒内未完成，已停止。HTML 已写入 \(html)",
+             en: "No PDF: \(browser) did not finish in \(seconds) s and was stopped. The HTML is at \(html)")
+    }
+
     public func printDamagedLedger(_ count: Int, _ first: String) -> String {
         pick(zh: "有 \(count) 个记录文件已损坏，其中已开具的文书无从计入，不能编号：\(first)",
              en: "\(count) record files are damaged, so the documents issued in them cannot be counted and no number is given: \(first)")

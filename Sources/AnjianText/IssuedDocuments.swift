@@ -41,3 +41,52 @@ extension Strings {
         }
     }
 }
+
+// Printing from the screens (`p` on a visit's or a hazard's page).
+extension Text {
+    public static let actionPrint = Text(zh: "开具、打印执法文书", en: "issue and print an enforcement document")
+    public static let hintPrint = Text(zh: "文书", en: "print")
+    public static let printMenuTitle = Text(zh: "开具执法文书", en: "Print a document")
+    public static let fieldDocument = Text(zh: "文书", en: "Document")
+    public static let printing = Text(zh: "正在生成文书……", en: "Printing the document…")
+    public static let printWhileLoading = Text(zh: "记录尚在载入：载入完成后才能给文书编号", en: "The records are still loading: a document is numbered once they are in")
+    public static let printNotRechecked = Text(zh: "此隐患尚未复查验收，无法开具整改复查意见书", en: "This hazard has not been re-checked yet: there is no re-check opinion to issue")
+}
+
+extension Strings {
+    /// The print menu's line for the chosen document: issued before (the same number again), or new.
+    public func printMenuNote(_ issued: IssuedDocument?) -> String {
+        guard let issued else {
+            return pick(zh: "将开具新编号的文书。Enter 开具并生成，Esc 取消", en: "A new number will be issued. Enter prints, Esc cancels")
+        }
+        return pick(zh: "已开具 \(issued.number)，重新打印编号不变。Enter 打印，Esc 取消",
+                    en: "Issued before as \(issued.number): printed again with the same number. Enter prints, Esc cancels")
+    }
+
+    /// The status line once printed: the document and the file written (relative to the data directory).
+    public func printedDocument(_ kind: DocumentKind, file: String, reissued: Bool) -> String {
+        let title = self[kind.name]
+        return reissued ? pick(zh: "\(title)（原编号）已重新生成：\(file)", en: "\(capitalized(title)) (same number) printed again: \(file)")
+            : pick(zh: "\(title)已开具：\(file)", en: "\(capitalized(title)) issued: \(file)")
+    }
+
+    /// The PDF could not be made: the HTML is there, and why there is no PDF, briefly.
+    public func printedWithoutPDF(_ kind: DocumentKind, html: String, reason: String) -> String {
+        pick(zh: "\(self[kind.name])已开具：\(html)（无 PDF：\(reason)）", en: "\(capitalized(self[kind.name])) issued: \(html) (no PDF: \(reason))")
+    }
+
+    public var noBrowserBrief: String {
+        pick(zh: "未装 Chromium，安装：apt-get install chromium fonts-noto-cjk", en: "Chromium is not installed; apt-get install chromium fonts-noto-cjk")
+    }
+
+    public func browserFailedBrief(_ browser: String) -> String {
+        pick(zh: "\(browser) 未能生成 PDF", en: "\(browser) gave no PDF")
+    }
+
+    /// The section of a page listing the documents issued for it.
+    public func documentsSection(_ count: Int) -> String {
+        pick(zh: "执法文书（\(count)）", en: "Documents (\(count))")
+    }
+
+    private func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import AnjianApp
+import AnjianDocuments
 import AnjianModel
 import AnjianRuntime
 import AnjianScreen
@@ -133,6 +134,11 @@ struct Open: ParsableCommand {
                 case .redraw: terminal.invalidate()
                 case .suspend: terminal.suspend()
                 case .store(let operation): effects += state.update(.stored(runner.perform(operation)))
+                case .printDocument(let job, let enterprise):
+                    // A browser takes a second or two: the status line says it is printing meanwhile.
+                    terminal.draw(AppView.render(state))
+                    let outcome = Result { () throws(StoreError) in try DocumentPrinter.print(job, enterprise: enterprise, runner: runner) }
+                    effects += state.update(.printed(job, outcome))
                 }
             }
             return true

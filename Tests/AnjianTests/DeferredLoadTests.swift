@@ -50,7 +50,7 @@ import AnjianGenerator
             #expect(state.ledger.hazardIndex.orders.count >= HazardColumn.allCases.count && state.ledger.hazardIndex.facts != nil)
             #expect(state.ledger.hazards == firstState.ledger.hazards && state.ledger.supervisions == firstState.ledger.supervisions)
             // The start's message differs (the loaded count); the views, filters included, do not.
-            #expect(state.message == "已载入 30 条隐患、\(demoSupervisions.values.map(\.count).reduce(0, +)) 条监管记录")
+            #expect(state.message == "已载入 \(demoHazards.values.map(\.count).reduce(0, +)) 条隐患、\(demoSupervisions.values.map(\.count).reduce(0, +)) 条监管记录")
             _ = state.update(.key(.escape))
             var shown = firstState
             shown.press(.escape)

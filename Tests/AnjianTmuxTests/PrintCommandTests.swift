@@ -84,5 +84,30 @@ import AnjianStore
         result = try run([anjianBinary, "print", "record", visit, "--data", data.path, "--lang", "en"] + Self.signer)
         #expect(result.status == 65 && result.err.contains("cannot be counted") && result.err.contains(other), "\(result)")
     }
-}
 
+    /// `--pdf` without a browser: the document is issued and its HTML written; the exit status (69)
+    /// and the message say there is no PDF, how to install the browser and where the HTML is.
+    /// `--output FILE.pdf` names the PDF, with the HTML beside it.
+    @Test func pdfWithoutABrowserSaysHowToGetOneAndKeepsTheHTML() throws {
+        let data = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        #expect(try run([anjianBinary, "init", "--data", data.path]).status == 0)
+        let visit = "S-00626P-20261015-2"
+        let result = try run(["/usr/bin/env", "ANJIAN_BROWSER=", anjianBinary, "print", "record", visit, "--pdf", "--data", data.path,
+                              "--lang", "en"] + Self.signer)
+        #expect(result.status == 69, "\(result)")
+        #expect(result.out.contains("Issued on-site inspection record （烟）应急检记〔"), "\(result)")
+        #expect(result.err.contains("No PDF: no Chromium browser found (install it: apt-get install chromium fonts-noto-cjk)"), "\(result)")
+        let year = String(Calendar(identifier: .gregorian).component(.year, from: Date()))
+        let html = data.appendingPathComponent("documents/\(year)/inspectionRecord-1.html")
+        #expect(result.err.contains(html.path) && FileManager.default.fileExists(atPath: html.path))
+
+        let output = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: output) }
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let named = try run(["/usr/bin/env", "ANJIAN_BROWSER=/bin/false", anjianBinary, "print", "record", visit, "--data", data.path,
+                             "--output", output.appendingPathComponent("记录.pdf").path] + Self.signer)
+        #expect(named.status == 70 && named.err.contains("No PDF: false exited with status 1"), "\(named)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["记录.html"], "the HTML beside the PDF asked for")
+    }
+}

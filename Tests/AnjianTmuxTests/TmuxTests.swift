@@ -123,8 +123,8 @@ final class TmuxSession {
 
     /// Waits until the pane satisfies the condition (at most 10 s), returning its lines.
     @discardableResult
-    func waitFor(_ what: String, _ condition: ([String]) -> Bool) throws -> [String] {
-        let deadline = Date().addingTimeInterval(10)
+    func waitFor(_ what: String, within seconds: TimeInterval = 10, _ condition: ([String]) -> Bool) throws -> [String] {
+        let deadline = Date().addingTimeInterval(seconds)
         var lines: [String] = []
         while Date() < deadline {
             lines = try capture()
@@ -135,8 +135,8 @@ final class TmuxSession {
     }
 
     @discardableResult
-    func waitFor(text: String) throws -> [String] {
-        try waitFor("\"\(text)\" on screen") { $0.joined(separator: "\n").contains(text) }
+    func waitFor(text: String, within seconds: TimeInterval = 10) throws -> [String] {
+        try waitFor("\"\(text)\" on screen", within: seconds) { $0.joined(separator: "\n").contains(text) }
     }
 
     /// Types text and waits until the program has shown it. Text followed in the same read by Tab

@@ -1,4 +1,5 @@
 import Foundation
+import AnjianDocuments
 import AnjianModel
 import AnjianRuntime
 import AnjianScreen
@@ -21,12 +22,17 @@ public enum Message: Sendable {
     case searchTextsBuilt(hazards: SearchTexts, supervisions: SearchTexts)
     /// View 2's column orders and today's facts of the hazards, made behind the loaded records.
     case hazardOrdersBuilt(HazardDirectory.Prepared)
+    /// A document printed (`Effect.printDocument`), or why it was not issued.
+    case printed(PrintJob, Result<DocumentPrinter.Printed, StoreError>)
 }
 
 /// What the runner does after `update`; store operations report back with `.stored`.
 public enum Effect: Hashable, Sendable {
     case quit, redraw, suspend
     case store(StoreOperation)
+    /// Issue and print a document of this enterprise (`DocumentPrinter.print`); the outcome comes
+    /// back as `Message.printed`. The screen is drawn first: the status line says it is printing.
+    case printDocument(PrintJob, Enterprise)
 }
 
 /// The whole application: the navigation stack of screens, at most one modal form, and the

@@ -1,4 +1,5 @@
 import Foundation
+import AnjianDocuments
 import AnjianModel
 import AnjianRuntime
 import AnjianStore
@@ -47,6 +48,9 @@ extension AppState {
             return []
         case .hazardOrdersBuilt(let prepared):
             context.ledger.installHazardOrders(prepared)
+            return []
+        case .printed(let job, let outcome):
+            printed(job, outcome)
             return []
         case .input(.resize(let width, let height)):
             context.session.width = width
@@ -295,6 +299,44 @@ extension AppState {
             }
         }
         return []
+    }
+
+    /// A document printed: the ledger keeps the record of it, the pages show it, and the status
+    /// line names the file (the PDF, else the HTML and why there is no PDF).
+    private mutating func printed(_ job: PrintJob, _ outcome: Result<DocumentPrinter.Printed, StoreError>) {
+        let s = context.strings
+        switch outcome {
+        case .failure(let error):
+            if case .lockLost = error { context.session.readOnly = .lockLost(error) }
+            context.message = s.saveFailed(s.storeError(error))
+        case .success(let printed):
+            context.ledger.adopt(printed.written)
+            if let visit = context.ledger.supervisionEntry(job.enterpriseCode, job.recordID) {
+                notifyAll(.saved(.supervision(visit)))
+            } else if let hazard = context.ledger.hazard(job.enterpriseCode, job.recordID) {
+                notifyAll(.saved(.hazard(hazard)))
+            }
+            let html = relativePath(printed.html)
+            switch printed.pdf {
+            case .success(let pdf)?:
+                context.message = s.printedDocument(job.kind, file: relativePath(pdf), reissued: printed.reissued)
+            case .failure(let failure)?:
+                let reason: String
+                switch failure {
+                case .noBrowser: reason = s.noBrowserBrief
+                case .failed(let browser, _, _), .timedOut(let browser, _): reason = s.browserFailedBrief(browser)
+                }
+                context.message = s.printedWithoutPDF(job.kind, html: html, reason: reason)
+            case nil:
+                context.message = s.printedDocument(job.kind, file: html, reissued: printed.reissued)
+            }
+        }
+    }
+
+    /// A path inside the data directory as the user knows it there (`documents/2026/…`).
+    private func relativePath(_ url: URL) -> String {
+        let base = context.session.dataPath.hasSuffix("/") ? context.session.dataPath : context.session.dataPath + "/"
+        return url.path.hasPrefix(base) ? String(url.path.dropFirst(base.count)) : url.path
     }
 
     /// Every screen on the stack and every parked view learns of the change.

@@ -18,6 +18,8 @@ public enum Action: Hashable, Sendable {
     case step(HistoryEntry.Action)
     /// From a hazard's page: its enterprise's page, the page of the visit it was found on.
     case openEnterprise, openVisit
+    /// From a visit's or a hazard's page: the print menu of its enforcement documents.
+    case printDocument
     // Editing a line of text (`TextInput`):
     case caretLeft, caretRight, caretStart, caretEnd, deleteBackward, deleteForward, clearInput, deleteToEnd, deleteWord
     // In a form (`Form`):
@@ -93,6 +95,9 @@ public enum Keymap {
         KeyBinding(keys: [.up, .character("k")], action: .moveUp, text: .actionScrollUp),
         KeyBinding(keys: [.down, .character("j")], action: .moveDown, text: .actionScrollDown),
     ]
+
+    /// Printing a page's enforcement documents.
+    static let print = KeyBinding(keys: [.character("p")], action: .printDocument, text: .actionPrint, hint: .hintPrint)
 
     /// The end of every page's keymap: back, the views, help.
     static var backViewsHelp: [KeyBinding] {

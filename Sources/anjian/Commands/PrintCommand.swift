@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import AnjianCLI
+import AnjianDocuments
 import AnjianModel
 import AnjianStore
 import AnjianText
@@ -8,8 +9,8 @@ import AnjianText
 struct Print: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "print",
-                             abstract: Help.text(zh: "开具执法文书（HTML）：现场检查记录（record）、责令限期整改指令书（order）、整改复查意见书（recheck）。",
-                                                 en: "Issue an enforcement document as HTML: the inspection record, the rectification order, the re-check opinion."))
+                             abstract: Help.text(zh: "开具执法文书（HTML，可另出 PDF）：现场检查记录（record）、责令限期整改指令书（order）、整改复查意见书（recheck）。",
+                                                 en: "Issue an enforcement document as HTML (and PDF): the inspection record, the rectification order, the re-check opinion."))
     }
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
@@ -38,6 +39,10 @@ struct Print: ParsableCommand {
                                            valueName: "FILE"))
     var output: String?
 
+    @Flag(name: .long, help: ArgumentHelp(Help.text(zh: "同时用 Chromium 生成 PDF（与 HTML 同名同目录）。",
+                                                   en: "Also a PDF beside the HTML, printed by Chromium.")))
+    var pdf = false
+
     @Option(name: .long, help: ArgumentHelp(Help.text(zh: "签发人：姓名:执法证号。", en: "Who issues it: NAME:CERTIFICATE."),
                                            valueName: "NAME:CERT"))
     var `operator`: String?
@@ -46,13 +51,18 @@ struct Print: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let strings = common.strings
         let options = PrintDocumentCommand.Options(directory: common.directory, kind: kind.documentKind, id: id,
-                                                   output: output.map { URL(fileURLWithPath: $0) }, operatorFlag: `operator`,
+                                                   output: output.map { URL(fileURLWithPath: $0) }, pdf: pdf, operatorFlag: `operator`,
                                                    environment: environment, configURL: OperatorConfig.url(environment: environment))
-        do {
-            let result = try PrintDocumentCommand.run(options, strings: strings)
-            printLine(strings.printDone(strings[kind.documentKind.name], result.document.number, result.path, reissued: result.reissued))
-        } catch {
-            throw fail(error)
+        let result: PrintDocumentCommand.Result
+        do { result = try PrintDocumentCommand.run(options, strings: strings) } catch { throw fail(error) }
+        printLine(strings.printDone(strings[kind.documentKind.name], result.document.number, result.path, reissued: result.reissued))
+        switch result.pdf {
+        case .success(let pdf): printLine(strings.pdfWritten(pdf.path))
+        case .failure(let failure):
+            // The document is issued and its HTML written; the PDF is what is missing.
+            FileHandle.standardError.write(Data(("anjian: " + strings.pdfFailure(failure, html: result.path) + "\n").utf8))
+            throw ExitCode(failure == .noBrowser ? ExitStatus.unavailable.rawValue : ExitStatus.software.rawValue)
+        case nil: break
         }
     }
 }

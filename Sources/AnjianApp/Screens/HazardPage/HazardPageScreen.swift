@@ -30,7 +30,8 @@ struct HazardPageScreen: ScreenComponent {
         // The links after Back: on a narrow status line their hints go before Back's.
         let back = Keymap.backViewsHelp
         return Keymap.pageScroll + Self.stepBindings
-            + [KeyBinding(keys: [.character("e")], action: .edit, text: .actionEdit, hint: .hintEdit)] + back.prefix(1) + Self.linkBindings + back.dropFirst()
+            + [KeyBinding(keys: [.character("e")], action: .edit, text: .actionEdit, hint: .hintEdit), Keymap.print]
+            + back.prefix(1) + Self.linkBindings + back.dropFirst()
     }
 
     static let linkBindings: [KeyBinding] = [
@@ -57,6 +58,11 @@ struct HazardPageScreen: ScreenComponent {
             var page = SupervisionPageScreen(code: code, id: visit.id, context: &context)
             page.refresh(.saved(.hazard(hazard)), context: &context)
             return [.open(page)]
+        case .printDocument:
+            switch PrintMenu.forHazard(hazard, context: context) {
+            case .success(let menu): return [.present(menu)]
+            case .failure(let refusal): return [.message(refusal.message)]
+            }
         default: return []
         }
     }
@@ -108,6 +114,7 @@ struct HazardPageScreen: ScreenComponent {
                 .filter { !$0.isEmpty }.joined(separator: "  "))
         }
         if let closed = h.closedOn { add(s[.fieldClosedOn], closed) }
+        lines += DocumentLines.lines(h.documents, context: context)
         lines += HistoryLines.lines(h.history, strings: s, valueWidth: valueWidth, dataDirectory: context.session.dataPath) {
             ledger.hazard(h.enterpriseCode, $0)?.number
         }
@@ -126,6 +133,8 @@ struct HazardPageScreen: ScreenComponent {
     func offers(_ action: Action, _ context: Context) -> Bool {
         let hazard = context.ledger.hazard(code, id)
         if action == .openVisit { return hazard.flatMap { context.ledger.visit(of: $0) } != nil }
+        // The re-check opinion: once re-checked (the key still says why before).
+        if action == .printDocument { return hazard.map { !$0.verifications.isEmpty } ?? false }
         guard case .step(let step) = action else { return true }
         return hazard?.allows(step) ?? false
     }

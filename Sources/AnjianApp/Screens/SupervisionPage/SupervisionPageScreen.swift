@@ -24,6 +24,7 @@ struct SupervisionPageScreen: ScreenComponent {
             KeyBinding(keys: [.enter], action: .open, text: .openHazard, hint: .hintOpen),
             KeyBinding(keys: [.character("e")], action: .edit, text: .actionEdit, hint: .hintEdit),
             KeyBinding(keys: [.character("h")], action: .newHazard, text: .actionNewHazard, hint: .hintHazard),
+            Keymap.print,
         ] + Keymap.backViewsHelp
     }
 
@@ -40,6 +41,12 @@ struct SupervisionPageScreen: ScreenComponent {
         case .newHazard:
             guard let index = context.ledger.directory.index(of: code) else { return [] }
             return [.present(HazardForm.new(for: index, supervisionID: id, context: context))]
+        case .printDocument:
+            guard let entry = context.ledger.supervisionEntry(code, id) else { return [] }
+            switch PrintMenu.forVisit(entry, context: context) {
+            case .success(let menu): return [.present(menu)]
+            case .failure(let refusal): return [.message(refusal.message)]
+            }
         default: return []
         }
     }
@@ -96,6 +103,7 @@ struct SupervisionPageScreen: ScreenComponent {
             }
         }
         hazards = found.map(\.id)
+        lines += DocumentLines.lines(e.documents, context: context)
         lines += HistoryLines.lines(e.history, strings: s, valueWidth: valueWidth) { ledger.hazard(e.enterpriseCode, $0)?.number }
         page.layout(lines, body: PageState.bodyHeight(context))
     }
