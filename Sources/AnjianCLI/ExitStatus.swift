@@ -50,7 +50,7 @@ public struct CommandFailure: Error, Sendable {
     static func status(of error: StoreError) -> ExitStatus {
         switch error {
         case .damaged, .unsupportedVersion, .invalidRecord, .duplicateKey, .duplicateRecord, .unknownEnterprise,
-             .invalidFileName, .conflict, .documentRefused:
+             .invalidFileName, .conflict, .documentRefused, .keyTaken, .rekeyRequired, .rekeyTargetTaken:
             return .dataError
         case .notADataDirectory, .notADirectory, .unreadable:
             return .noInput

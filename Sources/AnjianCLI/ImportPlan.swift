@@ -45,26 +45,14 @@ public struct ImportPlan<Record: Sendable>: Sendable {
     public var changesSomething: Bool { !added.isEmpty || !updated.isEmpty }
 }
 
-/// A field's text in a record, compared to tell an update from an unchanged row and kept in history.
-typealias FieldTexts = [(field: String, text: String)]
-
-/// A master-data record an import adds or updates: its fields as texts, and its history.
-protocol ImportedRecord: Sendable {
-    var importTexts: FieldTexts { get }
-    var history: [HistoryEntry]? { get set }
-}
-
-extension Enterprise: ImportedRecord {}
-extension Inspector: ImportedRecord {}
-
-extension ImportPlan where Record: ImportedRecord {
+extension ImportPlan where Record: MasterRecord {
     /// A valid row's record: added (history `created`), updated field by field (`edited`, the
     /// changes), or left as it was; `index` finds the records by key.
     mutating func apply(_ record: Record, key: String, replacing old: Record?, at index: inout [String: Int],
                         signer: Operator?, time: String, note: String) {
         var record = record
         if let old, let i = index[key] {
-            let changes = fieldChanges(old.importTexts, record.importTexts)
+            let changes = record.changes(from: old)
             if changes.isEmpty {
                 unchanged.append(key)
             } else {
@@ -79,10 +67,6 @@ extension ImportPlan where Record: ImportedRecord {
             added.append(key)
         }
     }
-}
-
-func fieldChanges(_ old: FieldTexts, _ new: FieldTexts) -> [FieldChange] {
-    zip(old, new).compactMap { $0.text == $1.text ? nil : FieldChange(field: $1.field, old: $0.text, new: $1.text) }
 }
 
 /// Reads the rows of a table and merges them into the ledger's list. Pure: nothing is written.
@@ -172,12 +156,7 @@ public enum ImportPlanner {
             }
             if let notes = value(.notes) { record.notes = notes }
 
-            for issue in record.validate() {
-                // The import reports the area part of a code as a warning, as the organization code's digit.
-                var severity = issue.severity
-                if case .areaMismatch = issue.problem { severity = .warning }
-                add(label(field: issue.field), .issue(issue.problem), severity)
-            }
+            for issue in record.validate() { add(label(field: issue.field), .issue(issue.problem), issue.severity) }
             if !code.isEmpty {
                 if let first = firstLine[code] {
                     add(label(.creditCode), .duplicateInFile(key: code, firstLine: first))
@@ -234,7 +213,7 @@ public enum ImportPlanner {
 
             // The roster's rules, as `validate` checks them; each named by the file's column.
             let columns: [String: ImportColumn] = ["name": .inspectorName, "certificateNumber": .certificateNumber, "phone": .phone]
-            for issue in record.validate() { add(label(columns[issue.field] ?? .inspectorName), .issue(issue.problem)) }
+            for issue in record.validate() { add(columns[issue.field].map { label($0) } ?? issue.field, .issue(issue.problem), issue.severity) }
             if !certificate.isEmpty {
                 if let first = firstLine[certificate] {
                     add(label(.certificateNumber), .duplicateInFile(key: certificate, firstLine: first))
@@ -258,23 +237,5 @@ public enum ImportPlanner {
     /// 隋洪涛、单志刚 — names or phones in one cell, separated as lists write them.
     static func splitList(_ text: String) -> [String] {
         text.split(whereSeparator: { "、,，;；/\n".contains($0) }).map { String($0).trimmingImportSpaces() }.filter { !$0.isEmpty }
-    }
-}
-
-extension Enterprise {
-    /// The fields an import sets, as text, in the order a history lists them.
-    var importTexts: FieldTexts {
-        [("name", name), ("shortName", shortName), ("district", district), ("address", address), ("industry", industry),
-         ("category", category.rawValue), ("riskGrade", riskGrade.rawValue), ("legalRepresentative", legalRepresentative),
-         ("safetyResponsible.name", safetyResponsible.name), ("safetyResponsible.position", safetyResponsible.position),
-         ("safetyResponsible.phone", safetyResponsible.phone),
-         ("supervisors", supervisors.map(\.name).joined(separator: "、")),
-         ("supervisors.phone", supervisors.map(\.phone).joined(separator: "、")), ("notes", notes)]
-    }
-}
-
-extension Inspector {
-    var importTexts: FieldTexts {
-        [("name", name), ("unit", unit), ("phone", phone ?? "")]
     }
 }

@@ -18,14 +18,18 @@ public struct Enterprise: Codable, Hashable, Sendable {
     public var specialEquipment: SpecialEquipment?
     public var integrity: IntegrityRecord?
     public var notes: String
-    /// Changes made by `anjian import`, with who made them; absent in files written before it.
+    /// Every change to the record (an import, an edit, a listing, a retirement), with who made
+    /// it; absent in files written before `anjian import`.
     public var history: [HistoryEntry]?
+    /// Set when the enterprise left direct supervision (it is never deleted: its visits and
+    /// hazards stay); absent while it is supervised, and in files written before.
+    public var retired: RetirementRecord?
 
     public init(creditCode: String, name: String, shortName: String, district: String, address: String,
                 industry: String, category: SupervisionCategory, riskGrade: RiskGrade,
                 legalRepresentative: String, safetyResponsible: ContactPerson, supervisors: [Supervisor],
                 specialEquipment: SpecialEquipment? = nil, integrity: IntegrityRecord? = nil, notes: String = "",
-                history: [HistoryEntry]? = nil) {
+                history: [HistoryEntry]? = nil, retired: RetirementRecord? = nil) {
         self.creditCode = creditCode
         self.name = name
         self.shortName = shortName
@@ -41,6 +45,7 @@ public struct Enterprise: Codable, Hashable, Sendable {
         self.integrity = integrity
         self.notes = notes
         self.history = history
+        self.retired = retired
     }
 
     public var integrityStatus: IntegrityStatus { integrity?.status ?? .none }
@@ -88,12 +93,30 @@ public enum IntegrityStatus: String, Codable, CaseIterable, Sendable {
 public struct IntegrityRecord: Codable, Hashable, Sendable {
     public var status: IntegrityStatus
     public var reason: String
-    /// `YYYY-MM-DD`.
+    /// The decision's date, `YYYY-MM-DD`.
     public var date: String
-    public init(status: IntegrityStatus, reason: String, date: String) {
+    /// The decision's document number (决定文号); absent in files written before it was asked.
+    public var documentNumber: String?
+    /// When the listing is to be reviewed (复核日期), `YYYY-MM-DD`; absent when none was set.
+    public var reviewDate: String?
+    public init(status: IntegrityStatus, reason: String, date: String, documentNumber: String? = nil, reviewDate: String? = nil) {
         self.status = status
         self.reason = reason
         self.date = date
+        self.documentNumber = documentNumber
+        self.reviewDate = reviewDate
+    }
+}
+
+/// Leaving the roll (an enterprise out of direct supervision, an inspector who retired or moved):
+/// the day and why. The record stays, and so do the records naming it.
+public struct RetirementRecord: Codable, Hashable, Sendable {
+    /// `YYYY-MM-DD`.
+    public var date: String
+    public var reason: String
+    public init(date: String, reason: String) {
+        self.date = date
+        self.reason = reason
     }
 }
 

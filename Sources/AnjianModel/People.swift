@@ -12,12 +12,18 @@ public struct Inspector: Codable, Hashable, Sendable {
     public var avoidEnterprises: [String]
     /// Telephone (电话), when the roster gives one; absent in files written before `anjian import`.
     public var phone: String?
-    /// Changes made by `anjian import`, with who made them; absent in files written before it.
+    /// Every change to the record (an import, an edit, a retirement), with who made it; absent
+    /// in files written before `anjian import`.
     public var history: [HistoryEntry]?
+    /// The last day the law-enforcement certificate is valid (`YYYY-MM-DD`); absent when not recorded.
+    public var certificateExpires: String?
+    /// Set when the inspector left the roster: still shown on old records, never offered for new ones.
+    public var retired: RetirementRecord?
 
     public init(name: String, certificateNumber: String, unit: String,
                 avoidDistricts: [String] = [], avoidEnterprises: [String] = [],
-                phone: String? = nil, history: [HistoryEntry]? = nil) {
+                phone: String? = nil, history: [HistoryEntry]? = nil,
+                certificateExpires: String? = nil, retired: RetirementRecord? = nil) {
         self.name = name
         self.certificateNumber = certificateNumber
         self.unit = unit
@@ -25,14 +31,30 @@ public struct Inspector: Codable, Hashable, Sendable {
         self.avoidEnterprises = avoidEnterprises
         self.phone = phone
         self.history = history
+        self.certificateExpires = certificateExpires
+        self.retired = retired
     }
 
-    /// The roster's rules: a name and a certificate number, and a phone that is one when given.
+    /// The roster's rules: a name and a certificate number, a phone that is one when given,
+    /// real dates, districts of the list and credit codes to avoid.
     public func validate() -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         if name.isBlank { issues.append(ValidationIssue(field: "name", problem: .required)) }
         if certificateNumber.isBlank { issues.append(ValidationIssue(field: "certificateNumber", problem: .required)) }
         if let phone, !phone.isEmpty, !PhoneNumber.isValid(phone) { issues.append(ValidationIssue(field: "phone", problem: .invalidPhone(phone))) }
+        if let certificateExpires, !CalendarDate.isValid(certificateExpires) {
+            issues.append(ValidationIssue(field: "certificateExpires", problem: .invalidDate(certificateExpires)))
+        }
+        if let retired { issues += retired.validate(field: "retired") }
+        for (i, district) in avoidDistricts.enumerated() where District.named(district) == nil {
+            // Warnings: a roster written by others may hold such names, and an import must not stop on them.
+            issues.append(ValidationIssue(field: "avoidDistricts[\(i)]", problem: .unknownDistrict(district), severity: .warning))
+        }
+        for (i, code) in avoidEnterprises.enumerated() {
+            if let problem = CreditCode.check(code).problems.first {
+                issues.append(ValidationIssue(field: "avoidEnterprises[\(i)]", problem: .creditCode(problem), severity: .warning))
+            }
+        }
         return issues
     }
 }

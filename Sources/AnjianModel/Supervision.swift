@@ -31,6 +31,13 @@ public struct HistoryEntry: Codable, Hashable, Sendable {
         /// An enforcement document issued for the record: its one change is `documents.<kind>`
         /// set to the document's number.
         case documentIssued
+        // Master data (enterprises, inspectors):
+        /// Left the roll (its change `retired.date`, the reason as the note); taken back (`reinstated`).
+        case retired, reinstated
+        /// Put on the integrity red or black list, or taken off (`integrity.status` old → new, the reason as the note).
+        case integrityChanged
+        /// An enterprise's credit code changed by re-keying, its files renamed (`creditCode` old → new).
+        case rekeyed
 
         /// The hazard lifecycle's steps, in the order they are offered.
         public static let steps: [Action] = [.rectificationStarted, .reportedRectified, .verifiedPassed,

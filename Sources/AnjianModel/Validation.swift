@@ -16,6 +16,10 @@ public struct ValidationIssue: Hashable, Sendable {
         case invalidDate(String)
         case negativeCount(Int)
         case duplicateCreditCode(String)
+        /// An enterprise's name another enterprise (this credit code) already has.
+        case nameHeldBy(code: String)
+        /// A certificate number another inspector of the roster already has.
+        case duplicateCertificate(String)
         case invalidTime(String)
         /// A supervision entry names fewer than two inspectors.
         case tooFewInspectors(Int)
@@ -78,9 +82,11 @@ extension Enterprise {
         require(district, "district")
         if !district.isEmpty {
             if let known = District.named(district) {
+                // A warning: the code is given once, where the enterprise was registered, and
+                // stays when it moves to another district.
                 if check.isValid, let area = check.areaCode, area != known.code {
                     issues.append(ValidationIssue(field: "creditCode",
-                                                  problem: .areaMismatch(codeArea: area, district: district)))
+                                                  problem: .areaMismatch(codeArea: area, district: district), severity: .warning))
                 }
             } else {
                 issues.append(ValidationIssue(field: "district", problem: .unknownDistrict(district)))
@@ -119,7 +125,21 @@ extension Enterprise {
             if !CalendarDate.isValid(integrity.date) {
                 issues.append(ValidationIssue(field: "integrity.date", problem: .invalidDate(integrity.date)))
             }
+            if let review = integrity.reviewDate, !review.isEmpty, !CalendarDate.isValid(review) {
+                issues.append(ValidationIssue(field: "integrity.reviewDate", problem: .invalidDate(review)))
+            }
         }
+        if let retired { issues += retired.validate(field: "retired") }
+        return issues
+    }
+}
+
+extension RetirementRecord {
+    /// A real date and a reason; `field` is where the record sits (`retired`).
+    public func validate(field: String) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        if !CalendarDate.isValid(date) { issues.append(ValidationIssue(field: field + ".date", problem: .invalidDate(date))) }
+        if reason.isBlank { issues.append(ValidationIssue(field: field + ".reason", problem: .required)) }
         return issues
     }
 }

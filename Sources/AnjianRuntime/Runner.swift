@@ -58,7 +58,12 @@ public struct Runner: Sendable {
         case .issueDocument(let request):
             snapshots.forget(hazardsPath(request.enterpriseCode))
             snapshots.forget(supervisionsPath(request.enterpriseCode))
-        case .saveOperator, .saveDraft, .removeDraft:
+        case .rekeyEnterprise(let from, let to):
+            for code in [from.creditCode, to.creditCode] {
+                snapshots.forget(hazardsPath(code))
+                snapshots.forget(supervisionsPath(code))
+            }
+        case .saveOperator, .saveDraft, .removeDraft, .saveEnterprise, .saveInspector:
             break
         }
     }
@@ -119,6 +124,12 @@ public struct Runner: Sendable {
             try Drafts.remove(name: name, in: directory)
         case .issueDocument(let request):
             written = try issue(request)
+        case .saveEnterprise(let enterprise, let base):
+            written = try save(enterprise, base: base)
+        case .saveInspector(let inspector, let base):
+            written = try save(inspector, base: base)
+        case .rekeyEnterprise(let from, let to):
+            written = try rekey(from: from, to: to)
         }
         return written
     }

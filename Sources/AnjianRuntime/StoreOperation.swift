@@ -20,6 +20,17 @@ public enum StoreOperation: Hashable, Sendable {
     /// Issue an enforcement document for a visit or a hazard, or give back the one issued before
     /// (`WrittenRecords.issuedDocument`): its number, its record and a history entry in the file.
     case issueDocument(DocumentRequest)
+    /// Add or replace this enterprise in `enterprises.json` (by credit code; `base` nil: new). A
+    /// new code on an existing record (`base` under another code) is allowed only while no
+    /// visits or hazards are filed under the old one: else `rekeyEnterprise`.
+    case saveEnterprise(Enterprise, base: Enterprise?)
+    /// Add or replace this inspector in `inspectors.json` (by certificate number; `base` nil: new).
+    case saveInspector(Inspector, base: Inspector?)
+    /// Give an enterprise a new credit code: `from` as the program read it, `to` the same
+    /// enterprise under its new code (`Enterprise.rekeyed(to:)`). Its supervision and hazard files
+    /// are written under the new code (each record's `enterpriseCode` rewritten, ids and hazard
+    /// numbers kept), then `enterprises.json`, then the old files are removed (see `Runner.rekey`).
+    case rekeyEnterprise(from: Enterprise, to: Enterprise)
 }
 
 /// A visit that lists a newly registered hazard: the entry with the hazard's id added (and its
@@ -44,6 +55,15 @@ public struct WrittenRecords: Hashable, Sendable {
     /// `issueDocument`: the document as issued now, or as issued before (`reissued`, nothing written).
     public var issuedDocument: IssuedDocument?
     public var reissued = false
+    /// `saveEnterprise`, `rekeyEnterprise`: the whole enterprise list as written (with what
+    /// other programs added), for the app to adopt.
+    public var enterprises: [Enterprise]?
+    /// `saveInspector` (and a re-keying that renamed an enterprise to avoid): the roster as written.
+    public var inspectors: [Inspector]?
+    /// `rekeyEnterprise` (or a `saveEnterprise` that changed a code with no records): the old
+    /// credit code → the new one. The records now under the new code are in `hazards` and
+    /// `supervisions`; nothing is left under the old one.
+    public var rekeyed: [String: String] = [:]
     public init(hazards: [String: [Hazard]] = [:], supervisions: [String: [SupervisionEntry]] = [:]) {
         self.hazards = hazards
         self.supervisions = supervisions

@@ -29,6 +29,13 @@ public enum StoreError: Error, Hashable, Sendable {
     case unsafeLockFile(path: String)
     /// A document that cannot be issued for the record `id` of the file at `path`, and why.
     case documentRefused(path: String, id: String, reason: DocumentRefusal)
+    /// A new record (or a record given a new key) whose key another record of the file at `path` has.
+    case keyTaken(path: String, key: RecordKey, value: String)
+    /// A credit code changed by an ordinary save while visits or hazards are filed under it
+    /// (`path`: such a file): only re-keying may do that.
+    case rekeyRequired(path: String, code: String)
+    /// Re-keying to a code whose file (`path`) already holds other records: nothing is written.
+    case rekeyTargetTaken(path: String, code: String)
 }
 
 /// Why a document cannot be issued (issue 12).
@@ -52,7 +59,8 @@ extension StoreError {
         case .io(let path, _), .damaged(let path, _, _, _, _), .unsupportedVersion(let path, _, _), .invalidRecord(let path, _, _, _),
              .duplicateKey(let path, _, _), .notADataDirectory(let path, _), .notADirectory(let path), .unreadable(let path, _),
              .duplicateRecord(let path, _, _, _, _, _), .unknownEnterprise(let path, _), .invalidFileName(let path, _),
-             .conflict(let path, _), .lockLost(let path, _), .unsafeLockFile(let path), .documentRefused(let path, _, _):
+             .conflict(let path, _), .lockLost(let path, _), .unsafeLockFile(let path), .documentRefused(let path, _, _),
+             .keyTaken(let path, _, _), .rekeyRequired(let path, _), .rekeyTargetTaken(let path, _):
             return path
         }
     }
@@ -85,6 +93,8 @@ public enum RecordKey: Hashable, Sendable {
     case hazardNumber
     /// An inspector's law-enforcement certificate number: unique in the roster.
     case certificateNumber
+    /// An enterprise's unified social credit code: unique in the ledger.
+    case creditCode
 }
 
 /// Why a file cannot be read faithfully; the UI words it in the user's language.

@@ -193,6 +193,10 @@ extension HistoryEntry.Action {
         case .deadlineExtended: .actExtended
         case .levelChanged: .actLevelChanged
         case .documentIssued: .actDocumentIssued
+        case .retired: .actRetired
+        case .reinstated: .actReinstated
+        case .integrityChanged: .actIntegrityChanged
+        case .rekeyed: .actRekeyed
         }
     }
 }

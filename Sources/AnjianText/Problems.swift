@@ -31,6 +31,8 @@ extension Strings {
         case .invalidDate(let date): return problemInvalidDate(date)
         case .negativeCount(let n): return problemNegativeCount(n)
         case .duplicateCreditCode(let code): return problemDuplicateCode(code)
+        case .nameHeldBy(let code): return problemNameHeldBy(code)
+        case .duplicateCertificate(let number): return problemDuplicateCertificate(number)
         case .invalidTime(let time): return problemInvalidTime(time)
         case .tooFewInspectors(let n): return problemTooFewInspectors(n)
         case .sameInspectorTwice(let name): return problemSameInspectorTwice(name)

@@ -46,6 +46,9 @@ extension Strings {
         case .lockLost(let path, let reason): return errorLockLost(path, reason)
         case .unsafeLockFile(let path): return errorUnsafeLockFile(path)
         case .documentRefused(let path, let id, let reason): return errorDocumentRefused(path, id, reason)
+        case .keyTaken(let path, let key, let value): return errorKeyTaken(path, recordKey(key), value)
+        case .rekeyRequired(let path, let code): return errorRekeyRequired(path, code)
+        case .rekeyTargetTaken(let path, let code): return errorRekeyTargetTaken(path, code)
         }
     }
 
@@ -164,6 +167,7 @@ extension Strings {
         case .hazardID: return pick(zh: "隐患标识（id）", en: "hazard id")
         case .hazardNumber: return pick(zh: "隐患编号", en: "hazard number")
         case .certificateNumber: return pick(zh: "执法证号", en: "certificate number")
+        case .creditCode: return pick(zh: "统一社会信用代码", en: "credit code")
         }
     }
 

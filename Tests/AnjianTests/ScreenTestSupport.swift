@@ -50,6 +50,7 @@ extension AppState {
                 if let link {
                     written.supervisions[hazard.enterpriseCode] = upserting(link.entry, into: ledger.supervisions[hazard.enterpriseCode])
                 }
+            case .saveEnterprise, .saveInspector, .rekeyEnterprise: break  // master data (issue 13): its screens adopt it
             case .saveOperator, .saveDraft, .removeDraft, .issueDocument: break
             }
             _ = update(.stored(.saved(operation, written: written)))

@@ -82,6 +82,7 @@ public struct LedgerData: Sendable {
             files = [(hazard.enterpriseCode, .hazards)] + (link.map { [($0.entry.enterpriseCode, .supervisions)] } ?? [])
         case .issueDocument(let request):
             files = [(request.enterpriseCode, .supervisions)] + (request.kind == .recheckOpinion ? [(request.enterpriseCode, .hazards)] : [])
+        case .saveEnterprise, .saveInspector, .rekeyEnterprise: break  // master data (issue 13): its screens adopt it
         case .saveOperator, .saveDraft, .removeDraft: break
         }
         for file in files {
