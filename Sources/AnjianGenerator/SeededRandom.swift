@@ -1,18 +1,13 @@
-/// SplitMix64: a small seeded generator of our own, so that the same seed gives the same ledger
-/// on every machine and Swift version (the standard library's `random(in:using:)` algorithms
-/// are not promised to stay the same, so none of them is used here).
+import AnjianModel
+
+/// The model's SplitMix64 with the draws the generator needs, so that the same seed gives the
+/// same ledger on every machine and Swift version.
 struct SeededRandom {
-    private var state: UInt64
+    private var core: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { core = SplitMix64(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { core.next() }
 
     /// A number in `range` (multiply-shift: the bias is below 2⁻³² for the small ranges used here).
     mutating func int(_ range: ClosedRange<Int>) -> Int {

@@ -1,0 +1,65 @@
+/// A draw as kept in `draws/<id>.json`: everything needed to re-run it and see that it matches
+/// (the seed and the inputs, the fingerprints of the candidates and the roster it was drawn
+/// from), who drew it and when, and the teams drawn, which become the planned visits.
+public struct DrawRecord: Codable, Hashable, Sendable {
+    public static let currentVersion = 1
+    public var schemaVersion: Int
+    /// `DR-<year>-<nnn>`, the next free one of the year.
+    public var id: String
+    /// ISO 8601 with its offset.
+    public var drawnAt: String
+    public var drawnBy: InspectorRef
+    public var inputs: DrawInputs
+    public var candidateCount: Int
+    public var candidateFingerprint: String
+    public var rosterFingerprint: String
+    public var teams: [DrawTeam]
+
+    public init(id: String, drawnAt: String, drawnBy: InspectorRef, inputs: DrawInputs, result: DrawResult) {
+        schemaVersion = Self.currentVersion
+        self.id = id
+        self.drawnAt = drawnAt
+        self.drawnBy = drawnBy
+        self.inputs = inputs
+        candidateCount = result.candidateCount
+        candidateFingerprint = result.candidateFingerprint
+        rosterFingerprint = result.rosterFingerprint
+        teams = result.teams
+    }
+
+    /// The id of the `sequence`th draw of `year`.
+    public static func id(year: Int, sequence: Int) -> String {
+        let digits = String(sequence)
+        return "DR-\(year)-" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+    }
+
+    /// How a re-run compares with the record.
+    public enum Verification: Hashable, Sendable {
+        case matches
+        /// The candidate list (the enterprises, their filters' fields, weights, supervisors) is not
+        /// the one drawn from.
+        case candidatesChanged
+        /// The roster (certificates, retirements, avoidance) is not the one drawn from.
+        case rosterChanged
+        /// Same list and roster, yet another outcome: the record's teams or inputs were altered.
+        case teamsDiffer
+        /// The draw cannot be made now.
+        case refused(DrawRefusal)
+    }
+
+    /// Re-runs the draw on this ledger and compares: the fingerprints first (what changed), then the teams.
+    public func verify(enterprises: [Enterprise], inspectors: [Inspector], openMajor: Set<String>) -> Verification {
+        let rerun: DrawResult
+        do {
+            rerun = try Draw.run(inputs, enterprises: enterprises, inspectors: inspectors, openMajor: openMajor)
+        } catch {
+            let candidates = Draw.candidates(enterprises, inputs: inputs, openMajor: openMajor)
+            if SHA256.hex(Draw.candidateLines(candidates)) != candidateFingerprint { return .candidatesChanged }
+            if SHA256.hex(Draw.rosterLines(inspectors)) != rosterFingerprint { return .rosterChanged }
+            return .refused(error)
+        }
+        if rerun.candidateFingerprint != candidateFingerprint || rerun.candidateCount != candidateCount { return .candidatesChanged }
+        if rerun.rosterFingerprint != rosterFingerprint { return .rosterChanged }
+        return rerun.teams == teams ? .matches : .teamsDiffer
+    }
+}

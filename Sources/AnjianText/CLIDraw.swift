@@ -1,0 +1,59 @@
+import AnjianModel
+
+// `anjian draw` (issue 14): the double-random draw's plan, refusals and verification.
+extension Strings {
+    public func drawHeader(id: String, seed: UInt64, drawn: Int, candidates: Int, date: String) -> String {
+        let record = id.isEmpty ? pick(zh: "（试抽，未保存）", en: " (dry run, not kept)") : pick(zh: " \(id)", en: " \(id)")
+        return pick(zh: "双随机抽查\(record)：\(date)，随机种子 \(seed)，从 \(candidates) 家检查对象中抽取 \(drawn) 家",
+                    en: "Double-random draw\(record): \(date), seed \(seed), \(drawn) of \(candidates) candidate enterprises")
+    }
+
+    public func drawFingerprints(candidates: String, roster: String) -> String {
+        pick(zh: "检查对象名录指纹 \(candidates)\n执法人员名录指纹 \(roster)", en: "Candidate list fingerprint \(candidates)\nRoster fingerprint \(roster)")
+    }
+
+    public func drawRefusal(_ refusal: DrawRefusal) -> String {
+        switch refusal {
+        case .noCandidates:
+            pick(zh: "没有符合条件的检查对象（在管企业），无法抽取", en: "No active enterprise matches the filters: nothing to draw from")
+        case .badCount(let asked, let candidates):
+            pick(zh: "抽取数量 \(asked) 不在 1 到 \(candidates)（符合条件的企业数）之间", en: "The count \(asked) is not between 1 and \(candidates), the number of candidates")
+        case .teamTooSmall(let size):
+            pick(zh: "每组至少 2 名执法人员（双人执法），不能为 \(size)", en: "A team needs at least 2 inspectors, not \(size)")
+        case .tooFewInspectors(let code, let eligible, let needed):
+            pick(zh: "企业 \(code) 只有 \(eligible) 名执法人员可派（已排除回避、退出和执法证过期人员），每组需要 \(needed) 名：无法抽取",
+                 en: "Only \(eligible) inspectors may go to \(code) (after avoidance, retirements and expired certificates); a team needs \(needed): the draw is impossible")
+        }
+    }
+
+    public func drawDamagedLedger(_ first: String) -> String {
+        pick(zh: "有记录文件损坏，无法确定哪些企业存在未销号重大隐患（加权抽取需要）：\(first)",
+             en: "A record file is damaged, so the enterprises with open major hazards (for the weighting) are not known: \(first)")
+    }
+
+    public func drawVerification(_ outcome: DrawRecord.Verification, id: String) -> String {
+        switch outcome {
+        case .matches:
+            pick(zh: "\(id)：重新抽取的结果与记录一致", en: "\(id): the draw re-run gives the recorded result")
+        case .candidatesChanged:
+            pick(zh: "\(id)：检查对象名录已与抽取时不同（指纹不符），无法复现", en: "\(id): the candidate list is not the one drawn from (fingerprint differs)")
+        case .rosterChanged:
+            pick(zh: "\(id)：执法人员名录已与抽取时不同（指纹不符），无法复现", en: "\(id): the roster is not the one drawn from (fingerprint differs)")
+        case .teamsDiffer:
+            pick(zh: "\(id)：名录相同，但重新抽取的结果与记录不符：记录已被改动", en: "\(id): same lists, yet the re-run differs from the record: the record was altered")
+        case .refused(let refusal):
+            pick(zh: "\(id)：无法重新抽取：", en: "\(id): cannot be re-run: ") + drawRefusal(refusal)
+        }
+    }
+}
+
+extension Strings {
+    public func drawNeedsCount(_ given: String?) -> String {
+        guard let given else { return pick(zh: "请用 --count 给出抽取家数（如 10）或百分比（如 15%）", en: "Give --count: how many enterprises (10) or a percentage (15%)") }
+        return pick(zh: "--count \(given) 不是家数（如 10）或 1% 到 100% 的百分比", en: "--count \(given) is neither a number (10) nor a percentage from 1% to 100%")
+    }
+
+    public func drawUnknownValue(_ value: String, known: [String]) -> String {
+        pick(zh: "未知的值 \(value)，可用：\(known.joined(separator: "、"))", en: "Unknown value \(value); known: \(known.joined(separator: ", "))")
+    }
+}
