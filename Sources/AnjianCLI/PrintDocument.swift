@@ -22,6 +22,8 @@ public enum PrintDocumentCommand {
         public var environment: [String: String]
         public var configURL: URL
         public var browser: PDFMaker
+        /// `--output X.pdf`: the HTML `X.html` beside it was not named, so it must not replace a file.
+        public var htmlBesidePDF = false
         public init(directory: URL, kind: DocumentKind, id: String, output: URL?, pdf: Bool = false, operatorFlag: String?,
                     environment: [String: String], configURL: URL) {
             self.directory = directory
@@ -32,6 +34,7 @@ public enum PrintDocumentCommand {
             if let output, output.pathExtension.lowercased() == "pdf" {
                 self.pdf = true
                 self.output = output.deletingPathExtension().appendingPathExtension("html")
+                htmlBesidePDF = true
             }
             self.operatorFlag = operatorFlag
             self.environment = environment
@@ -63,7 +66,11 @@ public enum PrintDocumentCommand {
             throw CommandFailure(.dataError, strings.printDamagedLedger(ledger.damagedFiles.count, strings.storeError(damaged.error)))
         }
         if let output = options.output {
-            try CommandLedger.refuseOutput(output, inside: options.directory, except: "documents", strings: strings)
+            // Not among the ledger's files, nor over another document's copy in documents/.
+            try CommandLedger.refuseOutput(output, inside: options.directory, strings: strings)
+            if options.htmlBesidePDF, FileManager.default.fileExists(atPath: output.path) {
+                throw CommandFailure(.cannotCreate, strings.printWouldReplace(output.path))
+            }
         }
         // The record the document is for: a visit, or a hazard (by id or number).
         let code: String, recordID: String
@@ -88,11 +95,18 @@ public enum PrintDocumentCommand {
                                                                          supervisions: ledger.supervisions.values.joined(),
                                                                          hazards: ledger.hazards.values.joined()),
                            output: options.output, pdf: options.pdf)
+        let printed: DocumentPrinter.Printed
         do {
-            let printed = try DocumentPrinter.print(job, enterprise: enterprise, runner: Runner(session: session), browser: options.browser)
-            return Result(document: printed.document, reissued: printed.reissued, path: printed.html.path, pdf: printed.pdf)
+            printed = try DocumentPrinter.print(job, enterprise: enterprise, runner: Runner(session: session), browser: options.browser)
         } catch {
             throw CommandFailure(error, strings: strings)
+        }
+        switch printed.html {
+        case .success(let html):
+            return Result(document: printed.document, reissued: printed.reissued, path: html.path, pdf: printed.pdf)
+        case .failure(let error):
+            // The number is taken (printing again gives it back): said, with why there is no file.
+            throw CommandFailure(.cannotCreate, strings.issuedNotWritten(printed.document.number, strings.storeError(error)))
         }
     }
 }

@@ -89,10 +89,13 @@ public enum DocumentRenderer {
         body += hazards.isEmpty ? "<p>" + HTML.blank(field: "hazards", wide: true) + "</p>\n" : hazardList(hazards)
         body += "<p class=\"indent\">现责令你单位对上述问题于各项所列期限前整改完毕，达到有关法律法规规章和标准规定的要求。由此造成事故的，依法追究有关人员的责任。</p>\n"
         body += "<p class=\"indent\">整改期间，你单位应当采取措施，确保安全生产。对安全生产违法行为，将依法予以行政处罚。</p>\n"
-        // The bodies that hear an appeal, from the settings; blank lines, as on the printed form, where unset.
+        // The bodies that hear an appeal, from the settings; blank lines, as on the printed form, where
+        // unset. Since the revised Administrative Reconsideration Law (2024) a municipal department's
+        // act is reconsidered by the people's government at its level: a department is named only when set.
         let appeal = settings.appeal
         body += "<p class=\"indent\" data-field=\"appealNotice\">如果不服本指令，可以依法在60日内向" + HTML.value(appeal.government, field: "appeal.government")
-            + "人民政府或者" + HTML.value(appeal.department, field: "appeal.department") + "申请行政复议，或者在6个月内依法向" + HTML.value(appeal.court, field: "appeal.court")
+            + "人民政府" + (appeal.department.map { "或者" + HTML.value($0, field: "appeal.department") } ?? "")
+            + "申请行政复议，或者在6个月内依法向" + HTML.value(appeal.court, field: "appeal.court")
             + "人民法院提起行政诉讼，但本指令不停止执行，法律另有规定的除外。</p>\n"
         body += signatures(twoRows(visit.inspectors).enumerated().map { i, inspector in
             SignatureRow(label: "安全生产执法人员（签名）", printed: HTML.value(inspector.name, field: "signature.inspectors[\(i)].name")
@@ -117,7 +120,7 @@ public enum DocumentRenderer {
             + "），经对你单位整改情况进行复查，提出如下意见：</p>\n"
         body += "<ol class=\"hazards\">\n"
         for (i, hazard) in hazards.enumerated() {
-            let latest = hazard.verifications.last
+            let latest = stated(hazard, by: document)
             let result = latest.map { strings.step($0.passed ? .verifiedPassed : .verificationFailed) }
             body += "<li data-field=\"hazards[\(i)]\">" + hazardLine(hazard, index: i)
                 + "<br/>复查结果：" + HTML.value(result, field: "hazards[\(i)].result")
@@ -125,7 +128,7 @@ public enum DocumentRenderer {
                 + "<br/>复查意见：" + HTML.value(latest?.remark, field: "hazards[\(i)].opinion", wide: true) + "</li>\n"
         }
         body += "</ol>\n"
-        body += signatures(twoRows(verifiers(of: hazards)).enumerated().map { i, verifier in
+        body += signatures(twoRows(verifiers(of: hazards.compactMap { stated($0, by: document) })).enumerated().map { i, verifier in
             SignatureRow(label: "复查人员（签名）", printed: HTML.value(verifier.name, field: "verifiers[\(i)].name")
                          + "\u{3000}执法证号：" + HTML.value(verifier.certificateNumber, field: "verifiers[\(i)].certificateNumber"))
         } + [SignatureRow(label: "被复查单位负责人（签名）", printed: "", dateField: "signature.enterprise.date")])
@@ -134,11 +137,18 @@ public enum DocumentRenderer {
         return HTML.page(title: recheckOpinionTitle, authority: settings.authority, number: document.number, body: body)
     }
 
-    /// The verifiers of the hazards' latest verifications, each once: with certificate numbers
-    /// where the ledger has them, else the names as recorded and a blank for the number.
-    static func verifiers(of hazards: [Hazard]) -> [InspectorRef] {
+    /// The re-check an opinion states: the one it was issued for (a later re-check has its own
+    /// opinion), else the latest.
+    static func stated(_ hazard: Hazard, by document: IssuedDocument) -> Verification? {
+        if let count = document.verification, hazard.verifications.indices.contains(count - 1) { return hazard.verifications[count - 1] }
+        return hazard.verifications.last
+    }
+
+    /// The verifiers of these verifications, each once: with certificate numbers where the ledger
+    /// has them, else the names as recorded and a blank for the number.
+    static func verifiers(of verifications: [Verification]) -> [InspectorRef] {
         var result: [InspectorRef] = []
-        for verification in hazards.compactMap(\.verifications.last) {
+        for verification in verifications {
             let people = verification.verifiers ?? verification.verifier.split(whereSeparator: { "、,，;；".contains($0) })
                 .map { InspectorRef(name: $0.trimmingCharacters(in: .whitespaces), certificateNumber: "") }
             for person in people where !person.name.isBlank || !person.certificateNumber.isBlank {
@@ -167,13 +177,14 @@ public enum DocumentRenderer {
         var dateField: String? = nil
     }
 
-    /// The signature lines as a table, one line each, so that the columns align and none wraps.
+    /// The signature lines, one line each: who signs, the line to sign on, the printed name (which
+    /// takes the width left and wraps only when longer), the date.
     static func signatures(_ rows: [SignatureRow]) -> String {
-        "<table class=\"signatures\">\n" + rows.map { row in
-            "<tr><td class=\"label\">\(row.label)：</td><td><span class=\"sign\">\u{3000}</span></td><td>"
-                + (row.printed.isEmpty ? "" : "（" + row.printed + "）") + "</td><td>"
-                + (row.dateField.map(HTML.blankDate(field:)) ?? "") + "</td></tr>\n"
-        }.joined() + "</table>\n"
+        "<div class=\"signatures\">\n" + rows.map { row in
+            "<div class=\"signature\"><span class=\"label\">\(row.label)：</span><span class=\"sign\">\u{3000}</span><span class=\"printed\">"
+                + (row.printed.isEmpty ? "" : "（" + row.printed + "）") + "</span><span class=\"date\">"
+                + (row.dateField.map(HTML.blankDate(field:)) ?? "") + "</span></div>\n"
+        }.joined() + "</div>\n"
     }
 
     static func row(_ label: String, _ content: String) -> String {

@@ -99,7 +99,7 @@ enum HTML {
     html { background: #e8e8e8; }
     body { margin: 0; padding: 8mm 0; color: #000;
       font-family: "FangSong", "仿宋", "FangSong_GB2312", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC", serif;
-      font-size: 12pt; line-height: 1.5; }
+      font-size: 12pt; line-height: 1.5; overflow-wrap: break-word; }
     .sheet { background: #fff; width: 163mm; margin: 0 auto; padding: 20mm 22mm 18mm 25mm; box-shadow: 0 0 3mm #999; }
     header { text-align: center; margin-bottom: 4mm; }
     .authority, h1, h2, .label-strong {
@@ -112,8 +112,8 @@ enum HTML {
     .indent { text-indent: 2em; }
     .blank { display: inline-block; min-width: 8em; border-bottom: 1px solid #000; text-indent: 0; }
     .blank.wide { min-width: 20em; }
-    .blank.short { min-width: 3em; }
-    .blank.tiny { min-width: 1.8em; }
+    .blank.short { min-width: 2.5em; }
+    .blank.tiny { min-width: 1.5em; }
     /* Filled-in values underlined as on the printed form; not in the header, the lists, the seal. */
     .fields .value, .indent .value, .addressee .value { border-bottom: 1px solid #000; padding: 0 0.3em; }
     .fields { width: 100%; border-collapse: collapse; margin-bottom: 2mm; }
@@ -124,9 +124,11 @@ enum HTML {
     ol.hazards li { margin-bottom: 1mm; }
     .major { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-weight: bold; }
     .deadline { white-space: nowrap; }
-    .signatures { margin-top: 5mm; border-collapse: collapse; font-size: 11pt; }
-    .signatures td { padding: 2mm 1mm 0 0; white-space: nowrap; vertical-align: bottom; }
-    .signatures .sign { display: inline-block; width: 24mm; border-bottom: 1px solid #000; }
+    .signatures { margin-top: 5mm; font-size: 11pt; }
+    .signature { display: flex; align-items: flex-end; gap: 1mm; margin-top: 2mm; }
+    .signature .label, .signature .sign, .signature .date { flex: none; white-space: nowrap; }
+    .signature .sign { display: inline-block; width: 20mm; border-bottom: 1px solid #000; }
+    .signature .printed { flex: 1; }
     .nowrap { white-space: nowrap; }
     .seal { text-align: right; margin-top: 8mm; line-height: 2; }
     .seal .place { display: inline-block; width: 42mm; height: 20mm; border: 1px dashed #999; text-align: center;

@@ -1,4 +1,5 @@
 import Foundation
+import AnjianStore
 import AnjianText
 #if canImport(Glibc)
 import Glibc
@@ -42,58 +43,87 @@ public struct PDFMaker: Sendable {
         return folders.lazy.map { URL(fileURLWithPath: $0).appendingPathComponent(name) }.first { access($0.path, X_OK) == 0 }
     }
 
-    /// Writes `pdf` from the HTML file `html`: complete or not at all (a temporary file renamed
-    /// into place once the browser has finished and it reads as a PDF).
+    /// Writes `pdf` from the HTML file `html`: complete or not at all. The browser writes into a
+    /// private scratch folder (0700, a name nobody can guess); the PDF, once it reads as one, is
+    /// written into place as every file of the program is (`AtomicFile`). A browser that does not
+    /// finish in time is killed with its whole process group, helpers included.
     public func make(from html: URL, to pdf: URL) throws(PDFFailure) {
         guard let browser else { throw .noBrowser }
         let name = browser.lastPathComponent
         let fileManager = FileManager.default
         let scratch = fileManager.temporaryDirectory.appendingPathComponent("anjian-pdf-\(getpid())-\(UUID().uuidString)")
         defer { try? fileManager.removeItem(at: scratch) }
-        let partial = pdf.deletingLastPathComponent().appendingPathComponent(".\(pdf.lastPathComponent).\(getpid()).partial")
-        defer { try? fileManager.removeItem(at: partial) }
+        let output = scratch.appendingPathComponent("document.pdf")
         let log = scratch.appendingPathComponent("browser.log")
         do {
-            try fileManager.createDirectory(at: scratch.appendingPathComponent("profile"), withIntermediateDirectories: true)
-            guard fileManager.createFile(atPath: log.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+            try fileManager.createDirectory(at: scratch.appendingPathComponent("profile"), withIntermediateDirectories: true,
+                                            attributes: [.posixPermissions: 0o700])
+            try fileManager.setAttributes([.posixPermissions: 0o700], ofItemAtPath: scratch.path)
         } catch {
             throw .failed(browser: name, status: -1, detail: "\(scratch.path): \(error.localizedDescription)")
         }
         var arguments = [
-            "--headless", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check",
+            browser.path, "--headless", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check",
             "--disable-extensions", "--disable-background-networking", "--no-pdf-header-footer",
             "--user-data-dir=" + scratch.appendingPathComponent("profile").path,
-            "--print-to-pdf=" + partial.path,
+            "--print-to-pdf=" + output.path,
         ]
         // Chromium refuses to run its sandbox as root (a container, CI): there only, without it.
         if geteuid() == 0 { arguments.append("--no-sandbox") }
         arguments.append(html.absoluteURL.absoluteString)
-        let process = Process()
-        process.executableURL = browser
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        let logHandle = FileHandle(forWritingAtPath: log.path)
-        process.standardError = logHandle ?? FileHandle.nullDevice
-        defer { try? logHandle?.close() }
-        do { try process.run() } catch {
-            throw .failed(browser: name, status: -1, detail: error.localizedDescription)
-        }
-        let deadline = Date().addingTimeInterval(TimeInterval(timeoutSeconds))
-        while process.isRunning, Date() < deadline { usleep(20_000) }
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-            throw .timedOut(browser: name, seconds: timeoutSeconds)
-        }
-        let made = (try? Data(contentsOf: partial, options: .alwaysMapped)).map { $0.starts(with: Data("%PDF-".utf8)) } ?? false
-        guard process.terminationStatus == 0, made else {
+        let status = try run(arguments, log: log, name: name)
+        let made = (try? Data(contentsOf: output)) ?? Data()
+        guard status == 0, made.starts(with: Data("%PDF-".utf8)) else {
             let lines = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").suffix(3).joined(separator: " / ")
-            throw .failed(browser: name, status: process.terminationStatus, detail: lines)
+            throw .failed(browser: name, status: status, detail: lines)
         }
-        if rename(partial.path, pdf.path) != 0 {
-            throw .failed(browser: name, status: 0, detail: "\(pdf.path): \(String(cString: strerror(errno)))")
+        do {
+            try AtomicFile.write(made, to: pdf, mode: 0o644)
+        } catch {
+            throw .failed(browser: name, status: 0, detail: "\(pdf.path): \(error)")
         }
+    }
+
+    /// Runs the browser in a process group of its own, with no terminal (stdin and stdout on
+    /// /dev/null, stderr to `log`): its exit status, or `.timedOut` once it and its group are killed.
+    private func run(_ arguments: [String], log: URL, name: String) throws(PDFFailure) -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, log.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t(), all = sigset_t()
+        sigemptyset(&empty)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, &argv, environ)
+        guard spawned == 0 else { throw .failed(browser: name, status: -1, detail: String(cString: strerror(spawned))) }
+        let deadline = Date().addingTimeInterval(TimeInterval(timeoutSeconds))
+        var status: Int32 = 0
+        while true {
+            let done = waitpid(pid, &status, WNOHANG)
+            if done == pid { break }
+            if done < 0 && errno != EINTR { return -1 }
+            if Date() >= deadline {
+                kill(-pid, SIGKILL)
+                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+                throw .timedOut(browser: name, seconds: timeoutSeconds)
+            }
+            usleep(20_000)
+        }
+        // Helpers the browser left running in its group go with it.
+        kill(-pid, SIGKILL)
+        return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     }
 }
 

@@ -29,9 +29,12 @@ public struct IssuedDocument: Codable, Hashable, Sendable {
     public var hazardIDs: [String]
     /// A re-check opinion: the number of the order it answers.
     public var orderNumber: String?
+    /// A re-check opinion: which re-check it states (1 for the hazard's first verification): a
+    /// later re-check has its own opinion. Absent on opinions issued before this was kept.
+    public var verification: Int?
 
     public init(kind: DocumentKind, year: Int, sequence: Int, number: String, issuedAt: String, issuedBy: InspectorRef,
-                hazardIDs: [String] = [], orderNumber: String? = nil) {
+                hazardIDs: [String] = [], orderNumber: String? = nil, verification: Int? = nil) {
         self.kind = kind
         self.year = year
         self.sequence = sequence
@@ -40,6 +43,7 @@ public struct IssuedDocument: Codable, Hashable, Sendable {
         self.issuedBy = issuedBy
         self.hazardIDs = hazardIDs
         self.orderNumber = orderNumber
+        self.verification = verification
     }
 }
 
@@ -51,7 +55,7 @@ public struct DocumentSettings: Codable, Hashable, Sendable {
     /// The number pattern per kind (`DocumentKind.rawValue`), with `{year}` and `{n}`.
     public var patterns: [String: String]
     /// Who hears an appeal against an order, as its notice names them: the people's government
-    /// (`烟台市`) or the department (`山东省应急管理厅`) for administrative reconsideration, the
+    /// (`烟台市`) for administrative reconsideration (a department only where one is set), the
     /// people's court (`烟台市芝罘区`) for a suit. Unset: blank lines, filled in by hand.
     public var appeal: AppealBodies
 
@@ -78,7 +82,8 @@ public struct DocumentSettings: Codable, Hashable, Sendable {
 public struct AppealBodies: Codable, Hashable, Sendable {
     /// Before `人民政府`: `烟台市`.
     public var government: String?
-    /// A department that also hears reconsideration, named in full: `山东省应急管理厅`.
+    /// A department that also hears reconsideration, named in full; none by default (since the 2024
+    /// revision of the law, the people's government at the same level hears it).
     public var department: String?
     /// Before `人民法院`: `烟台市芝罘区`.
     public var court: String?

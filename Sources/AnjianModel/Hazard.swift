@@ -161,7 +161,12 @@ public struct Hazard: Codable, Hashable, Sendable, Identifiable {
     public var isClosed: Bool { status == .closed }
 
     /// The document of `kind` issued on this hazard, if one was.
-    public func issuedDocument(_ kind: DocumentKind) -> IssuedDocument? { documents?.first { $0.kind == kind } }
+    /// The document of `kind` issued for the hazard as it stands: a re-check opinion states its
+    /// latest re-check (one issued for an earlier re-check is not it).
+    public func issuedDocument(_ kind: DocumentKind) -> IssuedDocument? {
+        guard kind == .recheckOpinion else { return documents?.first { $0.kind == kind } }
+        return documents?.last { $0.kind == kind && ($0.verification ?? verifications.count) == verifications.count }
+    }
 
     /// Keeps a document issued on this hazard, and says so in the history.
     public mutating func recordIssued(_ document: IssuedDocument, by signer: Operator, at time: String) {

@@ -54,10 +54,11 @@ extension Runner {
         func next(in records: [[IssuedDocument]?]) -> Int {
             max(request.highestKnown + 1, request.kind.nextSequence(year: request.year, issued: records.lazy.flatMap { $0 ?? [] }))
         }
-        func document(sequence: Int, hazardIDs: [String], orderNumber: String? = nil) -> IssuedDocument {
+        func document(sequence: Int, hazardIDs: [String], orderNumber: String? = nil, verification: Int? = nil) -> IssuedDocument {
             IssuedDocument(kind: request.kind, year: request.year, sequence: sequence,
                            number: request.settings.number(request.kind, year: request.year, sequence: sequence),
-                           issuedAt: request.issuedAt, issuedBy: request.issuedBy, hazardIDs: hazardIDs, orderNumber: orderNumber)
+                           issuedAt: request.issuedAt, issuedBy: request.issuedBy, hazardIDs: hazardIDs, orderNumber: orderNumber,
+                           verification: verification)
         }
         switch request.kind {
         case .inspectionRecord, .rectificationOrder:
@@ -106,7 +107,8 @@ extension Runner {
             let order = entries.compactMap { $0.issuedDocument(.rectificationOrder) }
                 .filter { $0.hazardIDs.contains(hazard.id) }
                 .max { ($0.issuedAt, $0.sequence) < ($1.issuedAt, $1.sequence) }
-            let issued = document(sequence: next(in: hazards.map(\.documents)), hazardIDs: [hazard.id], orderNumber: order?.number)
+            let issued = document(sequence: next(in: hazards.map(\.documents)), hazardIDs: [hazard.id], orderNumber: order?.number,
+                                  verification: hazard.verifications.count)
             hazard.recordIssued(issued, by: request.issuedBy, at: request.issuedAt)
             try write(hazard, into: &hazards) {
                 try LedgerStore.prepareHazardChange($0, changed: hazard.id, over: readHazards, enterprise: code, in: directory)

@@ -68,6 +68,10 @@ extension Strings {
             : pick(zh: "已开具\(title) \(number)，写入 \(path)", en: "Issued \(title) \(number), written to \(path)")
     }
 
+    public func printWouldReplace(_ path: String) -> String {
+        pick(zh: "\(path) 已存在：PDF 旁的 HTML 会覆盖它，请另选文件名", en: "\(path) exists: the HTML beside the PDF would replace it; choose another name")
+    }
+
     public func pdfWritten(_ path: String) -> String {
         pick(zh: "PDF 已写入 \(path)", en: "PDF written to \(path)")
     }

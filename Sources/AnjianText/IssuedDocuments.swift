@@ -56,31 +56,33 @@ extension Text {
 extension Strings {
     /// The print menu's line for the chosen document: issued before (the same number again), or new.
     public func printMenuNote(_ issued: IssuedDocument?) -> String {
-        guard let issued else {
-            return pick(zh: "将开具新编号的文书。Enter 开具并生成，Esc 取消", en: "A new number will be issued. Enter prints, Esc cancels")
-        }
-        return pick(zh: "已开具 \(issued.number)，重新打印编号不变。Enter 打印，Esc 取消",
-                    en: "Issued before as \(issued.number): printed again with the same number. Enter prints, Esc cancels")
+        guard let issued else { return pick(zh: "Enter 开具（取新编号），Esc 取消", en: "Enter issues it under a new number, Esc cancels") }
+        return pick(zh: "已开具 \(issued.number)，Enter 重新打印（编号不变）", en: "Issued as \(issued.number); Enter prints it again")
     }
 
-    /// The status line once printed: the document and the file written (relative to the data directory).
+    /// The status line once printed: the document and the file (relative to the data directory).
+    /// Short enough that the file's name shows whole at 80 columns.
     public func printedDocument(_ kind: DocumentKind, file: String, reissued: Bool) -> String {
-        let title = self[kind.name]
-        return reissued ? pick(zh: "\(title)（原编号）已重新生成：\(file)", en: "\(capitalized(title)) (same number) printed again: \(file)")
-            : pick(zh: "\(title)已开具：\(file)", en: "\(capitalized(title)) issued: \(file)")
+        reissued ? pick(zh: "已重新打印（编号不变）：\(file)", en: "Printed again (same number): \(file)")
+            : pick(zh: "\(self[kind.name])已开具：\(file)", en: "\(capitalized(self[kind.name])) issued: \(file)")
     }
 
-    /// The PDF could not be made: the HTML is there, and why there is no PDF, briefly.
-    public func printedWithoutPDF(_ kind: DocumentKind, html: String, reason: String) -> String {
-        pick(zh: "\(self[kind.name])已开具：\(html)（无 PDF：\(reason)）", en: "\(capitalized(self[kind.name])) issued: \(html) (no PDF: \(reason))")
+    /// No PDF: the HTML's file, then why, as briefly (the file first: it must show at 80 columns).
+    public func printedWithoutPDF(html: String, reason: String) -> String {
+        pick(zh: "\(html)（无PDF，\(reason)）", en: "\(html) (no PDF: \(reason))")
     }
 
     public var noBrowserBrief: String {
-        pick(zh: "未装 Chromium，安装：apt-get install chromium fonts-noto-cjk", en: "Chromium is not installed; apt-get install chromium fonts-noto-cjk")
+        pick(zh: "需apt-get install chromium", en: "apt-get install chromium")
     }
 
     public func browserFailedBrief(_ browser: String) -> String {
-        pick(zh: "\(browser) 未能生成 PDF", en: "\(browser) gave no PDF")
+        pick(zh: "\(browser) 未能生成", en: "\(browser) failed")
+    }
+
+    /// Issued (the number is taken) but its file could not be written.
+    public func issuedNotWritten(_ number: String, _ reason: String) -> String {
+        pick(zh: "已开具 \(number)，但文件未写入：\(reason)", en: "Issued as \(number), but its file was not written: \(reason)")
     }
 
     /// The section of a page listing the documents issued for it.

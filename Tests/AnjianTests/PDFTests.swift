@@ -65,7 +65,7 @@ import AnjianRuntime
             try rechecked.verifyPassed(verifiers: [InspectorRef(name: "于海波", certificateNumber: "37061901000"),
                                                    InspectorRef(name: "宋雪梅", certificateNumber: "37061901185")],
                                        date: "2026-11-26", remark: "已检验合格", evidence: [], by: demoOperator, at: "2026-11-26T09:00:00+08:00")
-            guard case .saved = runner.perform(.saveHazard(rechecked, base: hazards[0], link: nil)) else { throw CancellationError() }
+            guard case .saved = runner.perform(.saveHazard(rechecked, base: hazards[0], link: nil)) else { throw Failure("not saved") }
             let opinion = try DocumentPrinter.print(job(.recheckOpinion, code, rechecked.id), enterprise: enterprise, runner: runner, browser: Self.browser)
 
             for printed in [record, order, opinion] {
@@ -114,9 +114,10 @@ import AnjianRuntime
             #expect(none.browser == nil)
             let printed = try DocumentPrinter.print(job(.inspectionRecord, code, "S-00626P-20261015-2"), enterprise: enterprise,
                                                     runner: runner, browser: none)
-            #expect(FileManager.default.fileExists(atPath: printed.html.path))
+            let html = try printed.html.get()
+            #expect(FileManager.default.fileExists(atPath: html.path))
             #expect(printed.pdf == .failure(.noBrowser))
-            let folder = printed.html.deletingLastPathComponent()
+            let folder = html.deletingLastPathComponent()
 
             for (program, status) in [("/bin/false", Int32(1)), ("/bin/true", Int32(0))] {
                 let broken = PDFMaker(environment: ["ANJIAN_BROWSER": program])
@@ -134,6 +135,102 @@ import AnjianRuntime
             #expect(PDFMaker(environment: ["ANJIAN_BROWSER": "/no/such/browser"]).browser == nil)
         }
     }
+
+    /// A browser that ignores SIGTERM and leaves a child behind is killed with its group in time.
+    @Test func aBrowserThatHangsIsKilledWithItsChildren() throws {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("anjian-hang-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let marker = folder.appendingPathComponent("child.pid")
+        let script = folder.appendingPathComponent("browser.sh")
+        try "#!/bin/sh\ntrap '' TERM\nsleep 300 &\necho $! > \(marker.path)\nwait\n".write(to: script, atomically: true, encoding: .utf8)
+        chmod(script.path, 0o755)
+        let html = folder.appendingPathComponent("x.html")
+        try "<html/>".write(to: html, atomically: true, encoding: .utf8)
+        let maker = PDFMaker(environment: ["ANJIAN_BROWSER": script.path], timeoutSeconds: 1)
+        let started = Date()
+        #expect(throws: PDFFailure.timedOut(browser: "browser.sh", seconds: 1)) { try maker.make(from: html, to: folder.appendingPathComponent("x.pdf")) }
+        #expect(Date().timeIntervalSince(started) < 10)
+        let child = try #require(Int32(String(contentsOf: marker, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        usleep(200_000)
+        // Gone, or a zombie waiting for whoever adopted it to reap it: not running.
+        let state = (try? String(contentsOfFile: "/proc/\(child)/stat", encoding: .utf8))?.split(separator: ")").last?.split(separator: " ").first
+        #expect(state == nil || state == "Z", "the browser's child was killed with it: \(String(describing: state))")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.pdf").path))
+    }
+
+    /// What review found: a reprint is the copy as issued, whatever changed since; numbers go on
+    /// after the copies in documents/ when a record file was put back; a file that cannot be
+    /// written still leaves the document issued and said so; a later re-check has its own opinion.
+    @Test func theIssuedCopyIsWhatIsReprintedAndNumbersAreNeverReused() throws {
+        try withDemo { data, runner in
+            let ledger = try LedgerStore.open(data, initializeIfEmpty: false)
+            let code = "91370611778000626P"
+            let enterprise = try #require(ledger.enterprises.first { $0.creditCode == code })
+            let none = PDFMaker(environment: ["ANJIAN_BROWSER": ""])
+            let order = try DocumentPrinter.print(job(.rectificationOrder, code, "S-00626P-20261015-2"), enterprise: enterprise, runner: runner, browser: none)
+            let copy = try order.html.get()
+            let issued = try Data(contentsOf: copy)
+            // The hazard's deadline moves; the reprint is still the paper that was signed.
+            var hazard = try #require(ledger.hazards[code]?.first { $0.id == "h-0032" })
+            let base = hazard
+            try hazard.extendDeadline(to: "2027-03-01", reason: "设备采购周期长", today: "2026-11-26", by: demoOperator, at: "2026-11-26T11:00:00+08:00")
+            let saved = runner.perform(.saveHazard(hazard, base: base, link: nil))
+            guard case .saved = saved else { throw Failure("\(saved)") }
+            let again = try DocumentPrinter.print(job(.rectificationOrder, code, "S-00626P-20261015-2"), enterprise: enterprise, runner: runner, browser: none)
+            #expect(again.reissued && again.document == order.document)
+            #expect(try Data(contentsOf: again.html.get()) == issued)
+            #expect(!String(decoding: issued, as: UTF8.self).contains("2027年3月1日"))
+
+            // The visit's file put back as it was before the order (a restore): the next order is
+            // numbered after the copy in documents/, never over it.
+            let visits = data.appendingPathComponent("supervisions/\(code).json")
+            var entries = try LedgerStore.loadSupervisions(enterprise: code, in: data)
+            for i in entries.indices { entries[i].documents = nil }
+            try JSONFiles.encode(SupervisionsFile(enterpriseCode: code, entries: entries)).write(to: visits)
+            runner.snapshots.forget(visits.path)
+            let other = try DocumentPrinter.print(job(.rectificationOrder, code, "S-00626P-20261006-1"), enterprise: enterprise, runner: runner, browser: none)
+            #expect(other.document.sequence == 2)
+            #expect(try Data(contentsOf: copy) == issued)
+
+            // documents/<year> is a file: the number is taken and recorded, the failure said.
+            let year = data.appendingPathComponent("documents/2026")
+            try FileManager.default.removeItem(at: year)
+            try Data("x".utf8).write(to: year)
+            let blocked = try DocumentPrinter.print(job(.inspectionRecord, code, "S-00626P-20261015-2"), enterprise: enterprise, runner: runner, browser: none)
+            guard case .failure = blocked.html else {
+                Issue.record("written: \(blocked.html)")
+                return
+            }
+            #expect(blocked.written.supervisions[code]?.first { $0.id == "S-00626P-20261015-2" }?.issuedDocument(.inspectionRecord) == blocked.document)
+
+            // A second re-check gets its own opinion; the first one's is still its own.
+            try FileManager.default.removeItem(at: year)
+            var checked = try #require(try LedgerStore.loadHazards(enterprise: code, in: data).first { $0.id == "h-0031" })
+            var before = checked
+            try checked.reportRectified(on: "2026-11-20", by: demoOperator, at: "2026-11-20T10:00:00+08:00")
+            try checked.verifyFailed(verifier: "于海波", date: "2026-11-21", reason: "未取得检验报告", by: demoOperator, at: "2026-11-21T10:00:00+08:00")
+            let outcome = runner.perform(.saveHazard(checked, base: before, link: nil))
+            guard case .saved = outcome else { throw Failure("\(outcome)") }
+            let first = try DocumentPrinter.print(job(.recheckOpinion, code, "h-0031"), enterprise: enterprise, runner: runner, browser: none)
+            // The opinion is recorded on the hazard: the next step starts from the file as it is now.
+            checked = try #require(try LedgerStore.loadHazards(enterprise: code, in: data).first { $0.id == "h-0031" })
+            before = checked
+            try checked.reportRectified(on: "2026-11-24", by: demoOperator, at: "2026-11-24T10:00:00+08:00")
+            try checked.verifyPassed(verifier: "于海波", date: "2026-11-25", remark: "已检验合格", by: demoOperator, at: "2026-11-25T10:00:00+08:00")
+            guard case .saved = runner.perform(.saveHazard(checked, base: before, link: nil)) else { throw Failure("not saved") }
+            let second = try DocumentPrinter.print(job(.recheckOpinion, code, "h-0031"), enterprise: enterprise, runner: runner, browser: none)
+            #expect(!second.reissued && second.document.sequence == first.document.sequence + 1 && second.document.verification == 2)
+            let secondText = try String(contentsOf: second.html.get(), encoding: .utf8)
+            #expect(secondText.contains("已检验合格") && !secondText.contains("未取得检验报告"))
+            #expect(try String(contentsOf: first.html.get(), encoding: .utf8).contains("未取得检验报告"))
+        }
+    }
+}
+
+struct Failure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }
 
 extension Result: @retroactive Equatable where Success: Equatable, Failure: Equatable {}

@@ -30,10 +30,10 @@ import AnjianStore
         try session!.waitFor(text: "p 文书")
         try session!.keys("p")
         try session!.waitFor(text: "< 现场检查记录 >")
-        try session!.waitFor(text: "将开具新编号")
+        try session!.waitFor(text: "Enter 开具（取新编号）")
         try session!.keys("Enter")
-        var screen = try session!.waitFor(text: "现场检查记录已开具：documents/")
-        #expect(screen.joined().contains("inspectionRecord-1.html（无 PDF：未装 Ch"), "\(screen.joined(separator: "\n"))")
+        // At 80 columns the whole file name and how to get the PDF show.
+        var screen = try session!.waitFor(text: "inspectionRecord-1.html（无PDF，需apt-get install chromium）")
         let year = String(Calendar(identifier: .gregorian).component(.year, from: Date()))
         let folder = data.appendingPathComponent("documents/\(year)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("inspectionRecord-1.html").path))
@@ -42,30 +42,35 @@ import AnjianStore
         #expect(screen.contains { $0.contains("现场检查记录  （烟）应急检记〔\(year)〕第 1 号") })
         // Printed again: the menu says it was issued, the number stays.
         try session!.keys("p")
-        try session!.waitFor(text: "已开具 （烟）应急检记〔\(year)〕第 1 号，重新打印编号不变")
+        try session!.waitFor(text: "已开具 （烟）应急检记〔\(year)〕第 1 号，Enter 重新打印（编号不变）")
         try session!.keys("Escape", "q")
         session = nil
 
-        // With the browser, in English at 100×30: the order as PDF.
+        // With the browser, in English at 80×24 without colour: the order as PDF.
         environment["LANG"] = "C.UTF-8"
         environment["ANJIAN_BROWSER"] = nil
         environment["NO_COLOR"] = "1"
-        session = try TmuxSession(command: "\(anjianBinary) --data \(data.path) --lang en", environment: environment, width: 100, height: 30)
+        session = try TmuxSession(command: "\(anjianBinary) --data \(data.path) --lang en", environment: environment, width: 80, height: 24)
         try session!.started("60 of 60")
         try openTheDemoVisitWithTwoHazards(session!, filterLabel: "2 of 10")
         try session!.keys("p")
         try session!.waitFor(text: "< on-site inspection record >")
         try session!.keys("Right")
         try session!.waitFor(text: "< rectification order >")
-        try session!.waitFor(text: "A new number will be issued")
+        try session!.waitFor(text: "Enter issues it under a new number")
         try session!.keys("Enter")
         if Self.hasBrowser {
             screen = try session!.waitFor(text: "Rectification order issued: documents/\(year)/rectificationOrder-1.pdf", within: 60)
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("rectificationOrder-1.pdf").path))
         } else {
-            screen = try session!.waitFor(text: "Rectification order issued: documents/\(year)/rectificationOrder-1.html (no PDF")
+            screen = try session!.waitFor(text: "documents/\(year)/rectificationOrder-1.html (no PDF: apt-get install chromium)")
         }
         try session!.waitFor(text: "Documents (2)")
+        // Printed again: the same file, named whole.
+        try session!.keys("p", "Right")
+        try session!.waitFor(text: "Enter prints it again")
+        try session!.keys("Enter")
+        try session!.waitFor(text: "Printed again (same number): documents/\(year)/rectificationOrder-1.", within: 60)
         // A hazard not yet re-checked has no opinion: the key says why.
         try session!.keys("Enter")
         try session!.waitFor(text: "YH-2026-00626P-002")

@@ -317,7 +317,13 @@ extension AppState {
             } else if let hazard = context.ledger.hazard(job.enterpriseCode, job.recordID) {
                 notifyAll(.saved(.hazard(hazard)))
             }
-            let html = relativePath(printed.html)
+            let html: URL
+            switch printed.html {
+            case .failure(let error):
+                context.message = s.issuedNotWritten(printed.document.number, s.storeError(error))
+                return
+            case .success(let url): html = url
+            }
             switch printed.pdf {
             case .success(let pdf)?:
                 context.message = s.printedDocument(job.kind, file: relativePath(pdf), reissued: printed.reissued)
@@ -327,9 +333,9 @@ extension AppState {
                 case .noBrowser: reason = s.noBrowserBrief
                 case .failed(let browser, _, _), .timedOut(let browser, _): reason = s.browserFailedBrief(browser)
                 }
-                context.message = s.printedWithoutPDF(job.kind, html: html, reason: reason)
+                context.message = s.printedWithoutPDF(html: relativePath(html), reason: reason)
             case nil:
-                context.message = s.printedDocument(job.kind, file: html, reissued: printed.reissued)
+                context.message = s.printedDocument(job.kind, file: relativePath(html), reissued: printed.reissued)
             }
         }
     }

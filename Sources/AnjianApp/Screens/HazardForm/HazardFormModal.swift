@@ -119,18 +119,19 @@ extension HazardForm: ModalComponent {
             }
             return [.save(.saveHazard(hazard, base: nil, link: link))]
         case .step(let action, let original):
-            return saveStep(action, original, session: session)
+            return saveStep(action, original, session: session, roster: context.ledger.roster)
         }
     }
 
-    private mutating func saveStep(_ action: HistoryEntry.Action, _ original: Hazard, session: SessionState) -> [Command] {
+    private mutating func saveStep(_ action: HistoryEntry.Action, _ original: Hazard, session: SessionState,
+                                   roster: InspectorRoster) -> [Command] {
         let date = form.value("date").trimmingCharacters(in: .whitespaces)
         if form.index(of: "date") != nil, CalendarDate.isValid(date), date > session.today {
             return refuse(session.strings.refusalFutureDate(date), field: "date")
         }
         var hazard = original
         do {
-            try apply(action, to: &hazard, session: session)
+            try apply(action, to: &hazard, session: session, roster: roster)
         } catch {
             return refuse(session.strings.refusal(error), field: field(of: error))
         }

@@ -62,7 +62,8 @@ extension HazardForm {
     }
 
     /// The step done on the hazard, as the form describes it: refused with the model's reason.
-    func apply(_ action: HistoryEntry.Action, to hazard: inout Hazard, session: SessionState) throws(HazardRefusal) {
+    func apply(_ action: HistoryEntry.Action, to hazard: inout Hazard, session: SessionState,
+               roster: InspectorRoster) throws(HazardRefusal) {
         let note = form.value("note").trimmingCharacters(in: .whitespacesAndNewlines)
         let date = form.value("date").trimmingCharacters(in: .whitespaces)
         let evidence = try Evidence.check(form.value("evidence"), dataDirectory: session.dataPath)
@@ -71,7 +72,14 @@ extension HazardForm {
         case .rectificationStarted: try hazard.startRectification(on: date, note: note, evidence: evidence, by: signer, at: now)
         case .reportedRectified: try hazard.reportRectified(on: date, note: note, evidence: evidence, by: signer, at: now)
         case .verifiedPassed:
-            let verifiers = [InspectorRef(name: form.value("verifier"), certificateNumber: form.value("verifierCertificate")),
+            // A general hazard's form asks the verifier's name only: the certificate is the roster's
+            // when the name is one inspector's (the re-check opinion prints it), else left blank.
+            func certified(_ name: String, _ certificate: String) -> InspectorRef {
+                guard certificate.isBlank else { return InspectorRef(name: name, certificateNumber: certificate) }
+                let matches = roster.named(name)
+                return InspectorRef(name: name, certificateNumber: matches.count == 1 ? matches[0].certificateNumber : "")
+            }
+            let verifiers = [certified(form.value("verifier"), form.value("verifierCertificate")),
                              InspectorRef(name: form.value("verifier2"), certificateNumber: form.value("verifier2Certificate"))]
             try hazard.verifyPassed(verifiers: verifiers, date: date, remark: note, evidence: evidence, by: signer, at: now)
         case .verificationFailed:

@@ -24,7 +24,7 @@ struct PrintMenu: ModalComponent {
             kinds.append(.rectificationOrder)
         }
         return .success(PrintMenu(kinds: kinds, code: visit.enterpriseCode, recordID: visit.id,
-                                  issued: issuedDocuments(visit.documents), strings: context.strings, today: context.today))
+                                  issued: issued(kinds, visit.issuedDocument), strings: context.strings, today: context.today))
     }
 
     /// The menu for a hazard: only once it was re-checked (a verification passed or failed).
@@ -32,7 +32,7 @@ struct PrintMenu: ModalComponent {
         if let refusal = refusal(context) { return .failure(refusal) }
         guard !hazard.verifications.isEmpty else { return .failure(Refusal(message: context.strings[.printNotRechecked])) }
         return .success(PrintMenu(kinds: [.recheckOpinion], code: hazard.enterpriseCode, recordID: hazard.id,
-                                  issued: issuedDocuments(hazard.documents), strings: context.strings, today: context.today))
+                                  issued: issued([.recheckOpinion], hazard.issuedDocument), strings: context.strings, today: context.today))
     }
 
     struct Refusal: Error {
@@ -49,8 +49,9 @@ struct PrintMenu: ModalComponent {
         return nil
     }
 
-    private static func issuedDocuments(_ documents: [IssuedDocument]?) -> [DocumentKind: IssuedDocument] {
-        Dictionary((documents ?? []).map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })
+    /// Each kind's document as the record holds it issued (an opinion: for the latest re-check).
+    private static func issued(_ kinds: [DocumentKind], _ lookup: (DocumentKind) -> IssuedDocument?) -> [DocumentKind: IssuedDocument] {
+        Dictionary(uniqueKeysWithValues: kinds.compactMap { kind in lookup(kind).map { (kind, $0) } })
     }
 
     private init(kinds: [DocumentKind], code: String, recordID: String, issued: [DocumentKind: IssuedDocument],
