@@ -15,8 +15,9 @@ enum RosterPicker {
         }
         if matches.count == 1, matches[0].name == text.trimmingCharacters(in: .whitespaces) { return [] }
         return matches.prefix(5).map {
+            // Before the unit, which a narrow box cuts.
             let expired = $0.certificateState(today: day) == .expired ? "  " + s[.certificateExpired] : ""
-            return Suggestion(title: $0.name, detail: $0.certificateNumber + "  " + $0.unit + expired, value: $0.name,
+            return Suggestion(title: $0.name, detail: $0.certificateNumber + expired + "  " + $0.unit, value: $0.name,
                               secondValue: $0.certificateNumber)
         }
     }
