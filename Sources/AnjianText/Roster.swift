@@ -19,7 +19,7 @@ extension Text {
 
     public static let rosterFieldName = Text(zh: "姓名", en: "Name")
     public static let rosterFieldCertificate = Text(zh: "执法证号", en: "Certificate no.")
-    public static let rosterFieldExpires = Text(zh: "执法证有效期至", en: "Valid until")
+    public static let rosterFieldExpires = Text(zh: "有效期至", en: "Valid until")
     public static let rosterFieldUnit = Text(zh: "所在单位", en: "Unit")
     public static let rosterFieldPhone = Text(zh: "电话", en: "Phone")
     public static let rosterFieldAvoidDistricts = Text(zh: "回避区市", en: "Avoid districts")
@@ -46,7 +46,8 @@ extension Text {
     public static let rosterOpenEnterprise = Text(zh: "打开所选企业", en: "open the selected enterprise")
     public static let hintNewInspector = Text(zh: "新增", en: "add")
     public static let hintShowRetired = Text(zh: "已退出", en: "retired")
-    public static let hintRetire = Text(zh: "退出/恢复", en: "retire")
+    public static let hintRetire = Text(zh: "退出名录", en: "retire")
+    public static let hintReinstate = Text(zh: "恢复名录", en: "reinstate")
 
     public static let newInspectorTitle = Text(zh: "新增检查人员", en: "New inspector")
     public static let editInspectorTitle = Text(zh: "编辑检查人员", en: "Edit inspector")

@@ -244,7 +244,7 @@ extension AppState {
         state.succeed([.store(operation)])
         // The page shows the change in its history, by the field's label.
         let text = state.inspectorPageText
-        #expect(text.contains("执法证有效期至：2026-12-10 -> 2029-12-10"), "\(text)")
+        #expect(text.contains("有效期至：2026-12-10 -> 2029-12-10"), "\(text)")
     }
 
     @Test func anEditChangingNothingSavesNothing() {
@@ -271,7 +271,7 @@ extension AppState {
         state.succeed([.store(operation)])
         #expect(state.message == "刘欣怡 已退出名录（2026-11-25）")
         var text = state.inspectorPageText
-        #expect(text.contains("[已退出] 已于 2026-11-25 退出名录（退休）"))
+        #expect(text.contains("刘欣怡  [已退出]") && text.contains("已于 2026-11-25 退出名录（退休）"))
         #expect(text.contains("退出日期 设为 2026-11-25"))
 
         // Back in the list it is hidden now; `a` shows it.

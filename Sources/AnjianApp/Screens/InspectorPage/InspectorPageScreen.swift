@@ -32,7 +32,8 @@ struct InspectorPageScreen: ScreenComponent {
             KeyBinding(keys: [.home, .character("g")], action: .moveTop, text: .actionTop),
             KeyBinding(keys: [.end, .character("G")], action: .moveBottom, text: .actionBottom),
             KeyBinding(keys: [.character("e")], action: .edit, text: .actionEditInspector, hint: .hintEdit),
-            KeyBinding(keys: [.character("r")], action: .retireOrReinstate, text: .actionRetireInspector, hint: .hintRetire),
+            KeyBinding(keys: [.character("r")], action: .retireOrReinstate, text: .actionRetireInspector,
+                       hint: inspector(context)?.retired == nil ? .hintRetire : .hintReinstate),
         ] + Keymap.backViewsHelp
     }
 
@@ -105,7 +106,8 @@ struct InspectorPageScreen: ScreenComponent {
         var expires = inspector.certificateExpires.map { $0 + "  " } ?? ""
         expires += "[" + s.certificateState(state) + "]"
         var lines = [
-            PageLine(label: s[.rosterFieldName], value: inspector.name, style: Style(bold: true)),
+            PageLine(label: s[.rosterFieldName], value: inspector.name + (inspector.retired != nil ? "  " + s[.rosterRetiredMark] : ""),
+                     style: Style(bold: true)),
             PageLine(label: s[.rosterFieldCertificate], value: inspector.certificateNumber),
             PageLine(label: s[.rosterFieldExpires], value: expires, style: RosterScreen.certificateStyle(state, theme: theme)),
             PageLine(label: s[.rosterFieldUnit], value: inspector.unit),
@@ -121,8 +123,7 @@ struct InspectorPageScreen: ScreenComponent {
             lines.append(PageLine(label: i == 0 ? s[.rosterFieldAvoidEnterprises] : "", value: (name.map { $0 + "  " } ?? "") + code))
         }
         if let retired = inspector.retired {
-            lines.append(PageLine(label: s[.rosterFieldRetired], value: s[.rosterRetiredMark] + " " + s.retiredSince(retired.date, retired.reason),
-                                  style: theme.error))
+            lines.append(PageLine(label: s[.rosterFieldRetired], value: s.retiredSince(retired.date, retired.reason), style: theme.error))
         }
         return lines
     }
