@@ -71,11 +71,13 @@ extension Strings {
     /// a value set where there was none `整改期限 设为 …` / `Deadline set to …` (a verifier:
     /// `验收人 王丽娟` / `verified by 王丽娟`); one taken away `… 已清除（原为 …）` / `… cleared (was …)`;
     /// a visit's hazards by their numbers (`登记隐患 YH-…` / `registered hazard YH-…`), which
-    /// `hazardNumber` gives for an id (an id it does not know is shown as it is).
-    public func historyChange(_ change: FieldChange, hazardNumber: (String) -> String? = { _ in nil }) -> String {
+    /// `hazardNumber` gives for an id (an id it does not know is shown as it is). `label`: the
+    /// field's label where the record's paths are not `fieldLabel`'s (an inspector's).
+    public func historyChange(_ change: FieldChange, hazardNumber: (String) -> String? = { _ in nil },
+                              label labelOf: ((String) -> String)? = nil) -> String {
         if change.field == "hazardIDs" { return hazardLinks(change, hazardNumber) }
         if let kind = issuedDocumentKind(field: change.field), change.old.isEmpty { return self[kind.name] + " " + change.new }
-        let label = fieldLabel(change.field)
+        let label = labelOf?(change.field) ?? fieldLabel(change.field)
         let old = historyValue(change.old, field: change.field), new = historyValue(change.new, field: change.field)
         if change.old.isEmpty {
             if change.field == "verifier" { return pick(zh: "\(label) \(new)", en: "verified by \(new)") }

@@ -19,10 +19,10 @@ let demoOperator = Operator(name: "王丽娟", certificateNumber: "37062301333")
 
 func makeState(_ language: Language = .zh, width: Int = 80, height: Int = 24, color: Bool = false,
                signer: Operator? = demoOperator, readOnly: ReadOnlyReason? = nil, askOperator: Bool = false,
-               hazards: [String: [Hazard]] = demoHazards) -> AppState {
+               hazards: [String: [Hazard]] = demoHazards, inspectors: [Inspector] = demoInspectors) -> AppState {
     AppState(directory: demoDirectory, language: language, useColor: color, isDemo: true,
              dataPath: "/home/inspector/.local/share/anjian", width: width, height: height,
-             pinyin: pinyinTable, inspectors: demoInspectors, supervisions: demoSupervisions,
+             pinyin: pinyinTable, inspectors: inspectors, supervisions: demoSupervisions,
              hazards: hazards, signer: signer, readOnly: readOnly, clock: { fixedNow },
              timeZone: TimeZone(identifier: "Asia/Shanghai")!, askOperator: askOperator)
 }
@@ -50,7 +50,16 @@ extension AppState {
                 if let link {
                     written.supervisions[hazard.enterpriseCode] = upserting(link.entry, into: ledger.supervisions[hazard.enterpriseCode])
                 }
-            case .saveEnterprise, .saveInspector, .rekeyEnterprise: break  // master data (issue 13): its screens adopt it
+            case .saveInspector(let inspector, let base):
+                // The roster as the runner writes it: the record replaced where its base was, else added.
+                var roster = ledger.roster.inspectors
+                if let base, let i = roster.firstIndex(where: { $0.certificateNumber == base.certificateNumber }) {
+                    roster[i] = inspector
+                } else {
+                    roster.append(inspector)
+                }
+                written.inspectors = roster
+            case .saveEnterprise, .rekeyEnterprise: break  // master data (issue 13): its screens adopt it
             case .saveOperator, .saveDraft, .removeDraft, .issueDocument: break
             }
             _ = update(.stored(.saved(operation, written: written)))
@@ -78,6 +87,8 @@ extension AppState {
         case is HazardsScreen: return .hazards
         case is SupervisionsScreen: return .supervisions
         case is HelpScreen: return .help
+        case is RosterScreen: return .roster
+        case let page as InspectorPageScreen: return .inspector(page.certificateNumber)
         default: return .enterprises
         }
     }
@@ -228,7 +239,8 @@ func upserting<R: Identifiable>(_ record: R, into records: [R]?) -> [R] {
 
 /// Where the app is, as the tests read it.
 enum Route: Equatable {
-    case enterprises, hazards, supervisions, help
+    case enterprises, hazards, supervisions, help, roster
+    case inspector(String)
     case enterprise(Int)
     case hazard(enterpriseCode: String, id: String)
     case supervision(enterpriseCode: String, id: String)

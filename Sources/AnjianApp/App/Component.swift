@@ -65,6 +65,9 @@ enum Change: Sendable {
     case shown
     /// Files changed by other programs were read again: every list and page may differ.
     case reloaded
+    /// An inspector of the roster was saved (added, edited, retired or reinstated), with the
+    /// certificate number it had before (an edit may change it).
+    case inspectorSaved(Inspector, formerNumber: String?)
 }
 
 enum SavedRecord: Sendable, Equatable {

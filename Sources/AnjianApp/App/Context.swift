@@ -154,6 +154,7 @@ public struct LedgerData: Sendable {
     /// Files just written replace what the ledger held of them: the saved record, and what
     /// other programs added or changed in those files meanwhile.
     mutating func adopt(_ written: WrittenRecords) {
+        if let inspectors = written.inspectors { roster = InspectorRoster(inspectors, pinyin: pinyin) }
         // A file read whole again is no longer damaged (it was mended while the program ran).
         damagedFiles.removeAll { problem in
             guard let code = problem.enterpriseCode else { return false }

@@ -278,7 +278,10 @@ extension AppState {
                 let step = saved.history.last.map { s.step($0.action) } ?? ""
                 context.message = step.isEmpty ? s.hazardSaved(saved.number) : s.stepDone(step, saved.number)
                 notifyAll(.saved(.hazard(saved)))
-            case .saveEnterprise, .saveInspector, .rekeyEnterprise: break  // master data (issue 13): its screens adopt it
+            case .saveInspector(let inspector, let base):
+                context.message = s.inspectorSavedMessage(inspector, base: base)
+                notifyAll(.inspectorSaved(inspector, formerNumber: base?.certificateNumber))
+            case .saveEnterprise, .rekeyEnterprise: break  // master data (issue 13): its screens adopt it
             case .saveOperator, .saveDraft, .removeDraft, .issueDocument:
                 break  // a document's file and status line: the printing (issue 12)
             }

@@ -79,15 +79,20 @@ enum Chrome {
         let theme = context.theme
         let session = context.session
         screen.fill(y: 0, style: theme.title)
+        let demo = (session.readOnly != nil ? "[\(s[.readOnlyTag])] " : "") + (session.isDemo ? "[\(s[.demoData])] " : "")
         var x = screen.put(" " + s[.appTitle] + " ", x: 0, y: 0, style: theme.title)
+        // The tabs closer together when the demo and read-only marks would not fit beside them.
+        func tab(_ view: TopLevelView, compact: Bool) -> String {
+            let text = "\(view.id) \(s[view.title])"
+            return view.id == current ? "[" + text + "]" : (compact ? text : " " + text + " ")
+        }
+        let full = Registry.views.reduce(0) { $0 + tab($1, compact: false).displayWidth + 1 }
+        let compact = x + full + 1 + subtitle.displayWidth + demo.displayWidth + 1 > screen.width
         for view in Registry.views {
-            let n = view.id
-            let label = n == current ? "[\(n) \(s[view.title])]" : " \(n) \(s[view.title]) "
-            x += screen.put(label, x: x, y: 0, style: n == current ? Style(bold: true, reverse: false) : theme.title)
+            x += screen.put(tab(view, compact: compact), x: x, y: 0, style: view.id == current ? Style(bold: true, reverse: false) : theme.title)
             x += screen.put(" ", x: x, y: 0, style: theme.title)
         }
         x += screen.put(" " + subtitle, x: x, y: 0, style: theme.title)
-        let demo = (session.readOnly != nil ? "[\(s[.readOnlyTag])] " : "") + (session.isDemo ? "[\(s[.demoData])] " : "")
         let room = screen.width - x - 1
         // The data directory when it fits, else its tail, else only the demo marker.
         let label = s[.dataDirectory] + " "

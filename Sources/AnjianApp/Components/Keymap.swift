@@ -20,6 +20,8 @@ public enum Action: Hashable, Sendable {
     case openEnterprise, openVisit
     /// From a visit's or a hazard's page: the print menu of its enforcement documents.
     case printDocument
+    /// The roster (view 4): add an inspector, show the retired too, retire or reinstate one.
+    case newInspector, showRetired, retireOrReinstate
     // Editing a line of text (`TextInput`):
     case caretLeft, caretRight, caretStart, caretEnd, deleteBackward, deleteForward, clearInput, deleteToEnd, deleteWord
     // In a form (`Form`):

@@ -72,7 +72,7 @@ extension HazardForm: ModalComponent {
         default: break
         }
         markRequired()
-        RosterPicker.refresh(&form, roster: context.ledger.roster)
+        RosterPicker.refresh(&form, roster: context.ledger.roster, strings: context.strings)
         return []
     }
 

@@ -91,17 +91,7 @@ public struct SupervisionForm: Sendable {
     /// The entry the form describes. Extra inspector rows left empty are dropped; a roster
     /// name without a certificate number gets the roster's number.
     func entry(roster: InspectorRoster) -> SupervisionEntry {
-        var inspectors: [InspectorRef] = []
-        for i in 0..<inspectorRows {
-            let name = form.value("inspectors[\(i)].name").trimmingCharacters(in: .whitespaces)
-            var cert = form.value("inspectors[\(i)].certificateNumber").trimmingCharacters(in: .whitespaces)
-            if i >= 2 && name.isEmpty && cert.isEmpty { continue }
-            if cert.isEmpty, !name.isEmpty {
-                let known = roster.named(name)
-                if known.count == 1 { cert = known[0].certificateNumber }
-            }
-            inspectors.append(InspectorRef(name: name, certificateNumber: cert))
-        }
+        let inspectors = namedInspectors(roster: roster).map(\.inspector)
         var entry = original ?? SupervisionEntry(id: "", enterpriseCode: enterpriseCode, date: "", time: "",
                                                  kind: .routine, inspectors: [], accompanying: ContactPerson(name: "", position: "", phone: ""))
         entry.date = form.value("date").trimmingCharacters(in: .whitespaces)
@@ -117,6 +107,36 @@ public struct SupervisionForm: Sendable {
         return entry
     }
 
+    /// The inspectors of the rows, each with its row: extra rows left empty are dropped; a roster
+    /// name without a certificate number gets the roster's number.
+    func namedInspectors(roster: InspectorRoster) -> [(row: Int, inspector: InspectorRef)] {
+        var result: [(Int, InspectorRef)] = []
+        for i in 0..<inspectorRows {
+            let name = form.value("inspectors[\(i)].name").trimmingCharacters(in: .whitespaces)
+            var cert = form.value("inspectors[\(i)].certificateNumber").trimmingCharacters(in: .whitespaces)
+            if i >= 2 && name.isEmpty && cert.isEmpty { continue }
+            if cert.isEmpty, !name.isEmpty {
+                let known = roster.named(name)
+                if known.count == 1 { cert = known[0].certificateNumber }
+            }
+            result.append((i, InspectorRef(name: name, certificateNumber: cert)))
+        }
+        return result
+    }
+
+    /// The rows naming an inspector of the roster who may not be on a visit of `date`: retired
+    /// by then, or their certificate expired (`Inspector.refusalForVisit`), each with its name
+    /// field. An inspector the entry named when it was read is not asked again: old visits keep
+    /// the names they were made with.
+    func inspectorRefusals(on date: String, roster: InspectorRoster) -> [(field: String, name: String, refusal: InspectorRefusal)] {
+        namedInspectors(roster: roster).compactMap { row, named in
+            if original?.inspectors.contains(named) == true { return nil }
+            let byNumber = named.certificateNumber.isEmpty ? nil : roster.inspectors.first { $0.certificateNumber == named.certificateNumber }
+            guard let inspector = byNumber, let refusal = inspector.refusalForVisit(on: date) else { return nil }
+            return ("inspectors[\(row)].name", named.name, refusal)
+        }
+    }
+
     /// An inspector's name changed: a number picked for the old name goes.
     mutating func nameEdited(_ field: Int) {
         let id = form.fields[field].id
@@ -126,25 +146,6 @@ public struct SupervisionForm: Sendable {
             form.setValue(prefix + ".certificateNumber", "")
             pickedCertificates[prefix] = nil
         }
-    }
-
-    /// Refreshes the roster suggestions under the focused inspector-name field.
-    mutating func refreshSuggestions(roster: InspectorRoster) {
-        let field = form.fields[form.focus]
-        guard field.kind == .inspectorName, !field.text.isEmpty else {
-            form.suggestions = []
-            return
-        }
-        let matches = roster.matching(field.text)
-        if matches.count == 1, matches[0].name == field.text.trimmingCharacters(in: .whitespaces) {
-            form.suggestions = []  // already exactly a roster name
-            return
-        }
-        form.suggestions = matches.prefix(5).map {
-            Suggestion(title: $0.name, detail: $0.certificateNumber + "  " + $0.unit,
-                       value: $0.name, secondValue: $0.certificateNumber)
-        }
-        form.highlighted = min(form.highlighted, max(0, form.suggestions.count - 1))
     }
 
     /// A roster entry was picked: name and certificate filled, focus past them.

@@ -38,7 +38,8 @@ extension SupervisionForm: ModalComponent {
         case .picked(let suggestion): pick(suggestion)
         case .save: return save(context: context)
         }
-        RosterPicker.refresh(&form, roster: context.ledger.roster)
+        RosterPicker.refresh(&form, roster: context.ledger.roster, on: form.value("date").trimmingCharacters(in: .whitespaces),
+                             strings: context.strings)
         return []
     }
 
@@ -49,6 +50,16 @@ extension SupervisionForm: ModalComponent {
         let issues = entry.validate().errors + entry.ruleIssues(now: session.clock(), in: session.timeZone)
         if !issues.isEmpty {
             form.show(issues, session.strings)
+            return []
+        }
+        // Retired, or the certificate expired on the visit's day: refused, the name's field says why.
+        let refusals = inspectorRefusals(on: entry.date, roster: context.ledger.roster)
+        if !refusals.isEmpty {
+            let s = session.strings
+            form.showErrors(refusals.map { ($0.field, s.refusal($0.refusal)) })
+            form.message = refusals.map { s.inspectorRefused($0.name, $0.refusal) }.joined(separator: "；")
+            if let first = refusals.first, let index = form.index(of: first.field) { form.focus = index }
+            form.suggestions = []
             return []
         }
         var signed = entry
