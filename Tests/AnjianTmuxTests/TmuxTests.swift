@@ -503,7 +503,8 @@ func displayColumn(of needle: String, in line: String) -> Int? {
                                       width: 140, height: 40)
         try session.started()
         try session.keys("2")
-        let screen = try session.waitFor(text: "整改率")
+        // A settled frame: one read while the list is still being drawn lacks its rows.
+        let screen = try session.settled("整改率")
         #expect(screen.contains { $0.contains("重大隐患!") })
         #expect(screen.contains { $0.range(of: #"逾\d+天!"#, options: .regularExpression) != nil })
         // The demo's reports of September and October wait for their re-check: the bureau's backlog, marked apart.
