@@ -31,6 +31,7 @@ public enum ValidateCommand {
         var errors = ledger.damagedFiles.map { strings.storeError($0.error) }
         errors += rosterProblems(ledger, strings: strings)
         errors += brokenLinks(ledger, strings: strings)
+        errors += documentProblems(ledger, strings: strings)
         let enterprisesPath = directory.appendingPathComponent(LedgerStore.enterprisesName).path
         var warnings = ledger.warnings.map { warning in
             strings.storeError(.invalidRecord(path: enterprisesPath, record: warning.record,
@@ -66,6 +67,33 @@ public enum ValidateCommand {
             } else {
                 seen[number] = index
             }
+        }
+        return lines
+    }
+
+    /// The documents' settings (`documents.json`), the issued documents (one number never given
+    /// twice: a kind's sequence of a year is unique in the city) and the draw records (`draws/`).
+    static func documentProblems(_ ledger: LoadedLedger, strings: Strings) -> [String] {
+        var lines: [String] = []
+        do { _ = try LedgerStore.documentSettings(in: ledger.directory) } catch {
+            lines.append(strings.storeError(StoreError.wrap(error, path: ledger.directory.appendingPathComponent(LedgerStore.documentSettingsName).path)))
+        }
+        var firstHolder: [String: String] = [:]
+        let holders = ledger.supervisions.values.joined().map { (record: $0.id, path: "supervisions/\($0.enterpriseCode).json", documents: $0.documents ?? []) }
+            + ledger.hazards.values.joined().map { (record: $0.number, path: "hazards/\($0.enterpriseCode).json", documents: $0.documents ?? []) }
+        for holder in holders.sorted(by: { ($0.path, $0.record) < ($1.path, $1.record) }) {
+            for document in holder.documents {
+                let key = "\(document.kind.rawValue) \(document.year) \(document.sequence)"
+                if let first = firstHolder[key] {
+                    lines.append(strings.duplicateDocument(document.number, path: ledger.directory.appendingPathComponent(holder.path).path,
+                                                           record: holder.record, first: first))
+                } else {
+                    firstHolder[key] = holder.record
+                }
+            }
+        }
+        do { _ = try LedgerStore.drawRecords(in: ledger.directory) } catch {
+            lines.append(strings.storeError(StoreError.wrap(error, path: ledger.directory.appendingPathComponent(LedgerStore.drawsFolder).path)))
         }
         return lines
     }

@@ -68,6 +68,11 @@ extension Strings {
             : pick(zh: "已开具\(title) \(number)，写入 \(path)", en: "Issued \(title) \(number), written to \(path)")
     }
 
+    public func duplicateDocument(_ number: String, path: String, record: String, first: String) -> String {
+        pick(zh: "\(path)：\(record) 的文书编号 \(number) 已用于 \(first)：同一编号开具了两次",
+             en: "\(path): \(record)'s document number \(number) was already given to \(first): one number issued twice")
+    }
+
     public func printWouldReplace(_ path: String) -> String {
         pick(zh: "\(path) 已存在：PDF 旁的 HTML 会覆盖它，请另选文件名", en: "\(path) exists: the HTML beside the PDF would replace it; choose another name")
     }

@@ -45,3 +45,30 @@ extension ValidateTests {
         }
     }
 }
+
+extension ValidateTests {
+    /// A document number given twice in the city, a damaged documents.json and a damaged draw
+    /// record are each one error naming the file (issues 12 and 14).
+    @Test func aNumberIssuedTwiceAndDamagedSettingsAndDrawsAreErrors() throws {
+        try withDemoLedger { dir in
+            let codes = demoSupervisions.keys.sorted()
+            try #require(codes.count >= 2)
+            let document = IssuedDocument(kind: .inspectionRecord, year: 2026, sequence: 3, number: "（烟）应急检记〔2026〕第 3 号",
+                                          issuedAt: "2026-11-25T10:00:00+08:00", issuedBy: demoOperator)
+            for code in codes.prefix(2) {
+                var visits = demoSupervisions[code]!
+                visits[0].recordIssued(document, by: demoOperator, at: "2026-11-25T10:00:00+08:00")
+                try LedgerStore.saveSupervisions(visits, enterprise: code, in: dir)
+            }
+            try Data("{ \"schemaVersion\": 1 ".utf8).write(to: dir.appendingPathComponent("documents.json"))
+            try FileManager.default.createDirectory(at: dir.appendingPathComponent("draws"), withIntermediateDirectories: true)
+            try Data("[]".utf8).write(to: dir.appendingPathComponent("draws/DR-2026-001.json"))
+            let report = try ValidateCommand.run(directory: dir, strings: Strings(.en), now: fixedNow)
+            #expect(report.errors == 3, "\(report.lines)")
+            #expect(report.lines.contains { $0.contains("supervisions/\(codes[1]).json") && $0.contains("（烟）应急检记〔2026〕第 3 号")
+                && $0.contains("one number issued twice") })
+            #expect(report.lines.contains { $0.contains("documents.json") })
+            #expect(report.lines.contains { $0.contains("DR-2026-001.json") })
+        }
+    }
+}
