@@ -154,6 +154,7 @@ public struct LedgerData: Sendable {
     /// Files just written replace what the ledger held of them: the saved record, and what
     /// other programs added or changed in those files meanwhile.
     mutating func adopt(_ written: WrittenRecords) {
+        adoptMasterData(written)
         // A file read whole again is no longer damaged (it was mended while the program ran).
         damagedFiles.removeAll { problem in
             guard let code = problem.enterpriseCode else { return false }
@@ -170,6 +171,27 @@ public struct LedgerData: Sendable {
             hazards[code] = list
             for hazard in list { hazardIndex.upsert(hazard) }
         }
+    }
+}
+
+extension LedgerData {
+    /// The enterprise list and the roster as written. A re-keyed enterprise's records leave its old
+    /// code (those under the new one come with `written`); the directory and its pinyin index are
+    /// built again, so the new or renamed enterprise is found, and the records follow it.
+    mutating func adoptMasterData(_ written: WrittenRecords) {
+        for (old, _) in written.rekeyed {
+            supervisionIndex.remove(Set((supervisions[old] ?? []).map(\.id)), enterpriseCode: old)
+            hazardIndex.remove(Set((hazards[old] ?? []).map(\.id)), enterpriseCode: old)
+            supervisions[old] = nil
+            hazards[old] = nil
+            damagedFiles.removeAll { $0.enterpriseCode == old }
+        }
+        if let inspectors = written.inspectors { roster = InspectorRoster(inspectors, pinyin: pinyin) }
+        guard let enterprises = written.enterprises, enterprises != directory.enterprises else { return }
+        directory = EnterpriseDirectory(enterprises: enterprises, pinyin: pinyin)
+        supervisionIndex.replaceEnterprises(directory)
+        hazardIndex.replaceEnterprises(directory)
+        rankCache = [:]
     }
 }
 

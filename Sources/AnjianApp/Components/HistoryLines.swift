@@ -6,8 +6,8 @@ import AnjianScreen
 /// when, each change as a phrase (hazards by their numbers, which `hazardNumber` gives for an
 /// id from the ledger), and the reason given.
 enum HistoryLines {
-    static func lines(_ history: [HistoryEntry], strings s: Strings, valueWidth: Int, dataDirectory: String = "",
-                      hazardNumber: (String) -> String? = { _ in nil }) -> [PageLine] {
+    static func lines(_ history: [HistoryEntry], of subject: HistorySubject = .record, strings s: Strings, valueWidth: Int,
+                      dataDirectory: String = "", hazardNumber: (String) -> String? = { _ in nil }) -> [PageLine] {
         var lines = [PageLine(label: "", value: ""), PageLine(label: s[.historyTitle], value: "", style: Style(bold: true))]
         func add(_ value: String) { lines += PageLine.wrapped("", value, valueWidth: valueWidth) }
         for item in history {
@@ -19,7 +19,7 @@ enum HistoryLines {
             }
             // A step's status change is its name, said above.
             for change in item.changes where change.field != "status" {
-                add("  " + s.historyChange(change, hazardNumber: hazardNumber))
+                add("  " + s.historyChange(change, of: subject, hazardNumber: hazardNumber))
             }
             if let note = item.note { add("  " + s.labelled(s[noteLabel(item.action)], note)) }
             // Evidence files, each marked when it is not there.

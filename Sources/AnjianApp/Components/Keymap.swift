@@ -20,6 +20,8 @@ public enum Action: Hashable, Sendable {
     case openEnterprise, openVisit
     /// From a visit's or a hazard's page: the print menu of its enforcement documents.
     case printDocument
+    /// Master data: a new enterprise (view 1); retiring or reinstating one, its integrity listing (its page).
+    case newEnterprise, retireOrReinstate, integrityList
     // Editing a line of text (`TextInput`):
     case caretLeft, caretRight, caretStart, caretEnd, deleteBackward, deleteForward, clearInput, deleteToEnd, deleteWord
     // In a form (`Form`):
