@@ -143,7 +143,7 @@ extension Strings {
         if path.hasPrefix("supervisors["), let close = path.firstIndex(of: "]"),
            let n = Int(path[path.index(path.startIndex, offsetBy: 12)..<close]) {
             let phone = path.hasSuffix(".phone")
-            return self[.fieldSupervisors] + "\(n + 1)" + (phone ? " " + self[.formPhone] : "")
+            return pick(zh: "监管责任人\(n + 1)", en: "Supervisor \(n + 1)") + (phone ? " " + self[.formPhone] : "")
         }
         switch path {
         case "creditCode": return self[.fieldCreditCode]

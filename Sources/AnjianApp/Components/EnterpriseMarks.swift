@@ -11,7 +11,12 @@ enum EnterpriseMarks {
         s.integrityMarkerShort(e.integrityStatus) + (e.isActive ? "" : s[.retiredMarkerShort]) + name
     }
 
-    /// For pages and view 1: the name, then `〔已退出〕`.
+    /// For view 1: `〔已退出〕` first, where a long name cannot push it out of its column.
+    static func listName(_ e: Enterprise, _ s: Strings) -> String {
+        e.isActive ? e.name : s[.retiredMarker] + e.name
+    }
+
+    /// For pages: the name, then `〔已退出〕`.
     static func long(_ name: String, _ e: Enterprise, _ s: Strings) -> String {
         e.isActive ? name : name + " " + s[.retiredMarker]
     }
