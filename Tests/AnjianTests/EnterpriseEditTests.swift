@@ -5,6 +5,7 @@ import AnjianModel
 import AnjianRuntime
 import AnjianScreen
 import AnjianText
+import AnjianStore
 
 /// A valid code of 福山区 (370611) and the same with a wrong check character.
 private let newCode = "91370611MA3C7XK84E"
@@ -360,5 +361,30 @@ private let codeWithoutRecords = demoEnterprises.first { demoSupervisions[$0.cre
         state.fill("supervisors[1].phone", "12")
         _ = state.update(.key(.control("s")))
         expectScreen(AppView.render(state), named: "enterprise-form-\(language)-\(width)x\(height)")
+    }
+}
+
+@Suite struct EnterpriseLedgerTests {
+    /// An enterprise saved while the records load (its district changed): the load's indexes, made
+    /// over the list as it was, follow the saved one: its records sort and filter by the new district.
+    @Test func anEnterpriseSavedWhileLoadingIsFollowedByTheLoadedIndexes() throws {
+        var state = AppState(directory: demoDirectory, language: .zh, useColor: false, isDemo: true, dataPath: "/d",
+                             width: 100, height: 30, pinyin: pinyinTable, inspectors: demoInspectors,
+                             signer: demoOperator, clock: { fixedNow }, loading: LoadProgress(done: 0, total: 0))
+        let index = try #require(state.ledger.directory.index(of: codeWithRecords))
+        var moved = state.enterprises[index]
+        let district = try #require(District.all.first { $0.name != moved.district })
+        moved.district = district.name
+        state.succeedMasterData([.store(.saveEnterprise(moved, base: state.enterprises[index]))])
+        _ = state.update(.recordsLoaded(RecordsLoaded(LoadedRecords(supervisions: demoSupervisions, hazards: demoHazards,
+                                                                    damagedFiles: [], fileWarnings: []),
+                                                      enterprises: demoDirectory, pinyin: pinyinTable)))
+        let records = state.supervisionDirectory.records.filter { $0.item.enterpriseCode == codeWithRecords }
+        #expect(!records.isEmpty && records.allSatisfy { $0.districtOrder == district.order })
+        #expect(state.supervisionDirectory.enterprises.enterprises[index].district == district.name)
+        // A filter by the new district's name finds its records.
+        state.press(.character("3"), .character("/"))
+        state.type(district.name)
+        #expect(state.supervisionList.rows.contains { state.supervisionDirectory.records[$0].item.enterpriseCode == codeWithRecords })
     }
 }

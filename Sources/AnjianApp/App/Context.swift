@@ -56,6 +56,11 @@ public struct LedgerData: Sendable {
         hazardIndex = loaded.hazardIndex
         damagedFiles = loaded.records.damagedFiles
         fileProblems(problemsSince)
+        // Indexed over the enterprises as they were when the load began: an enterprise saved since is followed.
+        if hazardIndex.enterprises.enterprises != directory.enterprises {
+            supervisionIndex.replaceEnterprises(directory)
+            hazardIndex.replaceEnterprises(directory)
+        }
         adopt(newer)
         loading = nil
     }
