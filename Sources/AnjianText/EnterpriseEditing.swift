@@ -9,7 +9,8 @@ extension Text {
     public static let retireTitle = Text(zh: "退出名录", en: "Retire")
     public static let reinstateTitle = Text(zh: "恢复名录", en: "Reinstate")
     public static let integrityTitle = Text(zh: "诚信红黑榜", en: "Integrity list")
-    public static let enterpriseFiltersTitle = Text(zh: "筛选条件", en: "Filters")
+    public static let enterpriseFiltersTitle = Text(zh: "企业列表筛选条件（Ctrl-S 应用）", en: "Enterprise list filters (Ctrl-S applies)")
+    public static let supervisionFiltersTitle = Text(zh: "监管记录筛选条件（Ctrl-S 应用）", en: "Supervision list filters (Ctrl-S applies)")
 
     // The form's labels: short enough for its label column (11 cells in Chinese, 17 in English).
     public static let formCreditCode = Text(zh: "信用代码", en: "Credit code")

@@ -388,3 +388,51 @@ private let codeWithoutRecords = demoEnterprises.first { demoSupervisions[$0.cre
         #expect(state.supervisionList.rows.contains { state.supervisionDirectory.records[$0].item.enterpriseCode == codeWithRecords })
     }
 }
+
+@Suite struct EnterpriseDraftTests {
+    func restarted(with stored: Drafts.Stored) -> AppState {
+        AppState(directory: demoDirectory, language: .zh, useColor: false, isDemo: true, dataPath: "/d", width: 80,
+                 height: 24, pinyin: pinyinTable, inspectors: demoInspectors, supervisions: demoSupervisions,
+                 hazards: demoHazards, signer: demoOperator, clock: { fixedNow },
+                 timeZone: TimeZone(identifier: "Asia/Shanghai")!, drafts: [stored])
+    }
+
+    /// A half-filled new enterprise is kept when the program must stop, and saves when reopened.
+    @Test func aNewEnterpriseIsKeptAsADraftAndSavesWhenReopened() throws {
+        var state = makeState()
+        state.fillNewEnterprise(code: newCode)
+        guard case .store(.saveDraft(let name, let data))? = state.update(.terminate).first else {
+            Issue.record("expected a draft")
+            return
+        }
+        var next = restarted(with: Drafts.Stored(name: name, data: data))
+        _ = next.update(.key(.control("s")))  // reopen it
+        #expect(next.openForm?.value("name") == "烟台测试新材料有限公司")
+        guard case .store(.saveEnterprise(let saved, nil))? = next.update(.key(.control("s"))).first else {
+            Issue.record("expected a save: \(next.openForm?.message ?? "")")
+            return
+        }
+        #expect(saved.creditCode == newCode && saved.supervisors.count == 1)
+    }
+
+    /// A step's draft (the black list) saves against the enterprise as it read it.
+    @Test func aListingDraftSavesAgainstTheVersionItRead() throws {
+        var state = makeState()
+        state.openEnterprisePage(codeWithRecords)
+        let read = state.enterprises[state.ledger.directory.index(of: codeWithRecords)!]
+        state.press(.character("b"))
+        state.choose("status", "黑榜!")
+        state.fill("reason", "瞒报事故")
+        guard case .store(.saveDraft(let name, let data))? = state.update(.terminate).first else {
+            Issue.record("expected a draft")
+            return
+        }
+        var next = restarted(with: Drafts.Stored(name: name, data: data))
+        _ = next.update(.key(.control("s")))
+        guard case .store(.saveEnterprise(let saved, let base))? = next.update(.key(.control("s"))).first else {
+            Issue.record("expected a save: \(next.openForm?.message ?? "")")
+            return
+        }
+        #expect(base == read && saved.integrity?.status == .black && saved.integrity?.reason == "瞒报事故")
+    }
+}

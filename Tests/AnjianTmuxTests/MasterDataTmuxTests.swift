@@ -122,7 +122,7 @@ import AnjianModel
         screen = try session.waitFor(text: "另有 1 家已退出（f 显示）")
         #expect(screen.contains { $0.contains("0/60 家") })
         try session.keys("f")
-        try session.waitFor(text: "筛选条件")
+        try session.waitFor(text: "企业列表筛选条件")
         try session.keys("Right", "C-s")
         screen = try session.waitFor(text: "〔已退出〕烟台恒泰")
         #expect(screen.contains { $0.contains("1/60 家") })

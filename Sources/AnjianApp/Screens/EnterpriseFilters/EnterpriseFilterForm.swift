@@ -51,7 +51,7 @@ struct EnterpriseFilterForm: ModalComponent {
         }
         fields.append(FormField(id: "integrity", label: s[.fieldIntegrity], kind: .choice(IntegrityFilter.allCases.map { s.integrityFilter($0) }),
                                 choice: IntegrityFilter.allCases.firstIndex(of: criteria.integrity) ?? 0, width: 12))
-        form = Form(title: s[.enterpriseFiltersTitle], fields: fields, today: context.today)
+        form = Form(title: s[withRetired ? .enterpriseFiltersTitle : .supervisionFiltersTitle], fields: fields, today: context.today)
     }
 
     var criteria: EnterpriseCriteria {
