@@ -17,15 +17,18 @@ public struct HazardCriteria: Hashable, Sendable {
     public var enterprise = ""
     /// Matched against who found the hazard (pinyin too).
     public var inspector = ""
+    /// The enterprise's place on the integrity red or black list.
+    public var integrity: IntegrityFilter = .all
 
     public init(status: StatusFilter = .all, level: HazardLevel? = nil, overdue: OverdueFilter = .all,
-                district: String? = nil, enterprise: String = "", inspector: String = "") {
+                district: String? = nil, enterprise: String = "", inspector: String = "", integrity: IntegrityFilter = .all) {
         self.status = status
         self.level = level
         self.overdue = overdue
         self.district = district
         self.enterprise = enterprise
         self.inspector = inspector
+        self.integrity = integrity
     }
 
     public var isEmpty: Bool { self == HazardCriteria() }
@@ -109,6 +112,7 @@ extension RecordIndex where Item == Hazard {
             guard criteria.admits(records[i].item, today: today, verificationDays: verificationDays) else { return false }
             let enterprise = records[i].enterprise
             if let district = criteria.district, enterprises.enterprises[enterprise].district != district { return false }
+            if criteria.integrity != .all, !criteria.integrity.admits(enterprises.enterprises[enterprise].integrityStatus) { return false }
             return enterpriseHit[enterprise] && finderMatches(i, inspectorQuery)
         }
     }
@@ -218,6 +222,7 @@ extension RecordIndex where Item == Hazard {
                   plain.admits(records[i].item, today: "", verificationDays: 0) else { return false }
             let enterprise = records[i].enterprise
             if let district = criteria.district, enterprises.enterprises[enterprise].district != district { return false }
+            if criteria.integrity != .all, !criteria.integrity.admits(enterprises.enterprises[enterprise].integrityStatus) { return false }
             return enterpriseHit[enterprise] && finderMatches(i, inspectorQuery)
         }
     }

@@ -225,6 +225,22 @@ extension Enterprise: MasterRecord {
     }
 }
 
+/// Which enterprises a list shows by their place on the integrity red or black list.
+public enum IntegrityFilter: Hashable, Sendable, CaseIterable {
+    case all
+    /// On either list.
+    case listed, red, black
+
+    public func admits(_ status: IntegrityStatus) -> Bool {
+        switch self {
+        case .all: return true
+        case .listed: return status != .none
+        case .red: return status == .red
+        case .black: return status == .black
+        }
+    }
+}
+
 // MARK: Inspectors
 
 /// Where an inspector's law-enforcement certificate stands on a day.

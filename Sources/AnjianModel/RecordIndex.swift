@@ -37,7 +37,7 @@ public struct RecordIndex<Item: LedgerRecord>: Sendable {
     var positions: [String: Int] = [:]
     @usableFromInline let pinyin: PinyinTable
     /// The enterprises with their search index, shared: their names are matched once per query.
-    public let enterprises: EnterpriseDirectory
+    public private(set) var enterprises: EnterpriseDirectory
     @usableFromInline let fields: @Sendable (Item) -> SearchFields
     /// Nil until built and installed; then kept up to date by `upsert` and `remove`.
     public private(set) var searchTexts: SearchTexts?
@@ -90,6 +90,19 @@ public struct RecordIndex<Item: LedgerRecord>: Sendable {
             searchTexts!.replace(index, with: fields(item), enterprise: enterprise, table: pinyin)
         } else {
             pending.append((version, .upsert(index)))
+        }
+    }
+
+    /// The enterprise list changed (an edit, a new enterprise, a re-keying): the records follow
+    /// it. A record whose enterprise moved in the list or changed district is updated as a saved
+    /// one would be (its orders and search text too); the others stay. Records of an enterprise no
+    /// longer listed are left for the caller to remove.
+    public mutating func replaceEnterprises(_ directory: EnterpriseDirectory) {
+        enterprises = directory
+        for i in records.indices {
+            guard let enterprise = directory.index(of: records[i].item.enterpriseCode) else { continue }
+            let order = District.named(directory.enterprises[enterprise].district)?.order ?? 99
+            if records[i].enterprise != enterprise || records[i].districtOrder != order { upsert(records[i].item) }
         }
     }
 

@@ -72,13 +72,17 @@ extension Strings {
     /// `验收人 王丽娟` / `verified by 王丽娟`); one taken away `… 已清除（原为 …）` / `… cleared (was …)`;
     /// a visit's hazards by their numbers (`登记隐患 YH-…` / `registered hazard YH-…`), which
     /// `hazardNumber` gives for an id (an id it does not know is shown as it is). `label`: the
-    /// field's label where the record's paths are not `fieldLabel`'s (an inspector's).
-    public func historyChange(_ change: FieldChange, hazardNumber: (String) -> String? = { _ in nil },
-                              label labelOf: ((String) -> String)? = nil) -> String {
-        if change.field == "hazardIDs" { return hazardLinks(change, hazardNumber) }
-        if let kind = issuedDocumentKind(field: change.field), change.old.isEmpty { return self[kind.name] + " " + change.new }
-        let label = labelOf?(change.field) ?? fieldLabel(change.field)
-        let old = historyValue(change.old, field: change.field), new = historyValue(change.new, field: change.field)
+    /// field's label where the record's paths are neither a record's nor an enterprise's (an inspector's).
+    public func historyChange(_ change: FieldChange, of subject: HistorySubject = .record,
+                              hazardNumber: (String) -> String? = { _ in nil }, label labelOf: ((String) -> String)? = nil) -> String {
+        let enterprise = subject == .enterprise
+        if !enterprise, change.field == "hazardIDs" { return hazardLinks(change, hazardNumber) }
+        if !enterprise, let kind = issuedDocumentKind(field: change.field), change.old.isEmpty { return self[kind.name] + " " + change.new }
+        let label = labelOf?(change.field) ?? (enterprise ? enterpriseFieldLabel(change.field) : fieldLabel(change.field))
+        func value(_ text: String) -> String {
+            enterprise ? enterpriseHistoryValue(text, field: change.field) : historyValue(text, field: change.field)
+        }
+        let old = value(change.old), new = value(change.new)
         if change.old.isEmpty {
             if change.field == "verifier" { return pick(zh: "\(label) \(new)", en: "verified by \(new)") }
             return pick(zh: "\(label) 设为 \(new)", en: "\(label) set to \(new)")

@@ -46,8 +46,8 @@ extension Text {
     public static let rosterOpenEnterprise = Text(zh: "打开所选企业", en: "open the selected enterprise")
     public static let hintNewInspector = Text(zh: "新增", en: "add")
     public static let hintShowRetired = Text(zh: "已退出", en: "retired")
-    public static let hintRetire = Text(zh: "退出名录", en: "retire")
-    public static let hintReinstate = Text(zh: "恢复名录", en: "reinstate")
+    public static let hintRosterRetire = Text(zh: "退出名录", en: "retire")
+    public static let hintRosterReinstate = Text(zh: "恢复名录", en: "reinstate")
 
     public static let newInspectorTitle = Text(zh: "新增检查人员", en: "New inspector")
     public static let editInspectorTitle = Text(zh: "编辑检查人员", en: "Edit inspector")

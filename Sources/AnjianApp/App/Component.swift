@@ -73,6 +73,8 @@ enum Change: Sendable {
 enum SavedRecord: Sendable, Equatable {
     case supervision(SupervisionEntry)
     case hazard(Hazard)
+    /// An enterprise added, edited, retired or listed, or re-keyed (by its code now).
+    case enterprise(String)
 }
 
 /// A form over the screens: it takes every key until it closes.
@@ -116,6 +118,8 @@ enum Command: Sendable {
 /// Values a modal hands to the screen under it.
 enum Delivery: Sendable {
     case hazardCriteria(HazardCriteria)
+    /// Views 1 and 3: the retired enterprises and the integrity list.
+    case enterpriseCriteria(EnterpriseCriteria)
     /// A list's sort chosen in the sort menu: the column by its place in the column type's `allCases`.
     case sort(column: Int, ascending: Bool)
 }

@@ -56,6 +56,11 @@ public struct LedgerData: Sendable {
         hazardIndex = loaded.hazardIndex
         damagedFiles = loaded.records.damagedFiles
         fileProblems(problemsSince)
+        // Indexed over the enterprises as they were when the load began: an enterprise saved since is followed.
+        if hazardIndex.enterprises.enterprises != directory.enterprises {
+            supervisionIndex.replaceEnterprises(directory)
+            hazardIndex.replaceEnterprises(directory)
+        }
         adopt(newer)
         loading = nil
     }
@@ -154,7 +159,7 @@ public struct LedgerData: Sendable {
     /// Files just written replace what the ledger held of them: the saved record, and what
     /// other programs added or changed in those files meanwhile.
     mutating func adopt(_ written: WrittenRecords) {
-        if let inspectors = written.inspectors { roster = InspectorRoster(inspectors, pinyin: pinyin) }
+        adoptMasterData(written)
         // A file read whole again is no longer damaged (it was mended while the program ran).
         damagedFiles.removeAll { problem in
             guard let code = problem.enterpriseCode else { return false }
@@ -171,6 +176,27 @@ public struct LedgerData: Sendable {
             hazards[code] = list
             for hazard in list { hazardIndex.upsert(hazard) }
         }
+    }
+}
+
+extension LedgerData {
+    /// The enterprise list and the roster as written. A re-keyed enterprise's records leave its old
+    /// code (those under the new one come with `written`); the directory and its pinyin index are
+    /// built again, so the new or renamed enterprise is found, and the records follow it.
+    mutating func adoptMasterData(_ written: WrittenRecords) {
+        for (old, _) in written.rekeyed {
+            supervisionIndex.remove(Set((supervisions[old] ?? []).map(\.id)), enterpriseCode: old)
+            hazardIndex.remove(Set((hazards[old] ?? []).map(\.id)), enterpriseCode: old)
+            supervisions[old] = nil
+            hazards[old] = nil
+            damagedFiles.removeAll { $0.enterpriseCode == old }
+        }
+        if let inspectors = written.inspectors { roster = InspectorRoster(inspectors, pinyin: pinyin) }
+        guard let enterprises = written.enterprises, enterprises != directory.enterprises else { return }
+        directory = EnterpriseDirectory(enterprises: enterprises, pinyin: pinyin)
+        supervisionIndex.replaceEnterprises(directory)
+        hazardIndex.replaceEnterprises(directory)
+        rankCache = [:]
     }
 }
 

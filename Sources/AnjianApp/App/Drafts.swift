@@ -17,6 +17,9 @@ struct Draft: Codable, Equatable, Sendable {
         case newHazard(enterprise: String, visit: String?)
         case editHazard(Hazard)
         case hazardStep(Hazard, step: HistoryEntry.Action)
+        case newEnterprise
+        case editEnterprise(Enterprise)
+        case enterpriseStep(Enterprise, step: HistoryEntry.Action)
     }
     var kind: Kind
     /// The form's title, to tell the user which form it was.
@@ -78,6 +81,12 @@ struct Draft: Codable, Equatable, Sendable {
         case .hazardStep(let read, let step):
             let session = context.session
             modal = HazardForm.step(step, read, signer: session.signer, today: session.today, strings: session.strings)
+        case .newEnterprise:
+            modal = EnterpriseForm.new(context: context)
+        case .editEnterprise(let read):
+            modal = EnterpriseForm.edit(read, today: context.today, strings: context.strings)
+        case .enterpriseStep(let read, let step):
+            modal = EnterpriseForm.step(step, read, today: context.today, strings: context.strings)
         }
         for field in fields {
             guard let i = modal.form.index(of: field.id) else { continue }

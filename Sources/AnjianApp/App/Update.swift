@@ -281,7 +281,14 @@ extension AppState {
             case .saveInspector(let inspector, let base):
                 context.message = s.inspectorSavedMessage(inspector, base: base)
                 notifyAll(.inspectorSaved(inspector, formerNumber: base?.certificateNumber))
-            case .saveEnterprise, .rekeyEnterprise: break  // master data (issue 13): its screens adopt it
+            case .saveEnterprise(let enterprise, _):
+                enterpriseSaved(CreditCode.normalize(enterprise.creditCode))
+            case .rekeyEnterprise(let from, let to):
+                let code = written.rekeyed[from.creditCode] ?? CreditCode.normalize(to.creditCode)
+                // Pages of its records under the old code show nothing now: back to the enterprise.
+                if stack.count > 2, top is EnterprisePageScreen { stack = [stack[0], top] }
+                notifyAll(.saved(.enterprise(code)))
+                context.message = s.enterpriseRekeyed(from.creditCode, code)
             case .saveOperator, .saveDraft, .removeDraft, .issueDocument:
                 break  // a document's file and status line: the printing (issue 12)
             }
@@ -303,6 +310,19 @@ extension AppState {
             }
         }
         return []
+    }
+
+    /// An enterprise saved: every list and page follows, and the status line says what was done.
+    private mutating func enterpriseSaved(_ code: String) {
+        let s = context.strings
+        notifyAll(.saved(.enterprise(code)))
+        guard let index = context.ledger.directory.index(of: code) else { return }
+        let saved = context.ledger.enterprises[index]
+        switch saved.history?.last?.action {
+        case .created?: context.message = s.enterpriseAdded(saved.name)
+        case let action? where action != .edited: context.message = s.enterpriseStepDone(s.step(action), saved.name)
+        default: context.message = s.enterpriseSaved(saved.name)
+        }
     }
 
     /// A document printed: the ledger keeps the record of it, the pages show it, and the status

@@ -7,8 +7,9 @@ import AnjianScreen
 /// id from the ledger), and the reason given. `fieldLabel`: the labels of a record whose paths
 /// are not `Strings.fieldLabel`'s (an inspector's).
 enum HistoryLines {
-    static func lines(_ history: [HistoryEntry], strings s: Strings, valueWidth: Int, dataDirectory: String = "",
-                      hazardNumber: (String) -> String? = { _ in nil }, fieldLabel: ((String) -> String)? = nil) -> [PageLine] {
+    static func lines(_ history: [HistoryEntry], of subject: HistorySubject = .record, strings s: Strings, valueWidth: Int,
+                      dataDirectory: String = "", hazardNumber: (String) -> String? = { _ in nil },
+                      fieldLabel: ((String) -> String)? = nil) -> [PageLine] {
         var lines = [PageLine(label: "", value: ""), PageLine(label: s[.historyTitle], value: "", style: Style(bold: true))]
         func add(_ value: String) { lines += PageLine.wrapped("", value, valueWidth: valueWidth) }
         for item in history {
@@ -20,7 +21,7 @@ enum HistoryLines {
             }
             // A step's status change is its name, said above.
             for change in item.changes where change.field != "status" {
-                add("  " + s.historyChange(change, hazardNumber: hazardNumber, label: fieldLabel))
+                add("  " + s.historyChange(change, of: subject, hazardNumber: hazardNumber, label: fieldLabel))
             }
             if let note = item.note { add("  " + s.labelled(s[noteLabel(item.action)], note)) }
             // Evidence files, each marked when it is not there.

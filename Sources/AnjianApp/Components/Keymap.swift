@@ -20,8 +20,10 @@ public enum Action: Hashable, Sendable {
     case openEnterprise, openVisit
     /// From a visit's or a hazard's page: the print menu of its enforcement documents.
     case printDocument
-    /// The roster (view 4): add an inspector, show the retired too, retire or reinstate one.
+    /// The roster (view 4): add an inspector, show the retired too; retire or reinstate (an inspector, an enterprise).
     case newInspector, showRetired, retireOrReinstate
+    /// Master data: a new enterprise (view 1); an enterprise's integrity listing (its page).
+    case newEnterprise, integrityList
     // Editing a line of text (`TextInput`):
     case caretLeft, caretRight, caretStart, caretEnd, deleteBackward, deleteForward, clearInput, deleteToEnd, deleteWord
     // In a form (`Form`):

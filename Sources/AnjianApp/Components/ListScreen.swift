@@ -76,7 +76,10 @@ extension ListScreen {
         return true
     }
 
-    mutating func refresh(_ change: Change, context: inout Context) {
+    mutating func refresh(_ change: Change, context: inout Context) { refreshList(change, context: &context) }
+
+    /// The rows again when the records changed (a record of this list saved, files read again).
+    mutating func refreshList(_ change: Change, context: inout Context) {
         if case .reloaded = change {
             table.invalidate()
             refreshRows(&context)

@@ -7,7 +7,10 @@ import AnjianStore
 /// The enterprise page: the full profile, then its supervision entries and hazards, each
 /// selectable and opened with Enter.
 struct EnterprisePageScreen: ScreenComponent {
-    let enterprise: Int
+    /// Its place in the ledger's list, and its credit code (the list is written again by every
+    /// save of an enterprise: the code finds it there).
+    private(set) var enterprise: Int
+    private(set) var code: String
     var page = PageState()
     /// What each selectable row opens, in order: entries newest first, then hazards.
     private(set) var targets: [Target] = []
@@ -20,6 +23,7 @@ struct EnterprisePageScreen: ScreenComponent {
 
     init(enterprise: Int, context: inout Context) {
         self.enterprise = enterprise
+        self.code = context.ledger.enterprises[enterprise].creditCode
         layout(context)
     }
 
@@ -35,6 +39,11 @@ struct EnterprisePageScreen: ScreenComponent {
             KeyBinding(keys: [.escape, .character("q"), .left], action: .back, text: .actionBack, hint: .hintBack),
             KeyBinding(keys: [.character("s")], action: .newSupervision, text: .actionNewSupervision, hint: .hintEntry),
             KeyBinding(keys: [.character("h")], action: .newHazard, text: .actionNewHazard, hint: .hintHazard),
+            KeyBinding(keys: [.character("e")], action: .edit, text: .actionEditEnterprise, hint: .hintEdit),
+            KeyBinding(keys: [.character("b")], action: .integrityList, text: .actionIntegrity, hint: .hintIntegrity),
+            context.ledger.enterprises[enterprise].isActive
+                ? KeyBinding(keys: [.character("x")], action: .retireOrReinstate, text: .actionRetire, hint: .hintRetire)
+                : KeyBinding(keys: [.character("x")], action: .retireOrReinstate, text: .actionReinstate, hint: .hintReinstate),
         ] + Registry.bindings + [KeyBinding(keys: [.character("?")], action: .help, text: .actionHelp, hint: .hintHelp)]
     }
 
@@ -54,16 +63,31 @@ struct EnterprisePageScreen: ScreenComponent {
         case .newHazard:
             if let refusal = damageRefusal(.hazards, context) { return [.message(refusal)] }
             return [.present(HazardForm.new(for: enterprise, supervisionID: nil, context: context))]
+        case .edit:
+            return [.present(EnterpriseForm.edit(enterprise, context: context))]
+        case .retireOrReinstate:
+            let e = context.ledger.enterprises[enterprise]
+            return [.present(EnterpriseForm.step(e.isActive ? .retired : .reinstated, e, today: context.today, strings: context.strings))]
+        case .integrityList:
+            let e = context.ledger.enterprises[enterprise]
+            return [.present(EnterpriseForm.step(.integrityChanged, e, today: context.today, strings: context.strings))]
         default: return []
         }
     }
 
     mutating func refresh(_ change: Change, context: inout Context) {
+        // Found again by its code; a re-keying keeps its place in the list and gives it the new code.
+        if let index = context.ledger.directory.index(of: code) {
+            enterprise = index
+        } else if case .saved(.enterprise(let saved)) = change, let index = context.ledger.directory.index(of: saved), index == enterprise {
+            code = saved
+        }
         layout(context)
         guard case .saved(let record) = change else { return }
         switch record {
         case .supervision(let entry): select(.supervision(entry.enterpriseCode, entry.id), context: context)
         case .hazard(let hazard): select(.hazard(hazard.enterpriseCode, hazard.id), context: context)
+        case .enterprise: break
         }
     }
 
@@ -128,6 +152,9 @@ struct EnterprisePageScreen: ScreenComponent {
             lines.append(PageLine(label: "", value: HazardPageScreen.summary(hazard, strings: s, timing: timing),
                                   style: theme.hazard(hazard, timing: timing), target: entries.count + i))
         }
+        if let history = e.history, !history.isEmpty {
+            lines += HistoryLines.lines(history, of: .enterprise, strings: s, valueWidth: valueWidth)
+        }
         targets = entries.map { .supervision(e.creditCode, $0.id) } + hazards.map { .hazard(e.creditCode, $0.id) }
         page.layout(lines, body: PageState.bodyHeight(context))
     }
@@ -141,12 +168,13 @@ struct EnterprisePageScreen: ScreenComponent {
 
     func render(_ context: Context, into screen: inout Screen) {
         let s = context.strings
-        Chrome.renderTitle(context, tab: context.view, subtitle: s[.detailTitle], into: &screen)
+        let e = context.ledger.enterprises[enterprise]
+        Chrome.renderTitle(context, tab: context.view, subtitle: EnterpriseMarks.long(s[.detailTitle], e, s), into: &screen)
         page.render(context, into: &screen)
         let body = PageState.bodyHeight(context)
         let count = page.lines.count
         let position = count > body ? "  " + s.readingLine(page.scroll + 1, count) : ""
-        Chrome.renderStatus(context.ledger.enterprises[enterprise].shortName + position, bindings: hintBindings(context),
+        Chrome.renderStatus(e.shortName + position, bindings: hintBindings(context),
                             context: context, into: &screen)
     }
 
@@ -155,7 +183,7 @@ struct EnterprisePageScreen: ScreenComponent {
         var codeText = check.normalized + "  " + (check.isValid ? "[" + s[.creditCodeValid] + "]" : "[" + s[.creditCodeInvalid] + "]")
         for problem in check.problems { codeText += " " + s.problem(.creditCode(problem)) }
         var lines: [PageLine] = [
-            PageLine(label: s[.fieldName], value: e.name, style: Style(bold: true)),
+            PageLine(label: s[.fieldName], value: EnterpriseMarks.long(e.name, e, s), style: Style(bold: true)),
             PageLine(label: s[.fieldShortName], value: e.shortName),
             PageLine(label: s[.fieldCreditCode], value: codeText, style: check.isValid ? .plain : theme.error),
         ]
@@ -193,10 +221,17 @@ struct EnterprisePageScreen: ScreenComponent {
             lines.append(PageLine(label: s[.fieldIntegrity],
                               value: s.integrity(integrity.status) + "  " + integrity.date + "  " + integrity.reason,
                               style: theme.integrity(integrity.status)))
+            var details: [String] = []
+            if let number = integrity.documentNumber { details.append(s.labelled(s[.fieldIntegrityDocument], number)) }
+            if let review = integrity.reviewDate { details.append(s.labelled(s[.fieldIntegrityReview], review)) }
+            if !details.isEmpty { lines.append(PageLine(label: "", value: details.joined(separator: "  "))) }
         } else {
             lines.append(PageLine(label: s[.fieldIntegrity], value: s.integrity(.none)))
         }
         if !e.notes.isEmpty { lines.append(PageLine(label: s[.fieldNotes], value: e.notes)) }
+        if let retired = e.retired {
+            lines.append(PageLine(label: s[.fieldRetired], value: s.retiredLine(retired), style: theme.dim))
+        }
         return lines
     }
 

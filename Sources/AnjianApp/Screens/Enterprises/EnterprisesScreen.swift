@@ -11,7 +11,8 @@ public enum EnterpriseColumn: Hashable, Sendable, CaseIterable {
 
 /// View 1: the directly-supervised enterprises, filtered as you type, sorted by a column.
 struct EnterprisesScreen: ListScreen {
-    var table = TableState<EnterpriseColumn, NoCriteria>(sortColumn: nil, ascending: true, criteria: NoCriteria())
+    /// Retired enterprises are hidden until the filters (`f`) show them.
+    var table = TableState<EnterpriseColumn, EnterpriseCriteria>(sortColumn: nil, ascending: true, criteria: EnterpriseCriteria())
     var tab: ViewID { 1 }
     var helpTitle: Text { .helpList }
 
@@ -52,8 +53,11 @@ struct EnterprisesScreen: ListScreen {
 
     func keymap(_ context: Context) -> [KeyBinding] {
         return Keymap.tableMoves + [KeyBinding(keys: [.enter], action: .open, text: .actionOpen, hint: .hintDetails)] + Keymap.tableTools + [
+            KeyBinding(keys: [.character("f")], action: .filters, text: .actionEnterpriseFilters, hint: .hintFilters),
+            KeyBinding(keys: [.character("F")], action: .clearAllFilters, text: .actionClearAllFilters),
             KeyBinding(keys: [.character("s")], action: .newSupervision, text: .actionNewSupervision, hint: .hintEntry),
             KeyBinding(keys: [.character("h")], action: .newHazard, text: .actionNewHazard, hint: .hintHazard),
+            KeyBinding(keys: [.character("n")], action: .newEnterprise, text: .actionNewEnterprise, hint: .hintNew),
         ] + Keymap.helpAndQuit
     }
 
@@ -69,6 +73,16 @@ struct EnterprisesScreen: ListScreen {
                                            initialAscending: { _ in true }) {
             return commands
         }
+        switch action {
+        case .newEnterprise: return [.present(EnterpriseForm.new(context: context))]
+        case .filters: return [.present(EnterpriseFilterForm(table.criteria, withRetired: true, context: context))]
+        case .clearAllFilters:
+            table.criteria = EnterpriseCriteria()
+            table.filter = TextInput()
+            refreshRows(&context)
+            return []
+        default: break
+        }
         guard let index = selectedEnterprise else { return [] }
         switch action {
         case .open: return [.open(EnterprisePageScreen(enterprise: index, context: &context))]
@@ -78,7 +92,25 @@ struct EnterprisesScreen: ListScreen {
         }
     }
 
-    func lists(_ record: SavedRecord) -> Bool { false }
+    func lists(_ record: SavedRecord) -> Bool {
+        if case .enterprise = record { return true }
+        return false
+    }
+
+    mutating func deliver(_ delivery: Delivery, context: inout Context) {
+        if deliverSort(delivery, context: &context) { return }
+        guard case .enterpriseCriteria(let criteria) = delivery else { return }
+        table.criteria = criteria
+        refreshRows(&context)
+    }
+
+    mutating func refresh(_ change: Change, context: inout Context) {
+        guard case .saved(.enterprise(let code)) = change else { return refreshList(change, context: &context) }
+        table.invalidate()
+        refreshRows(&context)
+        // A new enterprise is selected, where the filters show it.
+        if let index = context.ledger.directory.index(of: code) { table.select(record: index, body: Self.bodyHeight(context)) }
+    }
 
     mutating func refreshRows(_ context: inout Context) {
         let language = context.strings.language
@@ -92,7 +124,9 @@ struct EnterprisesScreen: ListScreen {
                 if order != 0 { return ascending ? order < 0 : order > 0 }
                 return a.0 < b.0
             }.map(\.0)
-        }, admit: { _, rows in rows }, match: { directory.matching($0, among: $1) })
+        }, admit: { criteria, rows in
+            criteria.isDefault && !enterprises.contains { !$0.isActive } ? rows : rows.filter { criteria.admits(enterprises[$0]) }
+        }, match: { directory.matching($0, among: $1) })
     }
 
     func render(_ context: Context, into screen: inout Screen) {
@@ -100,11 +134,13 @@ struct EnterprisesScreen: ListScreen {
         let theme = context.theme
         let enterprises = context.ledger.enterprises
         let count = s.shownOfTotal(table.rows.count, enterprises.count)
+        let retiredCount = table.criteria.retired == .hidden ? enterprises.count(where: { !$0.isActive }) : 0
         Chrome.renderTitle(context, tab: tab, subtitle: count, into: &screen)
         let empty = enterprises.isEmpty ? s[.noEnterprises] : s.noMatches(table.filter.text)
         TableView.render(table, layout: Self.columns, top: 1, body: Self.bodyHeight(context), title: { s[Self.title(of: $0)] },
                          empty: empty, theme: theme, into: &screen) { record, column, selected in
             var (text, style) = Self.cell(enterprises[record], column: column, strings: s, theme: theme)
+            if !enterprises[record].isActive, column != .integrity { style = EnterpriseMarks.style(enterprises[record], theme: theme) }
             if selected { style.reverse = true }
             return (text, style)
         }
@@ -113,6 +149,9 @@ struct EnterprisesScreen: ListScreen {
         if let column = table.sortColumn {
             left += " · " + s.sortedBy(s[Self.title(of: column)], s[table.ascending ? .ascending : .descending])
         }
+        let criteria = table.criteria.describe(s, retiredMatters: true)
+        if !criteria.isEmpty { left += " · " + s.activeFilters(criteria) }
+        if retiredCount > 0 { left += " · " + s.retiredHidden(retiredCount) }
         Chrome.renderStatus(left, bindings: hintBindings(context), context: context, into: &screen)
     }
 
@@ -134,7 +173,7 @@ struct EnterprisesScreen: ListScreen {
 
     static func cell(_ e: Enterprise, column: EnterpriseColumn, strings s: Strings, theme: Theme) -> (String, Style) {
         switch column {
-        case .name: return (e.name, .plain)
+        case .name: return (EnterpriseMarks.listName(e, s), .plain)
         case .shortName: return (e.shortName, .plain)
         case .district: return (s.district(e.district), .plain)
         case .industry: return (s.language == .zh ? e.industry : s.category(e.category), .plain)

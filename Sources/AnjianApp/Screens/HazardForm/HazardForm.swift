@@ -108,6 +108,8 @@ public struct HazardForm: Sendable {
                       choice: criteria.district.flatMap { name in District.all.firstIndex { $0.name == name } }.map { $0 + 1 } ?? 0, width: 14),
             FormField(id: "enterprise", label: s[.fieldEnterpriseFilter], kind: .text, text: criteria.enterprise, width: 20),
             FormField(id: "inspector", label: s[.fieldInspectorFilter], kind: .text, text: criteria.inspector, width: 10),
+            FormField(id: "integrity", label: s[.fieldIntegrity], kind: .choice(IntegrityFilter.allCases.map { s.integrityFilter($0) }),
+                      choice: IntegrityFilter.allCases.firstIndex(of: criteria.integrity) ?? 0, width: 12),
         ]
         return HazardForm(form: Form(title: s[.hazardFilterTitle], fields: fields, today: today), purpose: .filters,
                           enterpriseCode: "", supervisionID: nil)
@@ -179,6 +181,7 @@ public struct HazardForm: Sendable {
         c.district = district == 0 ? nil : District.all[district - 1].name
         c.enterprise = form.value("enterprise").trimmingCharacters(in: .whitespaces)
         c.inspector = form.value("inspector").trimmingCharacters(in: .whitespaces)
+        c.integrity = IntegrityFilter.allCases[form.choice("integrity")]
         return c
     }
 }

@@ -89,7 +89,7 @@ struct HazardPageScreen: ScreenComponent {
             lines += PageLine.wrapped(label, value.isEmpty ? s[.noneValue] : value, style: style, valueWidth: valueWidth)
         }
         let timing = h.timing(today: context.today, verificationDays: context.verificationDays)
-        let enterprise = ledger.directory.index(of: code).map { ledger.enterprises[$0].name } ?? code
+        let enterprise = ledger.directory.index(of: code).map { EnterpriseMarks.withList(ledger.enterprises[$0], s) } ?? code
         add(s[.fieldNumber], h.number, Style(bold: true))
         add(s[.colEnterprise], enterprise)
         let timingText = timing.map { s.timingText($0, reportedOn: h.reportedRectifiedOn, verificationDays: context.verificationDays) }

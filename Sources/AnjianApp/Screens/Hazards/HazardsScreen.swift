@@ -83,8 +83,10 @@ struct HazardsScreen: ListScreen {
     }
 
     func lists(_ record: SavedRecord) -> Bool {
-        if case .hazard = record { return true }
-        return false
+        switch record {
+        case .hazard, .enterprise: return true  // an enterprise's name and list show in its rows
+        case .supervision: return false
+        }
     }
 
     mutating func deliver(_ delivery: Delivery, context: inout Context) {
@@ -241,7 +243,9 @@ struct HazardsScreen: ListScreen {
         let s = context.strings
         switch column {
         case .number: return h.number
-        case .enterprise: return context.ledger.enterprises[record.enterprise].shortName
+        case .enterprise:
+            let e = context.ledger.enterprises[record.enterprise]
+            return EnterpriseMarks.short(e.shortName, e, s)
         case .district: return s.district(context.ledger.enterprises[record.enterprise].district)
         case .level: return s.level(h.level)
         case .status: return s.status(h.status)
@@ -272,6 +276,7 @@ struct HazardsScreen: ListScreen {
         if let district = criteria.district { parts.append(s.district(district)) }
         if !criteria.enterprise.isEmpty { parts.append(s[.fieldEnterpriseFilter] + " " + criteria.enterprise) }
         if !criteria.inspector.isEmpty { parts.append(s[.fieldInspectorFilter] + " " + criteria.inspector) }
+        if criteria.integrity != .all { parts.append(s.integrityFilter(criteria.integrity)) }
         return parts.joined(separator: "、")
     }
 

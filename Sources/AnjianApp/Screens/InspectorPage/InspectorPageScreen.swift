@@ -33,7 +33,7 @@ struct InspectorPageScreen: ScreenComponent {
             KeyBinding(keys: [.end, .character("G")], action: .moveBottom, text: .actionBottom),
             KeyBinding(keys: [.character("e")], action: .edit, text: .actionEditInspector, hint: .hintEdit),
             KeyBinding(keys: [.character("r")], action: .retireOrReinstate, text: .actionRetireInspector,
-                       hint: inspector(context)?.retired == nil ? .hintRetire : .hintReinstate),
+                       hint: inspector(context)?.retired == nil ? .hintRosterRetire : .hintRosterReinstate),
         ] + Keymap.backViewsHelp
     }
 

@@ -77,7 +77,7 @@ struct SupervisionPageScreen: ScreenComponent {
         func add(_ label: String, _ value: String, bold: Bool = false) {
             lines += PageLine.wrapped(label, value, style: bold ? Style(bold: true) : .plain, valueWidth: valueWidth)
         }
-        let enterprise = ledger.directory.index(of: code).map { ledger.enterprises[$0].name } ?? code
+        let enterprise = ledger.directory.index(of: code).map { EnterpriseMarks.withList(ledger.enterprises[$0], s) } ?? code
         add(s[.colEnterprise], enterprise, bold: true)
         // A file written by others may break the rules the form enforces: said here, as on load.
         for issue in e.ruleIssues(now: context.session.clock(), in: context.session.timeZone) {

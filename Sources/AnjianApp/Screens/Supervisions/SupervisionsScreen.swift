@@ -10,7 +10,9 @@ public enum SupervisionColumn: Hashable, Sendable, CaseIterable {
 
 /// View 3: every supervision entry of the city, newest first by default.
 struct SupervisionsScreen: ListScreen {
-    var table = TableState<SupervisionColumn, NoCriteria>(sortColumn: .date, ascending: false, criteria: NoCriteria())
+    /// Criteria: the enterprise's place on the integrity list (`f`); its retirement does not hide old visits.
+    var table = TableState<SupervisionColumn, EnterpriseCriteria>(sortColumn: .date, ascending: false,
+                                                                  criteria: EnterpriseCriteria(retired: .shown))
     var tab: ViewID { 3 }
     var helpTitle: Text { .helpSupervisionList }
 
@@ -43,8 +45,11 @@ struct SupervisionsScreen: ListScreen {
     static func bodyHeight(_ context: Context) -> Int { max(1, context.height - Layout.listChrome) }
 
     func keymap(_ context: Context) -> [KeyBinding] {
-        return Keymap.tableMoves + [KeyBinding(keys: [.enter], action: .open, text: .actionOpenEntry, hint: .hintOpen)] + Keymap.tableTools
-            + Keymap.helpAndQuit
+        return Keymap.tableMoves + [
+            KeyBinding(keys: [.enter], action: .open, text: .actionOpenEntry, hint: .hintOpen),
+            KeyBinding(keys: [.character("f")], action: .filters, text: .actionSupervisionFilters, hint: .hintFilters),
+            KeyBinding(keys: [.character("F")], action: .clearAllFilters, text: .actionClearAllFilters),
+        ] + Keymap.tableTools + Keymap.helpAndQuit
     }
 
     mutating func perform(_ action: Action, key: Key, context: inout Context) -> [Command] {
@@ -53,14 +58,32 @@ struct SupervisionsScreen: ListScreen {
         if let commands = performTableKeys(action, context: &context, columns: visible, wraps: true, initialAscending: { $0 != .date }) {
             return commands
         }
+        switch action {
+        case .filters: return [.present(EnterpriseFilterForm(table.criteria, withRetired: false, context: context))]
+        case .clearAllFilters:
+            table.criteria = EnterpriseCriteria(retired: .shown)
+            table.filter = TextInput()
+            refreshRows(&context)
+            return []
+        default: break
+        }
         guard action == .open, let record = table.selectedRecord else { return [] }
         let entry = context.ledger.supervisionIndex.records[record].entry
         return [.open(SupervisionPageScreen(code: entry.enterpriseCode, id: entry.id, context: &context))]
     }
 
     func lists(_ record: SavedRecord) -> Bool {
-        if case .supervision = record { return true }
-        return false
+        switch record {
+        case .supervision, .enterprise: return true  // an enterprise's name and list show in its rows
+        case .hazard: return false
+        }
+    }
+
+    mutating func deliver(_ delivery: Delivery, context: inout Context) {
+        if deliverSort(delivery, context: &context) { return }
+        guard case .enterpriseCriteria(let criteria) = delivery else { return }
+        table.criteria = criteria
+        refreshRows(&context)
     }
 
     mutating func refreshRows(_ context: inout Context) {
@@ -69,7 +92,10 @@ struct SupervisionsScreen: ListScreen {
         let index = context.ledger.supervisionIndex
         table.refresh(body: Self.bodyHeight(context), order: { column, ascending in
             Self.sorted(index, column: column ?? .date, ascending: ascending, rank: rank)
-        }, admit: { _, rows in rows }, match: { index.matching($0, among: $1) })
+        }, admit: { criteria, rows in
+            criteria.integrity == .all ? rows
+                : rows.filter { criteria.integrity.admits(index.enterprises.enterprises[index.records[$0].enterprise].integrityStatus) }
+        }, match: { index.matching($0, among: $1) })
     }
 
     /// The entries in a column's order, ties newest first: as `plainSorted`, with the keys
@@ -139,7 +165,9 @@ struct SupervisionsScreen: ListScreen {
             return (Self.cell(records[row], column, context), style)
         }
         Chrome.renderFilterLine(context, input: table.filter, active: table.filtering, into: &screen)
-        Chrome.renderStatus(Chrome.statusPrefix(context) + s[.viewSupervisions] + " " + count,
+        let criteria = table.criteria.describe(s, retiredMatters: false)
+        Chrome.renderStatus(Chrome.statusPrefix(context) + s[.viewSupervisions] + " " + count
+                            + (criteria.isEmpty ? "" : " · " + s.activeFilters(criteria)),
                             bindings: hintBindings(context), context: context, into: &screen)
     }
 
@@ -161,7 +189,9 @@ struct SupervisionsScreen: ListScreen {
         let s = context.strings
         switch column {
         case .date: return e.date + " " + e.time
-        case .enterprise: return context.ledger.enterprises[record.enterprise].name
+        case .enterprise:
+            let e = context.ledger.enterprises[record.enterprise]
+            return EnterpriseMarks.short(e.name, e, s)
         case .district: return s.district(context.ledger.enterprises[record.enterprise].district)
         case .kind: return s.kind(e.kind)
         case .inspectors: return e.inspectors.map(\.name).joined(separator: "、")
