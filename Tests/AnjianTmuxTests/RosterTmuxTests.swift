@@ -22,9 +22,14 @@ import AnjianModel
         try session.waitFor(text: "新建监管记录")
         try session.type("解")
         try session.waitFor(text: "37061901370")
-        try session.keys("Escape", "Escape")
+        // One Escape closes the suggestions, the next asks; sent apart, so that two escapes read
+        // together are never taken for one key.
+        try session.keys("Escape")
+        usleep(300_000)
+        try session.keys("Escape")
         try session.waitFor(text: "放弃未保存的修改")
         try session.keys("y")
+        try session.waitFor("the form closed") { !$0.joined().contains("新建监管记录") }
         try session.settled("60/60 家")
 
         // View 4, his page, r: the date proposed is today; a reason; Ctrl-S.
@@ -64,9 +69,14 @@ import AnjianModel
         try session.type("解")
         screen = try session.waitFor(text: "37062301518")
         #expect(!screen.contains { $0.contains("37061901370") }, "\(screen.joined(separator: "\n"))")
-        try session.keys("Escape", "Escape")
+        // One Escape closes the suggestions, the next asks; sent apart, so that two escapes read
+        // together are never taken for one key.
+        try session.keys("Escape")
+        usleep(300_000)
+        try session.keys("Escape")
         try session.waitFor(text: "放弃未保存的修改")
         try session.keys("y")
+        try session.waitFor("the form closed") { !$0.joined().contains("新建监管记录") }
 
         // His old visits still name him.
         try session.keys("3")
