@@ -72,9 +72,11 @@ public enum DrawCommand {
             throw CommandFailure(.dataError, strings.drawRefusal(error))
         }
         var record = DrawRecord(id: "", drawnAt: drawnAt, drawnBy: signer, inputs: inputs, result: result)
-        if !options.dryRun {
-            record = try CommandFailure.store(options.directory, strings: strings) {
-                try LedgerStore.writeNewDrawRecord(record, in: options.directory)
+        if let session {
+            // The record and a planned visit per team in the enterprises' files, as one change.
+            switch Runner(session: session).perform(.recordDraw(record)) {
+            case .saved(_, let written): record = written.drawRecord ?? record
+            case .failed(_, let error): throw CommandFailure(error, strings: strings)
             }
         }
         return Output(record: record, written: !options.dryRun, text: plan(record, enterprises: ledger.enterprises, strings: strings))

@@ -42,7 +42,7 @@ enum ExportTables {
                       s[.colConclusion], s[.colAccompanying], s.fieldLabel("itemsChecked"), s[.colFindings], s.fieldLabel("hazardIDs")]
         let rows: [[ExportTable.Cell]] = entries.map { entry, e in
             [day(entry.date), .text(entry.time), .text(e.name), .text(e.creditCode), .text(s.district(e.district)), .text(s.kind(entry.kind)),
-             .text(entry.inspectors.map(\.name).joined(separator: "、")), .text(s.conclusion(entry.conclusion)),
+             .text(entry.inspectors.map(\.name).joined(separator: "、")), .text(s.conclusion(of: entry)),
              .text(entry.accompanying.name), .text(entry.itemsChecked), .text(entry.findings), .text("\(entry.hazardIDs.count)")]
         }
         return ExportTable(titles: titles, rows: rows)

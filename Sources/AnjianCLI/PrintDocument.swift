@@ -83,6 +83,7 @@ public enum PrintDocumentCommand {
             guard let visit = ledger.supervisions.values.joined().first(where: { $0.id == options.id }) else {
                 throw CommandFailure(.dataError, strings.printNoVisit(options.id))
             }
+            if visit.isPlanned { throw CommandFailure(.dataError, strings.plannedVisitNotMade) }
             (code, recordID) = (visit.enterpriseCode, visit.id)
         }
         guard let enterprise = ledger.enterprises.first(where: { $0.creditCode == code }) else {

@@ -62,4 +62,16 @@ public struct DrawRecord: Codable, Hashable, Sendable {
         if rerun.rosterFingerprint != rosterFingerprint { return .rosterChanged }
         return rerun.teams == teams ? .matches : .teamsDiffer
     }
+
+    /// The visit the draw plans for `team`: planned (`isPlanned`), dated the day of the draw,
+    /// double-random, the team as its inspectors, with the draw's id; its id free among `taken`.
+    public func plannedVisit(for team: DrawTeam, by signer: Operator, taken: Set<String>) -> SupervisionEntry {
+        var entry = SupervisionEntry(id: "", enterpriseCode: team.enterpriseCode, date: inputs.date, time: "", kind: .doubleRandom,
+                                     inspectors: team.inspectors, accompanying: ContactPerson(name: "", position: "", phone: ""))
+        entry.drawID = id
+        entry.planned = true
+        entry.id = SupervisionEntry.newID(for: entry, taken: taken)
+        entry.history = [HistoryEntry(at: drawnAt, by: signer, action: .created, changes: [FieldChange(field: "drawID", old: "", new: id)])]
+        return entry
+    }
 }

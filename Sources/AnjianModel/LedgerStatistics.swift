@@ -145,7 +145,8 @@ public struct LedgerStatistics: Equatable, Sendable {
         var byKind: [SupervisionKind: EntryCounts] = [:]
         var byMonth: [String: Int] = [:]
         var byInspector: [String: (name: String, day: String, entries: Int)] = [:]
-        for entry in entries where period.contains(entry.date) {
+        // A planned visit (a draw's, not made yet) is no visit: it counts once made.
+        for entry in entries where period.contains(entry.date) && !entry.isPlanned {
             if let district, districtOf[entry.enterpriseCode] ?? "" != district { continue }
             self.entries.count(entry)
             byKind[entry.kind, default: EntryCounts()].count(entry)

@@ -95,6 +95,14 @@ public struct SupervisionEntry: Codable, Hashable, Sendable, Identifiable {
     /// The inspection record and rectification order issued for this visit; absent (not empty)
     /// until one is, so files written before documents existed read and write unchanged.
     public var documents: [IssuedDocument]?
+    /// The double-random draw (`DrawRecord.id`) this visit carries out, kept once it is done.
+    public var drawID: String?
+    /// A visit a draw planned and nobody has made yet: its inspectors and enterprise are set, the
+    /// time, the accompanying person and what was found come when it is made (the visit form
+    /// opens it prefilled). Absent once made, and on every other visit.
+    public var planned: Bool?
+
+    public var isPlanned: Bool { planned == true }
 
     public init(id: String, enterpriseCode: String, date: String, time: String, kind: SupervisionKind,
                 inspectors: [InspectorRef], accompanying: ContactPerson, itemsChecked: String = "",
@@ -124,7 +132,8 @@ public struct SupervisionEntry: Codable, Hashable, Sendable, Identifiable {
         }
         require(enterpriseCode, "enterpriseCode")
         if !CalendarDate.isValid(date) { issues.append(ValidationIssue(field: "date", problem: .invalidDate(date))) }
-        if !ClockTime.isValid(time) { issues.append(ValidationIssue(field: "time", problem: .invalidTime(time))) }
+        // A planned visit has no time yet (nor anyone accompanying, checked below).
+        if !(isPlanned && time.isEmpty), !ClockTime.isValid(time) { issues.append(ValidationIssue(field: "time", problem: .invalidTime(time))) }
         for (i, inspector) in inspectors.enumerated() {
             require(inspector.name, "inspectors[\(i)].name")
             require(inspector.certificateNumber, "inspectors[\(i)].certificateNumber")
@@ -143,6 +152,7 @@ public struct SupervisionEntry: Codable, Hashable, Sendable, Identifiable {
                 issues.append(ValidationIssue(field: "inspectors[\(i)].name", problem: .sameInspectorTwice(name)))
             }
         }
+        if isPlanned { return issues }
         require(accompanying.name, "accompanying.name")
         require(accompanying.position, "accompanying.position")
         require(accompanying.phone, "accompanying.phone")

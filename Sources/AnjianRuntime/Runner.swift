@@ -58,6 +58,8 @@ public struct Runner: Sendable {
         case .issueDocument(let request):
             snapshots.forget(hazardsPath(request.enterpriseCode))
             snapshots.forget(supervisionsPath(request.enterpriseCode))
+        case .recordDraw(let record):
+            for team in record.teams { snapshots.forget(supervisionsPath(team.enterpriseCode)) }
         case .rekeyEnterprise(let from, let to):
             for code in [from.creditCode, to.creditCode] {
                 snapshots.forget(hazardsPath(code))
@@ -124,6 +126,8 @@ public struct Runner: Sendable {
             try Drafts.remove(name: name, in: directory)
         case .issueDocument(let request):
             written = try issue(request)
+        case .recordDraw(let record):
+            written = try recordDraw(record)
         case .saveEnterprise(let enterprise, let base):
             written = try save(enterprise, base: base)
         case .saveInspector(let inspector, let base):

@@ -20,6 +20,9 @@ public enum StoreOperation: Hashable, Sendable {
     /// Issue an enforcement document for a visit or a hazard, or give back the one issued before
     /// (`WrittenRecords.issuedDocument`): its number, its record and a history entry in the file.
     case issueDocument(DocumentRequest)
+    /// Keep a double-random draw (`draws/<id>.json`, under the next free id) and the visits it
+    /// plans, one planned entry per team in its enterprise's file: all the files or none.
+    case recordDraw(DrawRecord)
     /// Add or replace this enterprise in `enterprises.json` (by credit code; `base` nil: new). A
     /// new code on an existing record (`base` under another code) is allowed only while no
     /// visits or hazards are filed under the old one: else `rekeyEnterprise`.
@@ -55,6 +58,8 @@ public struct WrittenRecords: Hashable, Sendable {
     /// `issueDocument`: the document as issued now, or as issued before (`reissued`, nothing written).
     public var issuedDocument: IssuedDocument?
     public var reissued = false
+    /// `recordDraw`: the record as written (its id given on disk).
+    public var drawRecord: DrawRecord?
     /// `saveEnterprise`, `rekeyEnterprise`: the whole enterprise list as written (with what
     /// other programs added), for the app to adopt.
     public var enterprises: [Enterprise]?

@@ -21,6 +21,14 @@ extension LedgerStore {
     /// Writes a new draw record under the next free id of its year (`record.id` is replaced when
     /// that one is taken on disk): never over an existing record. Returns the record as written.
     public static func writeNewDrawRecord(_ record: DrawRecord, in directory: URL) throws -> DrawRecord {
+        let prepared = try prepareNewDrawRecord(record, in: directory)
+        try write([prepared.file])
+        return prepared.record
+    }
+
+    /// A new draw record ready to be written with other files (`write`): under the next free id
+    /// of its year in `draws/` (`record.id` is replaced by it), never over an existing record.
+    public static func prepareNewDrawRecord(_ record: DrawRecord, in directory: URL) throws -> (record: DrawRecord, file: PreparedFile) {
         let folder = directory.appendingPathComponent(drawsFolder)
         try AtomicFile.ensureDirectory(folder)
         var record = record
@@ -29,7 +37,6 @@ extension LedgerStore {
         var sequence = 1
         while taken.contains(DrawRecord.id(year: year, sequence: sequence) + ".json") { sequence += 1 }
         record.id = DrawRecord.id(year: year, sequence: sequence)
-        try AtomicFile.write(JSONFiles.encode(record), to: folder.appendingPathComponent(record.id + ".json"), mode: 0o644)
-        return record
+        return (record, PreparedFile(data: try JSONFiles.encode(record), url: folder.appendingPathComponent(record.id + ".json")))
     }
 }

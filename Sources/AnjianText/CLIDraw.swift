@@ -57,3 +57,25 @@ extension Strings {
         pick(zh: "未知的值 \(value)，可用：\(known.joined(separator: "、"))", en: "Unknown value \(value); known: \(known.joined(separator: ", "))")
     }
 }
+
+extension Strings {
+    public func drawRecorded(_ id: String, visits: Int) -> String {
+        pick(zh: "抽取记录 \(id) 已保存，计划检查 \(visits) 家（监管记录中标“计划”）", en: "Draw \(id) kept: \(visits) visits planned (marked “planned” among the supervision entries)")
+    }
+}
+
+extension Strings {
+    public var drawLabel: String { pick(zh: "双随机抽取", en: "Draw") }
+
+    /// The visit page's line for a visit a draw planned: which draw, and whether it is still to be made.
+    public func drawNote(_ id: String, planned: Bool) -> String {
+        planned ? pick(zh: "\(id) 抽中，尚未检查：按 e 填写检查情况", en: "drawn in \(id), not made yet: e fills in the visit")
+            : pick(zh: "\(id) 抽中，已检查", en: "drawn in \(id), made")
+    }
+}
+
+extension Strings {
+    public var plannedVisitNotMade: String {
+        pick(zh: "这是抽取计划中的检查，尚未进行：先按 e 填写检查情况", en: "This visit is planned by a draw and not made yet: e fills it in first")
+    }
+}

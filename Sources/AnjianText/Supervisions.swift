@@ -48,11 +48,16 @@ extension Strings {
     public func kind(_ kind: SupervisionKind) -> String { self[kind.label] }
     public func conclusion(_ conclusion: SupervisionConclusion) -> String { self[conclusion.label] }
 
+    /// An entry's conclusion as lists and pages show it: a planned visit (a draw's, not made yet) says so.
+    public func conclusion(of entry: SupervisionEntry) -> String {
+        entry.isPlanned ? pick(zh: "计划待检", en: "planned") : conclusion(entry.conclusion)
+    }
+
     /// Kind and conclusion in every language, for filtering supervision entries.
     public static let searchLabels: @Sendable (SupervisionEntry) -> [String] = { entry in
         Language.allCases.flatMap { language in
             let s = Strings(language)
-            return [s.kind(entry.kind), s.conclusion(entry.conclusion)]
+            return [s.kind(entry.kind), s.conclusion(of: entry)]
         }
     }
 }

@@ -91,7 +91,9 @@ import AnjianText
 
     @Test func fundsInTheFormAreANumber() throws {
         var state = makeState()
-        let hazard = try #require(demoHazards.values.joined().first { $0.level == .general && !$0.isClosed })
+        // An open general hazard without funds, the same one every run (dictionary order is not).
+        let hazard = try #require(demoHazards.values.joined().sorted { $0.number < $1.number }
+            .first { $0.level == .general && !$0.isClosed && $0.rectification.funds == nil })
         state.openHazardPage(hazard)
         state.press(.character("e"))
         state.fill("rectification.funds", "十五万")

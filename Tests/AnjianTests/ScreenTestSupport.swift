@@ -60,7 +60,7 @@ extension AppState {
                 }
                 written.inspectors = roster
             case .saveEnterprise, .rekeyEnterprise: break  // master data (issue 13): its screens adopt it
-            case .saveOperator, .saveDraft, .removeDraft, .issueDocument: break
+            case .saveOperator, .saveDraft, .removeDraft, .issueDocument, .recordDraw: break
             }
             _ = update(.stored(.saved(operation, written: written)))
         }

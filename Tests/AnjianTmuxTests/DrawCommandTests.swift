@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import AnjianModel
+@testable import AnjianStore
 
 /// `anjian draw` as a process: the same plan for the same seed every time, another for another
 /// seed, a kept record that `--verify` re-runs, and a tampered record caught.
@@ -21,6 +23,14 @@ import Testing
         #expect(kept.status == 0 && kept.out.contains("DR-"), "\(kept)")
         // The kept plan is the dry run's, under its id.
         #expect(kept.out.split(separator: "\n").dropFirst() == first.out.split(separator: "\n").dropFirst())
+        // Each team is a planned visit in its enterprise's file; the ledger loads clean and validates.
+        let ledger = try LedgerStore.open(data, initializeIfEmpty: false)
+        let planned = ledger.supervisions.values.joined().filter(\.isPlanned)
+        #expect(planned.count == 10 && planned.allSatisfy { $0.kind == .doubleRandom && $0.drawID?.hasPrefix("DR-") == true && $0.inspectors.count == 2 })
+        #expect(ledger.damagedFiles.isEmpty && ledger.fileWarnings.isEmpty)
+        #expect(try run([anjianBinary, "validate", "--data", data.path]).status == 0)
+        let printPlanned = try run([anjianBinary, "print", "record", planned[0].id, "--data", data.path, "--lang", "en", "--operator", "王丽娟:37062301333"])
+        #expect(printPlanned.status == 65 && printPlanned.err.contains("not made yet"), "\(printPlanned)")
         let folder = data.appendingPathComponent("draws")
         let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first)
         let record = folder.appendingPathComponent(name)
@@ -33,6 +43,11 @@ import Testing
         if try run(["/usr/bin/env", "python3", "-c", "import jsonschema"]).status == 0 {
             let validated = try run(["/usr/bin/env", "python3", "-c", check, schema.path, record.path])
             #expect(validated.status == 0, "\(validated.err)")
+            // A file holding a planned visit is one the supervision schema accepts.
+            let visits = schema.deletingLastPathComponent().appendingPathComponent("supervisions.schema.json")
+            let plannedFile = data.appendingPathComponent("supervisions/\(planned[0].enterpriseCode).json")
+            let plannedValid = try run(["/usr/bin/env", "python3", "-c", check, visits.path, plannedFile.path])
+            #expect(plannedValid.status == 0, "\(plannedValid.err)")
         }
 
         // Someone swaps an inspector of the last team in the record: caught.

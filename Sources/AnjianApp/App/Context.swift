@@ -88,6 +88,7 @@ public struct LedgerData: Sendable {
         case .issueDocument(let request):
             files = [(request.enterpriseCode, .supervisions)] + (request.kind == .recheckOpinion ? [(request.enterpriseCode, .hazards)] : [])
         case .saveEnterprise, .saveInspector, .rekeyEnterprise: break  // master data (issue 13): its screens adopt it
+        case .recordDraw(let record): files = record.teams.map { ($0.enterpriseCode, .supervisions) }
         case .saveOperator, .saveDraft, .removeDraft: break
         }
         for file in files {

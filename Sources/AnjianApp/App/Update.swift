@@ -289,6 +289,9 @@ extension AppState {
                 if stack.count > 2, top is EnterprisePageScreen { stack = [stack[0], top] }
                 notifyAll(.saved(.enterprise(code)))
                 context.message = s.enterpriseRekeyed(from.creditCode, code)
+            case .recordDraw:
+                if let record = written.drawRecord { context.message = s.drawRecorded(record.id, visits: record.teams.count) }
+                notifyAll(.reloaded)
             case .saveOperator, .saveDraft, .removeDraft, .issueDocument:
                 break  // a document's file and status line: the printing (issue 12)
             }

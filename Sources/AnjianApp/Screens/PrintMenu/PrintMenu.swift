@@ -19,6 +19,7 @@ struct PrintMenu: ModalComponent {
     /// The menu for a visit, or nil with the reason it cannot print now.
     static func forVisit(_ visit: SupervisionEntry, context: Context) -> Result<PrintMenu, Refusal> {
         if let refusal = refusal(context) { return .failure(refusal) }
+        if visit.isPlanned { return .failure(Refusal(message: context.strings.plannedVisitNotMade)) }
         var kinds: [DocumentKind] = [.inspectionRecord]
         if !context.ledger.hazards(foundOn: visit).isEmpty || visit.issuedDocument(.rectificationOrder) != nil {
             kinds.append(.rectificationOrder)

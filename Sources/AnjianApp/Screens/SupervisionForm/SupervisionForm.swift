@@ -37,8 +37,11 @@ public struct SupervisionForm: Sendable {
 
     public static func edit(_ entry: SupervisionEntry, of enterprise: Enterprise, now: Date, zone: TimeZone,
                             strings: Strings) -> SupervisionForm {
-        let day = CalendarDate.dayAndTime(now, in: zone).day
-        return SupervisionForm(entry: entry, original: entry, enterprise: enterprise, today: day, strings: strings)
+        let (day, time) = CalendarDate.dayAndTime(now, in: zone)
+        // A planned visit is being made now: today and the time, which the inspector can change.
+        var shown = entry
+        if entry.isPlanned { (shown.date, shown.time) = (day, time) }
+        return SupervisionForm(entry: shown, original: entry, enterprise: enterprise, today: day, strings: strings)
     }
 
     init(entry: SupervisionEntry, original: SupervisionEntry?, enterprise: Enterprise, today: String, strings s: Strings) {
@@ -104,6 +107,8 @@ public struct SupervisionForm: Sendable {
         entry.itemsChecked = form.value("itemsChecked").trimmingCharacters(in: .whitespacesAndNewlines)
         entry.findings = form.value("findings").trimmingCharacters(in: .whitespacesAndNewlines)
         entry.conclusion = SupervisionConclusion.allCases[form.choice("conclusion")]
+        // A planned visit saved through the form has been made.
+        entry.planned = nil
         return entry
     }
 

@@ -40,6 +40,7 @@ struct SupervisionPageScreen: ScreenComponent {
             return [.present(SupervisionForm.edit(entry, of: index, context: context))]
         case .newHazard:
             guard let index = context.ledger.directory.index(of: code) else { return [] }
+            if context.ledger.supervisionEntry(code, id)?.isPlanned == true { return [.message(context.strings.plannedVisitNotMade)] }
             return [.present(HazardForm.new(for: index, supervisionID: id, context: context))]
         case .printDocument:
             guard let entry = context.ledger.supervisionEntry(code, id) else { return [] }
@@ -64,7 +65,7 @@ struct SupervisionPageScreen: ScreenComponent {
 
     /// One line for lists: date time, kind, inspectors, conclusion.
     static func summary(_ e: SupervisionEntry, strings s: Strings) -> String {
-        [e.date + " " + e.time, s.kind(e.kind), e.inspectors.map(\.name).joined(separator: "、"), s.conclusion(e.conclusion)]
+        [e.date + " " + e.time, s.kind(e.kind), e.inspectors.map(\.name).joined(separator: "、"), s.conclusion(of: e)]
             .joined(separator: "  ")
     }
 
@@ -91,7 +92,8 @@ struct SupervisionPageScreen: ScreenComponent {
         add(s[.fieldAccompanying], [e.accompanying.name, e.accompanying.position, e.accompanying.phone].joined(separator: "  "))
         add(s[.fieldItemsChecked], e.itemsChecked.isEmpty ? s[.noneValue] : e.itemsChecked)
         add(s[.fieldFindings], e.findings.isEmpty ? s[.noneValue] : e.findings)
-        add(s[.fieldConclusion], s.conclusion(e.conclusion), bold: e.conclusion != .noProblem)
+        add(s[.fieldConclusion], s.conclusion(of: e), bold: e.conclusion != .noProblem || e.isPlanned)
+        if let draw = e.drawID { add(s.drawLabel, s.drawNote(draw, planned: e.isPlanned)) }
         let found = ledger.hazards(foundOn: e)
         if !found.isEmpty {
             lines.append(PageLine(label: "", value: ""))

@@ -195,7 +195,7 @@ struct SupervisionsScreen: ListScreen {
         case .district: return s.district(context.ledger.enterprises[record.enterprise].district)
         case .kind: return s.kind(e.kind)
         case .inspectors: return e.inspectors.map(\.name).joined(separator: "、")
-        case .conclusion: return s.conclusion(e.conclusion)
+        case .conclusion: return s.conclusion(of: e)
         case .accompanying: return e.accompanying.name
         case .findings: return e.findings.replacingOccurrences(of: "\n", with: " ")
         }
