@@ -125,6 +125,9 @@ public struct LedgerStatistics: Equatable, Sendable {
         for enterprise in enterprises {
             districtOf[enterprise.creditCode] = enterprise.district
             if let district, enterprise.district != district { continue }
+            // Enterprises as they stand: one that left direct supervision is not counted (its
+            // hazards and visits still are, by their dates).
+            guard enterprise.isActive else { continue }
             integrity[enterprise.district, default: IntegrityCounts(district: enterprise.district)].count(enterprise)
             self.enterprises.count(enterprise)
         }

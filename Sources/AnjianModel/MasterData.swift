@@ -76,7 +76,9 @@ extension MasterRecord {
         return changes
     }
 
-    /// Leaves the roll on `date` (any real day, a later one too: it takes effect then), with a reason.
+    /// Leaves the roll on `date` (a real day), with a reason. An inspector's later day takes effect
+    /// then (the roster and the visit form read it); the enterprise form refuses a later day, as
+    /// the lists and the draw take an enterprise's retirement at once.
     public mutating func retire(on date: String, reason: String, by signer: Operator, at time: String) throws(MasterDataRefusal) {
         if let retired { throw .alreadyRetired(since: retired.date) }
         guard CalendarDate.isValid(date) else { throw .invalidDate(date) }
@@ -162,7 +164,7 @@ extension Enterprise: MasterRecord {
         var issues = validate()
         let code = CreditCode.normalize(creditCode)
         let others = enterprises.filter { $0.creditCode != original }
-        if !code.isEmpty, others.contains(where: { $0.creditCode == code }) {
+        if !code.isEmpty, others.contains(where: { CreditCode.normalize($0.creditCode) == code }) {
             issues.append(ValidationIssue(field: "creditCode", problem: .duplicateCreditCode(code)))
         }
         let trimmedName = name.trimmingCharacters(in: .whitespaces)

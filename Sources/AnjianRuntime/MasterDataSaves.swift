@@ -36,7 +36,7 @@ extension Runner {
                 throw StoreError.conflict(path: path, id: base.creditCode)
             }
             if code != base.creditCode {
-                if list.contains(where: { $0.creditCode == code }) { throw StoreError.keyTaken(path: path, key: .creditCode, value: code) }
+                if list.contains(where: { CreditCode.normalize($0.creditCode) == code }) { throw StoreError.keyTaken(path: path, key: .creditCode, value: code) }
                 for folder in [LedgerStore.supervisionsFolder, LedgerStore.hazardsFolder] {
                     if let file = LedgerStore.recordFile(folder, enterprise: base.creditCode, in: directory) {
                         throw StoreError.rekeyRequired(path: file, code: base.creditCode)
@@ -50,8 +50,18 @@ extension Runner {
             }
             try Self.checkWritable(enterprise, at: index, path: path)
             list[index] = enterprise
+            if code != base.creditCode {
+                // Inspectors avoiding the enterprise go on avoiding it under its new code.
+                var roster = try LedgerStore.loadInspectors(directory)
+                if Self.followCode(&roster, from: base.creditCode, to: code, as: enterprise) {
+                    try LedgerStore.write([LedgerStore.prepareInspectors(roster, in: directory), LedgerStore.prepareEnterprises(list, in: directory)])
+                    written.enterprises = list
+                    written.inspectors = roster
+                    return written
+                }
+            }
         } else {
-            if list.contains(where: { $0.creditCode == code }) { throw StoreError.keyTaken(path: path, key: .creditCode, value: code) }
+            if list.contains(where: { CreditCode.normalize($0.creditCode) == code }) { throw StoreError.keyTaken(path: path, key: .creditCode, value: code) }
             try Self.checkWritable(enterprise, at: list.count, path: path)
             list.append(enterprise)
         }
@@ -88,6 +98,22 @@ extension Runner {
         return written
     }
 
+    /// Every inspector who avoids the enterprise under `old` avoids it under `new` too, each
+    /// change in the inspector's history, signed as the enterprise's own change (its latest
+    /// history entry). Whether any inspector changed.
+    static func followCode(_ roster: inout [Inspector], from old: String, to new: String, as enterprise: Enterprise) -> Bool {
+        let signed = enterprise.history?.last
+        var changed = false
+        for i in roster.indices where roster[i].avoidEnterprises.contains(old) && !roster[i].avoidEnterprises.contains(new) {
+            var updated = roster[i]
+            updated.avoidEnterprises.append(new)
+            _ = updated.recordEdit(from: roster[i], by: signed?.by ?? Operator(name: "", certificateNumber: ""), at: signed?.at ?? "")
+            roster[i] = updated
+            changed = true
+        }
+        return changed
+    }
+
     /// A record the file would not load with (the form checks first; this guards the file).
     static func checkWritable(_ record: some MasterRecordValidating, at index: Int, path: String) throws {
         if let error = record.validate().errors.first {
@@ -121,7 +147,7 @@ extension Runner {
         guard let index = list.firstIndex(where: { $0.creditCode == old }), list[index] == from else {
             throw StoreError.conflict(path: path, id: old)
         }
-        if new == old || list.contains(where: { $0.creditCode == new }) {
+        if new == old || list.contains(where: { CreditCode.normalize($0.creditCode) == new }) {
             throw StoreError.keyTaken(path: path, key: .creditCode, value: new)
         }
         try Self.checkWritable(to, at: index, path: path)
@@ -142,11 +168,7 @@ extension Runner {
         let hadEntries = LedgerStore.recordFile(LedgerStore.supervisionsFolder, enterprise: old, in: directory) != nil
         let hadHazards = LedgerStore.recordFile(LedgerStore.hazardsFolder, enterprise: old, in: directory) != nil
         var roster = try LedgerStore.loadInspectors(directory)
-        var rosterChanged = false
-        for i in roster.indices where roster[i].avoidEnterprises.contains(old) && !roster[i].avoidEnterprises.contains(new) {
-            roster[i].avoidEnterprises.append(new)
-            rosterChanged = true
-        }
+        let rosterChanged = Self.followCode(&roster, from: old, to: new, as: to)
 
         // 1. The records under the new code.
         var newFiles: [PreparedFile] = []

@@ -88,8 +88,8 @@ extension Strings {
 
     /// The credit code changed on an enterprise with records: what Ctrl-S again does.
     public func confirmRekey(_ old: String, _ new: String, visits: Int, hazards: Int) -> String {
-        pick(zh: "再按 Ctrl-S 将信用代码由 \(old) 变更为 \(new)，并迁移 \(visits) 条监管记录、\(hazards) 条隐患；Esc 取消",
-             en: "Ctrl-S again changes the credit code \(old) to \(new), moving \(visits) visits and \(hazards) hazards; Esc cancels")
+        pick(zh: "Ctrl-S：改为 \(new)，迁移 \(visits) 条记录、\(hazards) 条隐患；Esc 取消",
+             en: "Ctrl-S: becomes \(new), moving \(visits) visits, \(hazards) hazards; Esc cancels")
     }
 
     public func enterpriseAdded(_ name: String) -> String { pick(zh: "已新增企业：\(name)", en: "Enterprise added: \(name)") }

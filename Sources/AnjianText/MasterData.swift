@@ -31,8 +31,7 @@ extension Strings {
         case .invalidCreditCode(let problem): return self.problem(.creditCode(problem))
         case .sameCreditCode: return self[.refusalSameCreditCode]
         case .rekeyRequired(let code):
-            return pick(zh: "企业 \(code) 已有检查记录或隐患：信用代码只能通过“变更信用代码”修改",
-                        en: "enterprise \(code) has visits or hazards: its credit code can only be changed by re-keying")
+            return pick(zh: "已有记录：再按 Ctrl-S 变更代码并迁移记录", en: "has records: Ctrl-S again moves them")
         }
     }
 

@@ -46,3 +46,15 @@ public struct Strings: Sendable {
         return district.englishName
     }
 }
+
+extension Strings {
+    /// Between the items of a list in running text: `、` in Chinese, `, ` in English.
+    public var listSeparator: String { pick(zh: "、", en: ", ") }
+}
+
+extension Strings {
+    /// Between clauses of one message: `；` in Chinese, `; ` in English.
+    public var clauseSeparator: String { pick(zh: "；", en: "; ") }
+    /// Before what a message lists: `：` in Chinese, `: ` in English.
+    public var colon: String { pick(zh: "：", en: ": ") }
+}

@@ -181,7 +181,7 @@ private let codeWithoutRecords = demoEnterprises.first { demoSupervisions[$0.cre
         let target = validCreditCode(area: code, body: "MA7Q2K9P")
         state.fill("creditCode", target)
         #expect(state.update(.key(.control("s"))).isEmpty)
-        #expect(state.fieldError("creditCode")?.contains("只能通过“变更信用代码”修改") == true)
+        #expect(state.fieldError("creditCode")?.contains("再按 Ctrl-S 变更代码") == true)
         #expect(state.openForm?.message == Strings(.zh).confirmRekey(codeWithRecords, target, visits: visits, hazards: hazards))
         let effects = state.update(.key(.control("s")))
         guard case .store(.rekeyEnterprise(let from, let to))? = effects.first else {

@@ -214,6 +214,9 @@ private let newCode = validCreditCode(area: "370611", body: "77800063")
             // Whoever avoided the enterprise avoids it under its new code too.
             let wang = try #require(after.inspectors.first { $0.name == "王丽娟" })
             #expect(wang.avoidEnterprises.contains(newCode) && wang.avoidEnterprises.contains(codeWithRecords))
+            // And the change is in her history (found in review: it was not).
+            let change = try #require(wang.history?.last)
+            #expect(change.action == .edited && change.changes.map(\.field) == ["avoidEnterprises"] && change.changes[0].new.contains(newCode))
             #expect(result.rekeyed == [codeWithRecords: newCode])
             #expect(result.enterprises == after.enterprises && result.inspectors == after.inspectors)
             #expect(result.supervisions[newCode] == after.supervisions[newCode] && result.hazards[newCode] == after.hazards[newCode])

@@ -25,7 +25,7 @@ struct EnterpriseCriteria: Hashable, Sendable {
         var parts: [String] = []
         if retiredMatters, retired != .hidden { parts.append(s[.formRetired] + " " + s[Self.label(retired)]) }
         if integrity != .all { parts.append(s.integrityFilter(integrity)) }
-        return parts.joined(separator: "、")
+        return parts.joined(separator: s.listSeparator)
     }
 
     static func label(_ retired: Retired) -> Text {

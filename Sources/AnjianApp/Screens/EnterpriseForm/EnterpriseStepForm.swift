@@ -53,6 +53,14 @@ extension EnterpriseForm {
         func text(_ id: String) -> String { form.value(id).trimmingCharacters(in: .whitespacesAndNewlines) }
         var enterprise = original
         let (signer, now) = (session.signerOrNobody, session.now)
+        // An enterprise leaves the list, and an integrity decision counts, from the day they are
+        // saved: a later day would act before it comes (the lists and the draw read no dates).
+        if step != .reinstated, CalendarDate.isValid(text("date")), text("date") > session.today {
+            form.showErrors([("date", s.refusalFutureDate(text("date")))])
+            form.focus(on: "date")
+            form.message = s.refusalFutureDate(text("date"))
+            return []
+        }
         do {
             switch step {
             case .retired: try enterprise.retire(on: text("date"), reason: text("reason"), by: signer, at: now)

@@ -181,7 +181,7 @@ struct EnterprisesScreen: ListScreen {
         case .risk: return (s.riskShort(e.riskGrade), theme.risk(e.riskGrade))
         case .integrity:
             return (e.integrityStatus == .none ? "" : s.integrity(e.integrityStatus), theme.integrity(e.integrityStatus))
-        case .supervisor: return (e.supervisors.map(\.name).joined(separator: "、"), .plain)
+        case .supervisor: return (e.supervisors.map(\.name).joined(separator: s.listSeparator), .plain)
         case .creditCode: return (e.creditCode, .plain)
         case .safetyPerson: return (e.safetyResponsible.name, .plain)
         case .safetyPhone: return (e.safetyResponsible.phone, .plain)

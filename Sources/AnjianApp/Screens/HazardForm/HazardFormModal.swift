@@ -129,6 +129,18 @@ extension HazardForm: ModalComponent {
         if form.index(of: "date") != nil, CalendarDate.isValid(date), date > session.today {
             return refuse(session.strings.refusalFutureDate(date), field: "date")
         }
+        // A verifier retired by the day of the re-check, or whose certificate had expired, may not sign it.
+        if action == .verifiedPassed || action == .verificationFailed {
+            for field in ["verifier", "verifier2"] where form.index(of: field) != nil {
+                let name = form.value(field).trimmingCharacters(in: .whitespaces)
+                let number = form.value(field + "Certificate").trimmingCharacters(in: .whitespaces)
+                let byName = roster.named(name)
+                let person = (number.isEmpty ? nil : roster.inspectors.first { $0.certificateNumber == number }) ?? (byName.count == 1 ? byName[0] : nil)
+                if !name.isEmpty, let person, let refusal = person.refusalForVisit(on: CalendarDate.isValid(date) ? date : session.today) {
+                    return refuse(session.strings.inspectorRefused(name, refusal), field: field)
+                }
+            }
+        }
         var hazard = original
         do {
             try apply(action, to: &hazard, session: session, roster: roster)

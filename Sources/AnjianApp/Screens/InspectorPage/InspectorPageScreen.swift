@@ -92,7 +92,7 @@ struct InspectorPageScreen: ScreenComponent {
             let e = ledger.enterprises[index]
             // Responsible for an enterprise they should avoid (by it or its district): marked.
             let avoided = inspector.avoidEnterprises.contains(e.creditCode) || inspector.avoidDistricts.contains(e.district)
-            lines.append(PageLine(label: "", value: e.name + "  " + s.district(e.district) + "  " + e.creditCode
+            lines.append(PageLine(label: "", value: EnterpriseMarks.long(e.name, e, s) + "  " + s.district(e.district) + "  " + e.creditCode
                                   + (avoided ? "  " + s[.rosterAvoidConflict] : ""), style: avoided ? theme.error : .plain, target: i))
         }
         targets = enterprises

@@ -243,8 +243,9 @@ struct RosterScreen: ListScreen {
         case .unit: return (inspector.unit, plain)
         case .phone: return (inspector.phone ?? "", plain)
         case .enterprises:
-            return (enterprises.map { ledger.enterprises[$0].shortName }.joined(separator: "、"), plain)
-        case .avoid: return (avoidText(inspector, ledger: ledger, strings: s, separator: "、"), plain)
+            return (enterprises.map { EnterpriseMarks.short(ledger.enterprises[$0].shortName, ledger.enterprises[$0], s) }
+                        .joined(separator: s.listSeparator), plain)
+        case .avoid: return (avoidText(inspector, ledger: ledger, strings: s, separator: s.listSeparator), plain)
         }
     }
 

@@ -167,7 +167,7 @@ struct RosterForm: ModalComponent {
         let unplaced = form.showErrors(sorted.map {
             ($0.field, ($0.severity == .warning ? s[.warningPrefix] : "") + s.problem($0.problem))
         })
-        form.message = s.formHasErrors(sorted.count) + (unplaced.isEmpty ? "" : "：" + unplaced.joined(separator: "；"))
+        form.message = s.formHasErrors(sorted.count) + (unplaced.isEmpty ? "" : s.colon + unplaced.joined(separator: s.clauseSeparator))
         if let first = sorted.first, let index = form.index(of: first.field) { form.focus = index }
     }
 }

@@ -137,7 +137,11 @@ public struct SupervisionForm: Sendable {
         namedInspectors(roster: roster).compactMap { row, named in
             if original?.inspectors.contains(named) == true { return nil }
             let byNumber = named.certificateNumber.isEmpty ? nil : roster.inspectors.first { $0.certificateNumber == named.certificateNumber }
-            guard let inspector = byNumber, let refusal = inspector.refusalForVisit(on: date) else { return nil }
+            // A number that is nobody's does not make a retired or expired person acceptable: the
+            // name, when it is one inspector's, is checked then.
+            let byName = roster.named(named.name)
+            guard let inspector = byNumber ?? (byName.count == 1 ? byName[0] : nil),
+                  let refusal = inspector.refusalForVisit(on: date) else { return nil }
             return ("inspectors[\(row)].name", named.name, refusal)
         }
     }

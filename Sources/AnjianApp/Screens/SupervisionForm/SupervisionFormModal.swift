@@ -57,7 +57,7 @@ extension SupervisionForm: ModalComponent {
         if !refusals.isEmpty {
             let s = session.strings
             form.showErrors(refusals.map { ($0.field, s.refusal($0.refusal)) })
-            form.message = refusals.map { s.inspectorRefused($0.name, $0.refusal) }.joined(separator: "；")
+            form.message = refusals.map { s.inspectorRefused($0.name, $0.refusal) }.joined(separator: s.clauseSeparator)
             if let first = refusals.first, let index = form.index(of: first.field) { form.focus = index }
             form.suggestions = []
             return []
