@@ -43,6 +43,8 @@ let package = Package(
             .product(name: "CSV", package: "CSV.swift"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // A team's ledger through git (issue 15): the record-level merge driver and `anjian sync` driving git.
+        .target(name: "AnjianSync", dependencies: ["AnjianModel", "AnjianStore", "AnjianRuntime", "AnjianText", "AnjianCLI"]),
         // Every string the user sees, in Chinese and English: one file per feature.
         .target(name: "AnjianText", dependencies: ["AnjianModel", "AnjianStore"]),
         // The enforcement documents (issue 12) as HTML pages: values in, a page out; no files.
@@ -56,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "anjian",
             dependencies: [
-                "AnjianApp", "AnjianStore", "AnjianTerminal", "AnjianModel", "AnjianRuntime", "AnjianText", "AnjianCLI", "AnjianDocuments",
+                "AnjianApp", "AnjianStore", "AnjianTerminal", "AnjianModel", "AnjianRuntime", "AnjianText", "AnjianCLI", "AnjianDocuments", "AnjianSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,7 +74,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AnjianTests",
-            dependencies: ["AnjianModel", "AnjianStore", "AnjianScreen", "AnjianText", "AnjianApp", "AnjianRuntime", "AnjianGenerator", "AnjianCLI", "AnjianDocuments", "anjian"],
+            dependencies: ["AnjianModel", "AnjianStore", "AnjianScreen", "AnjianText", "AnjianApp", "AnjianRuntime", "AnjianGenerator", "AnjianCLI", "AnjianDocuments", "AnjianSync", "anjian"],
             // Reviewed screens, read from the source tree by the screen tests.
             exclude: ["Screens"]
         ),

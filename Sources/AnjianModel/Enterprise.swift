@@ -24,6 +24,9 @@ public struct Enterprise: Codable, Hashable, Sendable {
     /// Set when the enterprise left direct supervision (it is never deleted: its visits and
     /// hazards stay); absent while it is supervised, and in files written before.
     public var retired: RetirementRecord?
+    /// Fields changed differently on two clones, waiting for a choice (see `Conflicts.swift`);
+    /// absent when there is none, so files written before read and write unchanged.
+    public var conflicts: [FieldConflict]?
 
     public init(creditCode: String, name: String, shortName: String, district: String, address: String,
                 industry: String, category: SupervisionCategory, riskGrade: RiskGrade,

@@ -137,6 +137,9 @@ public struct Hazard: Codable, Hashable, Sendable, Identifiable {
     /// The re-check opinion issued on this hazard; absent (not empty) until one is, so files
     /// written before documents existed read and write unchanged.
     public private(set) var documents: [IssuedDocument]?
+    /// Fields changed differently on two clones, waiting for a choice (see `Conflicts.swift`);
+    /// absent when there is none, so files written before read and write unchanged.
+    public var conflicts: [FieldConflict]?
 
     public init(id: String, number: String, enterpriseCode: String, supervisionID: String? = nil, discoveredOn: String,
                 foundBy: String, location: String, description: String, category: HazardCategory, level: HazardLevel,

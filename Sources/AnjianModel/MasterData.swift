@@ -35,6 +35,8 @@ public protocol MasterRecord: Sendable {
     var fieldTexts: [(field: String, text: String)] { get }
     var history: [HistoryEntry]? { get set }
     var retired: RetirementRecord? { get set }
+    /// A merge's conflicts waiting for a choice: an edit keeps them (only a choice removes one).
+    var conflicts: [FieldConflict]? { get set }
 }
 
 extension MasterRecord {
@@ -69,6 +71,7 @@ extension MasterRecord {
     mutating func recordChanges(from old: Self, by signer: Operator, at time: String, note: String? = nil) -> [FieldChange] {
         history = old.history
         retired = old.retired
+        conflicts = old.conflicts
         let changes = self.changes(from: old)
         if !changes.isEmpty {
             history = (history ?? []) + [HistoryEntry(at: time, by: signer, action: .edited, changes: changes, note: note)]

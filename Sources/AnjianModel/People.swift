@@ -19,6 +19,9 @@ public struct Inspector: Codable, Hashable, Sendable {
     public var certificateExpires: String?
     /// Set when the inspector left the roster: still shown on old records, never offered for new ones.
     public var retired: RetirementRecord?
+    /// Fields changed differently on two clones, waiting for a choice (see `Conflicts.swift`);
+    /// absent when there is none, so files written before read and write unchanged.
+    public var conflicts: [FieldConflict]?
 
     public init(name: String, certificateNumber: String, unit: String,
                 avoidDistricts: [String] = [], avoidEnterprises: [String] = [],

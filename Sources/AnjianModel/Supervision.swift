@@ -38,6 +38,11 @@ public struct HistoryEntry: Codable, Hashable, Sendable {
         case integrityChanged
         /// An enterprise's credit code changed by re-keying, its files renamed (`creditCode` old → new).
         case rekeyed
+        // Sync (issue 15):
+        /// A merge gave the record another number or id, taken on another clone too (`number` / `id` old → new).
+        case renumbered
+        /// A merge conflict decided: the chosen side's value put in place (each field old → new).
+        case conflictResolved
 
         /// The hazard lifecycle's steps, in the order they are offered.
         public static let steps: [Action] = [.rectificationStarted, .reportedRectified, .verifiedPassed,
@@ -103,6 +108,9 @@ public struct SupervisionEntry: Codable, Hashable, Sendable, Identifiable {
     public var planned: Bool?
 
     public var isPlanned: Bool { planned == true }
+    /// Fields changed differently on two clones, waiting for a choice (see `Conflicts.swift`);
+    /// absent when there is none, so files written before read and write unchanged.
+    public var conflicts: [FieldConflict]?
 
     public init(id: String, enterpriseCode: String, date: String, time: String, kind: SupervisionKind,
                 inspectors: [InspectorRef], accompanying: ContactPerson, itemsChecked: String = "",
@@ -238,6 +246,8 @@ public struct SupervisionEntry: Codable, Hashable, Sendable, Identifiable {
         var result = self
         if let old {
             result.history = old.history
+            // A merge's conflicts stay until a choice removes them.
+            result.conflicts = old.conflicts
             let changes = self.changes(from: old)
             if !changes.isEmpty {
                 result.history.append(HistoryEntry(at: time, by: signer, action: .edited, changes: changes))

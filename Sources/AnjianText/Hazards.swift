@@ -197,6 +197,8 @@ extension HistoryEntry.Action {
         case .reinstated: .actReinstated
         case .integrityChanged: .actIntegrityChanged
         case .rekeyed: .actRekeyed
+        case .renumbered: .actRenumbered
+        case .conflictResolved: .actConflictResolved
         }
     }
 }

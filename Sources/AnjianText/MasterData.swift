@@ -7,6 +7,8 @@ extension Text {
     public static let actReinstated = Text(zh: "恢复名录", en: "reinstated")
     public static let actIntegrityChanged = Text(zh: "诚信红黑榜变更", en: "integrity list changed")
     public static let actRekeyed = Text(zh: "变更信用代码", en: "credit code changed")
+    public static let actRenumbered = Text(zh: "同步时重新编号", en: "renumbered by a sync")
+    public static let actConflictResolved = Text(zh: "解决同步冲突", en: "sync conflict resolved")
     public static let refusalNotRetired = Text(zh: "未退出名录，无需恢复", en: "not retired: nothing to reinstate")
     public static let refusalNotListed = Text(zh: "未列入红黑榜，无需移出", en: "not on the red or black list: nothing to take off")
     public static let refusalIntegrityUnchanged = Text(zh: "红黑榜信息没有变化", en: "the listing is unchanged")

@@ -24,7 +24,7 @@ struct Anjian: ParsableCommand {
                 an empty or missing directory is initialised with the bundled demo ledger.
                 """),
             version: "0.1.0",
-            subcommands: [Open.self, Init.self, Validate.self, Import.self, Export.self, Stats.self, Print.self, DrawPlan.self],
+            subcommands: [Open.self, Init.self, Validate.self, Import.self, Export.self, Stats.self, Print.self, DrawPlan.self, Sync.self, MergeDriverCommand.self],
             defaultSubcommand: Open.self
         )
     }
