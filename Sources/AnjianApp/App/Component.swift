@@ -116,6 +116,11 @@ enum Command: Sendable {
 /// Values a modal hands to the screen under it.
 enum Delivery: Sendable {
     case hazardCriteria(HazardCriteria)
+    /// A figure of the statistics opens view 2 or 3 with its criteria and no text filter.
+    case hazardFigure(HazardCriteria)
+    case supervisionFigure(SupervisionCriteria)
+    /// The statistics' custom period.
+    case statisticsPeriod(StatisticsPeriod)
     /// A list's sort chosen in the sort menu: the column by its place in the column type's `allCases`.
     case sort(column: Int, ascending: Bool)
 }

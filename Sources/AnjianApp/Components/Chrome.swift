@@ -86,13 +86,18 @@ enum Chrome {
             let text = "\(view.id) \(s[view.title])"
             return view.id == current ? "[" + text + "]" : (compact ? text : " " + text + " ")
         }
-        let full = Registry.views.reduce(0) { $0 + tab($1, compact: false).displayWidth + 1 }
-        let compact = x + full + 1 + subtitle.displayWidth + demo.displayWidth + 1 > screen.width
+        func tabsWidth(compact: Bool) -> Int { Registry.views.reduce(0) { $0 + tab($1, compact: compact).displayWidth + 1 } }
+        func fits(tabs: Int, subtitle: String) -> Bool {
+            x + tabs + (subtitle.isEmpty ? 0 : 1 + subtitle.displayWidth) + demo.displayWidth + 1 <= screen.width
+        }
+        let compact = !fits(tabs: tabsWidth(compact: false), subtitle: subtitle)
+        // Narrower still, the count gives way to the marks: the status line shows it too.
+        let subtitle = compact && !fits(tabs: tabsWidth(compact: true), subtitle: subtitle) ? "" : subtitle
         for view in Registry.views {
             x += screen.put(tab(view, compact: compact), x: x, y: 0, style: view.id == current ? Style(bold: true, reverse: false) : theme.title)
             x += screen.put(" ", x: x, y: 0, style: theme.title)
         }
-        x += screen.put(" " + subtitle, x: x, y: 0, style: theme.title)
+        if !subtitle.isEmpty { x += screen.put(" " + subtitle, x: x, y: 0, style: theme.title) }
         let room = screen.width - x - 1
         // The data directory when it fits, else its tail, else only the demo marker.
         let label = s[.dataDirectory] + " "

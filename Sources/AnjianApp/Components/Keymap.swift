@@ -22,6 +22,8 @@ public enum Action: Hashable, Sendable {
     case printDocument
     /// The roster (view 4): add an inspector, show the retired too, retire or reinstate one.
     case newInspector, showRetired, retireOrReinstate
+    /// The statistics (view 5): the next kind of period, the previous or next period, custom dates, the next district.
+    case statisticsPeriod, statisticsShift, statisticsCustom, statisticsDistrict
     // Editing a line of text (`TextInput`):
     case caretLeft, caretRight, caretStart, caretEnd, deleteBackward, deleteForward, clearInput, deleteToEnd, deleteWord
     // In a form (`Form`):

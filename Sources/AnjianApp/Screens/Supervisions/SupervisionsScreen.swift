@@ -8,9 +8,10 @@ public enum SupervisionColumn: Hashable, Sendable, CaseIterable {
     case date, enterprise, district, kind, inspectors, conclusion, accompanying, findings
 }
 
-/// View 3: every supervision entry of the city, newest first by default.
+/// View 3: every supervision entry of the city, newest first by default. A figure of the
+/// statistics (view 5) opens it narrowed by `SupervisionCriteria`, named on a line above the table.
 struct SupervisionsScreen: ListScreen {
-    var table = TableState<SupervisionColumn, NoCriteria>(sortColumn: .date, ascending: false, criteria: NoCriteria())
+    var table = TableState<SupervisionColumn, SupervisionCriteria>(sortColumn: .date, ascending: false, criteria: SupervisionCriteria())
     var tab: ViewID { 3 }
     var helpTitle: Text { .helpSupervisionList }
 
@@ -41,10 +42,21 @@ struct SupervisionsScreen: ListScreen {
     }
 
     static func bodyHeight(_ context: Context) -> Int { max(1, context.height - Layout.listChrome) }
+    /// The criteria's line, when there are criteria, takes a row from the table.
+    func tableBody(_ context: Context) -> Int { max(1, Self.bodyHeight(context) - (table.criteria.isEmpty ? 0 : 1)) }
 
     func keymap(_ context: Context) -> [KeyBinding] {
-        return Keymap.tableMoves + [KeyBinding(keys: [.enter], action: .open, text: .actionOpenEntry, hint: .hintOpen)] + Keymap.tableTools
-            + Keymap.helpAndQuit
+        return Keymap.tableMoves + [KeyBinding(keys: [.enter], action: .open, text: .actionOpenEntry, hint: .hintOpen),
+                                    KeyBinding(keys: [.character("F")], action: .clearAllFilters, text: .actionClearAllFilters)]
+            + Keymap.tableTools + Keymap.helpAndQuit
+    }
+
+    func offers(_ action: Action, _ context: Context) -> Bool {
+        switch action {
+        case .clearAllFilters: return !table.criteria.isEmpty
+        case .open: return table.selectedRecord != nil
+        default: return true
+        }
     }
 
     mutating func perform(_ action: Action, key: Key, context: inout Context) -> [Command] {
@@ -52,6 +64,12 @@ struct SupervisionsScreen: ListScreen {
         // Dates read best newest first.
         if let commands = performTableKeys(action, context: &context, columns: visible, wraps: true, initialAscending: { $0 != .date }) {
             return commands
+        }
+        if action == .clearAllFilters {
+            table.criteria = SupervisionCriteria()
+            table.filter = TextInput()
+            refreshRows(&context)
+            return []
         }
         guard action == .open, let record = table.selectedRecord else { return [] }
         let entry = context.ledger.supervisionIndex.records[record].entry
@@ -67,9 +85,30 @@ struct SupervisionsScreen: ListScreen {
         let rank = table.sortColumn == .enterprise ? context.ledger.enterpriseRank() : []
         if !table.filter.text.isEmpty { context.ledger.prepareSupervisionSearch() }
         let index = context.ledger.supervisionIndex
-        table.refresh(body: Self.bodyHeight(context), order: { column, ascending in
+        table.refresh(body: tableBody(context), order: { column, ascending in
             Self.sorted(index, column: column ?? .date, ascending: ascending, rank: rank)
-        }, admit: { _, rows in rows }, match: { index.matching($0, among: $1) })
+        }, admit: { index.matching($0, among: $1) }, match: { index.matching($0, among: $1) })
+    }
+
+    /// A figure of the statistics: its criteria, and no text filter, so the rows are the figure's.
+    mutating func deliver(_ delivery: Delivery, context: inout Context) {
+        if deliverSort(delivery, context: &context) { return }
+        guard case .supervisionFigure(let criteria) = delivery else { return }
+        table.criteria = criteria
+        table.filter = TextInput()
+        table.filtering = false
+        refreshRows(&context)
+    }
+
+    /// The active criteria in words, for the line above the table.
+    static func describe(_ criteria: SupervisionCriteria, _ s: Strings) -> String {
+        var parts: [String] = []
+        if !criteria.period.isOpen { parts.append(s.datedIn(since: criteria.period.since, until: criteria.period.until)) }
+        if let district = criteria.district { parts.append(s.district(district)) }
+        if let kind = criteria.kind { parts.append(s.kind(kind)) }
+        if let certificate = criteria.certificateNumber { parts.append(s.inspectorCertificate(certificate)) }
+        if criteria.noProblemOnly { parts.append(s.conclusion(.noProblem)) }
+        return parts.joined(separator: "、")
     }
 
     /// The entries in a column's order, ties newest first: as `plainSorted`, with the keys
@@ -130,9 +169,14 @@ struct SupervisionsScreen: ListScreen {
         let records = context.ledger.supervisionIndex.records
         let count = s.supervisionsCount(table.rows.count, records.count)
         Chrome.renderTitle(context, tab: tab, subtitle: count, into: &screen)
+        var top = 1
+        if !table.criteria.isEmpty {
+            screen.put(s.activeFilters(Self.describe(table.criteria, s)).truncated(toWidth: screen.width - 2), x: 1, y: 1, style: theme.label)
+            top = 2
+        }
         let empty = context.ledger.loading.map { s.supervisionsLoading($0.done, $0.total) }
             ?? (records.isEmpty ? s[.noSupervisionEntries] : s.noSupervisionMatches(table.filter.text))
-        TableView.render(table, layout: Self.columns(s), top: 1, body: Self.bodyHeight(context), title: { s[Self.title(of: $0)] },
+        TableView.render(table, layout: Self.columns(s), top: top, body: tableBody(context), title: { s[Self.title(of: $0)] },
                          empty: empty, theme: theme, into: &screen) { row, column, selected in
             var style = selected ? theme.selected : Style.plain
             if column == .conclusion, records[row].entry.conclusion != .noProblem { style.bold = true }
