@@ -21,6 +21,9 @@ struct StatisticsScreen: ScreenComponent {
     var custom = StatisticsPeriod()
     var district: String?
     private(set) var statistics: LedgerStatistics?
+    /// A record was saved since the figures were counted; `counted`: the day they were counted on.
+    private var stale = false
+    private var counted = ""
     private(set) var lines: [Line] = []
     private(set) var figures: [Figure] = []
     var page = PageState()
@@ -117,7 +120,10 @@ struct StatisticsScreen: ScreenComponent {
     mutating func refresh(_ change: Change, context: inout Context) {
         switch change {
         case .resized: layout(context)
-        default: recompute(&context)
+        // Saves come from forms over other screens: counted again when this view shows.
+        case .saved, .inspectorSaved: stale = true
+        case .shown where !stale && counted == context.today: break
+        case .shown, .reloaded: recompute(&context)
         }
     }
 
@@ -134,6 +140,8 @@ struct StatisticsScreen: ScreenComponent {
 
     /// The figures again (the period, district, ledger or day changed), then the lines.
     mutating func recompute(_ context: inout Context) {
+        stale = false
+        counted = context.today
         if context.ledger.loading != nil {
             statistics = nil
         } else {
