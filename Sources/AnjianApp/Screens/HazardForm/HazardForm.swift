@@ -112,8 +112,8 @@ public struct HazardForm: Sendable {
                       choice: criteria.district.flatMap { name in District.all.firstIndex { $0.name == name } }.map { $0 + 1 } ?? 0, width: 14),
             FormField(id: "enterprise", label: s[.fieldEnterpriseFilter], kind: .text, text: criteria.enterprise, width: 20),
             FormField(id: "inspector", label: s[.fieldInspectorFilter], kind: .text, text: criteria.inspector, width: 10),
-            FormField(id: "discoveredSince", label: s[.fieldDiscoveredSince], kind: .date, text: criteria.discovered.since ?? "", width: 10),
-            FormField(id: "discoveredUntil", label: s[.fieldDiscoveredUntil], kind: .date, text: criteria.discovered.until ?? "", width: 10),
+            FormField(id: "discoveredSince", label: s[.fieldDiscoveredSince], kind: .date, text: criteria.discovered.since ?? "", width: 12),
+            FormField(id: "discoveredUntil", label: s[.fieldDiscoveredUntil], kind: .date, text: criteria.discovered.until ?? "", width: 12),
         ]
         return HazardForm(form: Form(title: s[.hazardFilterTitle], fields: fields, today: today), purpose: .filters,
                           enterpriseCode: "", supervisionID: nil)

@@ -198,8 +198,8 @@ struct PeriodForm: ModalComponent {
 
     init(_ period: StatisticsPeriod, strings s: Strings, today: String) {
         form = Form(title: s[.statisticsCustomTitle], fields: [
-            FormField(id: "since", label: s[.fieldPeriodSince], kind: .date, text: period.since ?? "", width: 10),
-            FormField(id: "until", label: s[.fieldPeriodUntil], kind: .date, text: period.until ?? "", width: 10),
+            FormField(id: "since", label: s[.fieldPeriodSince], kind: .date, text: period.since ?? "", width: 12),
+            FormField(id: "until", label: s[.fieldPeriodUntil], kind: .date, text: period.until ?? "", width: 12),
         ], today: today)
         form.message = s[.statisticsCustomHelp]
     }
