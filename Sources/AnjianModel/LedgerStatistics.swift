@@ -195,10 +195,12 @@ public struct LedgerStatistics: Equatable, Sendable {
             if let district, place != district { continue }
             if CalendarDate.isValid(hazard.discoveredOn), let slot = trendSlot[String(hazard.discoveredOn.prefix(7))] { hazardTrend[slot] += 1 }
             guard period.contains(hazard.discoveredOn) else { continue }
-            self.hazards.count(hazard, today: today, verificationDays: verificationDays)
-            byDistrict[place, default: HazardCounts()].count(hazard, today: today, verificationDays: verificationDays)
-            byLevel[hazard.level, default: HazardCounts()].count(hazard, today: today, verificationDays: verificationDays)
-            byCategory[hazard.category, default: HazardCounts()].count(hazard, today: today, verificationDays: verificationDays)
+            // The day's facts read once (dates parsed once), counted four ways: the same figures as `count(_:today:…)`.
+            let fact = HazardFacts.of(hazard, today: today, verificationDays: verificationDays)
+            self.hazards.count(fact: fact)
+            byDistrict[place, default: HazardCounts()].count(fact: fact)
+            byLevel[hazard.level, default: HazardCounts()].count(fact: fact)
+            byCategory[hazard.category, default: HazardCounts()].count(fact: fact)
         }
         hazardsByDistrict = Self.inDistrictOrder(byDistrict).map { DistrictHazards(district: $0.0, counts: $0.1) }
         hazardsByLevel = HazardLevel.allCases.map { LevelHazards(level: $0, counts: byLevel[$0] ?? HazardCounts()) }

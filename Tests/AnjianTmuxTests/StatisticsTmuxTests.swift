@@ -62,9 +62,11 @@ import AnjianStore
         let entries = try #require(((object["supervisions"] as? [String: Any])?["counts"] as? [String: Any])?["entries"] as? Int)
         try session.keys("5")
         try session.settled("[5 统计]")
+        // One row at a time, each drawn before the next, until the entries' figure is selected.
         for _ in 0..<80 {
             if try session.capture().contains(where: { $0.contains("> 监管记录") }) { break }
             try session.keys("Down")
+            usleep(120_000)
         }
         screen = try session.settled("> 监管记录")
         #expect(shown("监管记录") == entries)
