@@ -15,7 +15,7 @@ public enum ExportCommand {
         public var level: String?
         /// Rectification or verification overdue (the TUI's two overdue choices together).
         public var overdue = false
-        /// One of the TUI's overdue choices exactly: rectification-overdue, verification-overdue, due-soon, not-overdue.
+        /// One of the TUI's overdue choices exactly: rectification-overdue, verification-overdue, due-soon, not-overdue, closed-late.
         public var timing: String?
         public var district: String?
         public var enterprise: String?
@@ -162,7 +162,7 @@ public enum ExportCommand {
         if let timing = filters.timing {
             let choices: [String: HazardCriteria.OverdueFilter] = [
                 "rectification-overdue": .rectificationOverdue, "verification-overdue": .verificationOverdue,
-                "due-soon": .dueSoon, "not-overdue": .notOverdue,
+                "due-soon": .dueSoon, "not-overdue": .notOverdue, "closed-late": .closedLate,
             ]
             guard let wanted = choices[timing] else {
                 throw CommandFailure(.usage, strings.exportBadValue("--timing", timing, expected: choices.keys.sorted().joined(separator: ", ")))

@@ -152,6 +152,7 @@ enum ExportMarkdown {
         case "verification-overdue": parts.append(s[.filterVerificationOverdue])
         case "due-soon": parts.append(s[.filterDueSoon])
         case "not-overdue": parts.append(s[.filterNotOverdue])
+        case "closed-late": parts.append(s[.filterClosedLate])
         default: break
         }
         if let district = f.district { parts.append(s.district(District.all.first { $0.name == district || $0.code == district

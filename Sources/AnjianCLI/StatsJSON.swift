@@ -42,11 +42,20 @@ struct StatsJSON: Encodable {
 
     struct DistrictHazards: Encodable { var district: String, counts: Hazards }
     struct LevelHazards: Encodable { var level: String, counts: Hazards }
+    struct CategoryHazards: Encodable { var category: String, counts: Hazards }
 
     struct HazardSection: Encodable {
         var counts: Hazards
         var byDistrict: [DistrictHazards]
         var byLevel: [LevelHazards]
+        var byCategory: [CategoryHazards]
+    }
+
+    /// The 12 months ending with the period's last month: hazards found and entries dated in each.
+    struct TrendMonth: Encodable { var month: String, hazards: Int, entries: Int }
+
+    struct NotVisited: Encodable {
+        var creditCode: String, name: String, district: String, riskGrade: String, lastVisit: Nullable<String>
     }
 
     struct Entries: Encodable {
@@ -65,6 +74,7 @@ struct StatsJSON: Encodable {
         var byKind: [KindEntries]
         var byMonth: [MonthEntries]
         var byInspector: [InspectorEntries]
+        var notVisited: [NotVisited]
     }
 
     var period: Period
@@ -74,6 +84,7 @@ struct StatsJSON: Encodable {
     var enterprises: Enterprises
     var hazards: HazardSection
     var supervisions: SupervisionSection
+    var trend: [TrendMonth]
 
     init(_ s: LedgerStatistics) {
         period = Period(since: Nullable(s.period.since), until: Nullable(s.period.until))
@@ -85,11 +96,17 @@ struct StatsJSON: Encodable {
                                   byDistrict: s.enterprisesByDistrict.map(Integrity.init))
         hazards = HazardSection(counts: Hazards(s.hazards),
                                 byDistrict: s.hazardsByDistrict.map { DistrictHazards(district: $0.district, counts: Hazards($0.counts)) },
-                                byLevel: s.hazardsByLevel.map { LevelHazards(level: $0.level.rawValue, counts: Hazards($0.counts)) })
+                                byLevel: s.hazardsByLevel.map { LevelHazards(level: $0.level.rawValue, counts: Hazards($0.counts)) },
+                                byCategory: s.hazardsByCategory.map { CategoryHazards(category: $0.category.rawValue, counts: Hazards($0.counts)) })
         supervisions = SupervisionSection(
             counts: Entries(s.entries),
             byKind: s.entriesByKind.map { KindEntries(kind: $0.kind.rawValue, counts: Entries($0.counts)) },
             byMonth: s.entriesByMonth.map { MonthEntries(month: $0.month, entries: $0.entries) },
-            byInspector: s.entriesByInspector.map { InspectorEntries(name: $0.name, certificateNumber: $0.certificateNumber, entries: $0.entries) })
+            byInspector: s.entriesByInspector.map { InspectorEntries(name: $0.name, certificateNumber: $0.certificateNumber, entries: $0.entries) },
+            notVisited: s.notVisited.map {
+                NotVisited(creditCode: $0.creditCode, name: $0.name, district: $0.district, riskGrade: $0.riskGrade.rawValue,
+                           lastVisit: Nullable($0.lastVisit))
+            })
+        trend = s.trendMonths.indices.map { TrendMonth(month: s.trendMonths[$0], hazards: s.hazardTrend[$0], entries: s.entryTrend[$0]) }
     }
 }

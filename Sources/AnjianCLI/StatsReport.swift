@@ -66,7 +66,27 @@ struct StatsReport {
                 + [hazardRow(strings[.statsTotal], statistics.hazards)]),
          Table(title: strings[.statsHazardsByLevel], headers: hazardHeaders(.statsColLevel),
                rows: statistics.hazardsByLevel.map { hazardRow(strings.level($0.level), $0.counts) }
+                + [hazardRow(strings[.statsTotal], statistics.hazards)]),
+         Table(title: strings[.statisticsByCategory], headers: hazardHeaders(.fieldHazardCategory),
+               rows: statistics.hazardsByCategory.map { hazardRow(strings.hazardCategory($0.category), $0.counts) }
                 + [hazardRow(strings[.statsTotal], statistics.hazards)])]
+    }
+
+    /// Hazards found and entries dated in each of the 12 months ending with the period's last.
+    var trendTable: Table {
+        Table(title: strings[.statsTrend], headers: [strings[.statsColMonth], strings[.statisticsHazardsTotal], strings[.statsColEntries]],
+              rows: statistics.trendMonths.indices.map {
+                  [statistics.trendMonths[$0], "\(statistics.hazardTrend[$0])", "\(statistics.entryTrend[$0])"]
+              })
+    }
+
+    /// The supervised enterprises without an entry in the period.
+    var notVisitedTable: Table {
+        Table(title: strings.statisticsNotVisitedCount(statistics.notVisited.count, of: statistics.supervised),
+              headers: [strings[.colEnterprise], strings[.statsColDistrict], strings[.statisticsColRisk], strings[.statisticsColLastVisit]],
+              rows: statistics.notVisited.map {
+                  [$0.name, districtName($0.district), strings.riskShort($0.riskGrade), $0.lastVisit ?? strings[.statisticsNeverVisited]]
+              })
     }
 
     var passRateLine: String {
@@ -113,12 +133,14 @@ struct StatsReport {
         for table in hazardTables { lines += textLines(table) + [""] }
         lines += [strings[.statsEntriesSection]] + passRateLine.wrapped(toWidth: Self.textWidth) + [""]
         for table in entryTables { lines += textLines(table) + [""] }
+        lines += textLines(trendTable) + [""]
+        lines += textLines(notVisitedTable, leftAligned: true) + [""]
         return lines.dropLast().joined(separator: "\n")
     }
 
     /// Columns as wide as their widest cell (Chinese counts two), two spaces apart, one when that
     /// does not fit 80 columns; a first column still too wide is cut with "…".
-    func textLines(_ table: Table) -> [String] {
+    func textLines(_ table: Table, leftAligned: Bool = false) -> [String] {
         guard !table.rows.isEmpty else { return [table.title, strings[.statsNone]] }
         let all = [table.headers] + table.rows
         var widths = table.headers.indices.map { column in all.map { $0[column].displayWidth }.max() ?? 0 }
@@ -130,7 +152,7 @@ struct StatsReport {
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { column, cell in
                 column == 0 ? cell.truncated(toWidth: widths[0]).padded(toWidth: widths[0])
-                    : cell.padded(toWidth: widths[column], alignment: .right)
+                    : cell.padded(toWidth: widths[column], alignment: leftAligned ? .left : .right)
             }.joined(separator: String(repeating: " ", count: gap)).trimmingTrailingSpaces()
         }
         return [table.title, line(table.headers)] + table.rows.map(line)
@@ -145,6 +167,8 @@ struct StatsReport {
         for table in hazardTables { lines += Self.markdownLines(table) }
         lines += ["## " + strings[.statsEntriesSection], "", passRateLine, ""]
         for table in entryTables { lines += Self.markdownLines(table) }
+        lines += Self.markdownLines(trendTable, heading: "## ")
+        lines += Self.markdownLines(notVisitedTable, heading: "## ")
         return lines.dropLast().joined(separator: "\n")
     }
 

@@ -5,9 +5,9 @@ import Foundation
 public struct HazardCriteria: Hashable, Sendable {
     public enum StatusFilter: Hashable, Sendable { case all, open, only(HazardStatus) }
     /// The overdue choice follows the figures: rectification overdue, verification overdue, due
-    /// within `Hazard.dueSoonDays`, or neither overdue.
+    /// within `Hazard.dueSoonDays`, neither overdue, or closed after the deadline.
     public enum OverdueFilter: Hashable, Sendable, CaseIterable {
-        case all, rectificationOverdue, verificationOverdue, dueSoon, notOverdue
+        case all, rectificationOverdue, verificationOverdue, dueSoon, notOverdue, closedLate
     }
     public var status: StatusFilter = .all
     public var level: HazardLevel? = nil
@@ -19,9 +19,13 @@ public struct HazardCriteria: Hashable, Sendable {
     public var inspector = ""
     /// The enterprise's place on the integrity red or black list.
     public var integrity: IntegrityFilter = .all
+    public var category: HazardCategory? = nil
+    /// The days the hazard was discovered in (`discoveredOn`), as the statistics choose hazards.
+    public var discovered = StatisticsPeriod()
 
     public init(status: StatusFilter = .all, level: HazardLevel? = nil, overdue: OverdueFilter = .all,
-                district: String? = nil, enterprise: String = "", inspector: String = "", integrity: IntegrityFilter = .all) {
+                district: String? = nil, enterprise: String = "", inspector: String = "", integrity: IntegrityFilter = .all,
+                category: HazardCategory? = nil, discovered: StatisticsPeriod = StatisticsPeriod()) {
         self.status = status
         self.level = level
         self.overdue = overdue
@@ -29,6 +33,8 @@ public struct HazardCriteria: Hashable, Sendable {
         self.enterprise = enterprise
         self.inspector = inspector
         self.integrity = integrity
+        self.category = category
+        self.discovered = discovered
     }
 
     public var isEmpty: Bool { self == HazardCriteria() }
@@ -42,8 +48,11 @@ public struct HazardCriteria: Hashable, Sendable {
         case .only(let wanted): if h.status != wanted { return false }
         }
         if let level, h.level != level { return false }
+        if let category, h.category != category { return false }
+        if !discovered.isOpen, !discovered.contains(h.discoveredOn) { return false }
         switch overdue {
         case .all: return true
+        case .closedLate: return h.isClosed && (h.daysClosedLate ?? 0) > 0
         case .rectificationOverdue: return h.isRectificationOverdue(today: today)
         case .verificationOverdue: return h.isVerificationOverdue(today: today, verificationDays: verificationDays)
         case .dueSoon: return h.isDueSoon(today: today)
@@ -96,7 +105,8 @@ public struct HazardCounts: Equatable, Sendable {
     /// (these can no longer be closed on time). "—" when there is nothing to count.
     public var onTimeRate: String { Self.percentText(onTimePercentage) }
 
-    static func percentText(_ percentage: Double?) -> String {
+    /// A percentage as the figures show it: one decimal and a percent sign, "—" with nothing to count.
+    public static func percentText(_ percentage: Double?) -> String {
         percentage.map { String(format: "%.1f%%", $0) } ?? "—"
     }
 }
@@ -160,6 +170,7 @@ public enum HazardFacts {
         case .verificationOverdue: return timing == verificationOverdue
         case .dueSoon: return timing == dueSoon
         case .notOverdue: return timing != rectificationOverdue && timing != verificationOverdue
+        case .closedLate: return fact & closedLate != 0
         }
     }
 }

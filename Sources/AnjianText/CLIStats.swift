@@ -38,6 +38,7 @@ extension Text {
     public static let statsColInspector = Text(zh: "执法人员", en: "Inspector")
     public static let statsColCertificate = Text(zh: "执法证号", en: "Certificate")
     public static let statsNone = Text(zh: "（无）", en: "(none)")
+    public static let statsTrend = Text(zh: "近12个月（隐患按发现日期，监管记录按日期）", en: "Last 12 months (hazards by day found, entries by date)")
 }
 
 extension Strings {

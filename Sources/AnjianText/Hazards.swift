@@ -52,6 +52,9 @@ extension Text {
     public static let filterVerificationOverdue = Text(zh: "验收逾期", en: "verification overdue")
     public static let filterDueSoon = Text(zh: "7天内到期", en: "due in 7 days")
     public static let filterNotOverdue = Text(zh: "未逾期", en: "not overdue")
+    public static let filterClosedLate = Text(zh: "逾期销号", en: "closed late")
+    public static let fieldDiscoveredSince = Text(zh: "发现自", en: "Found from")
+    public static let fieldDiscoveredUntil = Text(zh: "发现至", en: "Found until")
     public static let fieldEnterpriseFilter = Text(zh: "企业", en: "Enterprise")
     public static let fieldInspectorFilter = Text(zh: "发现人", en: "Found by")
     public static let noHazardMatches = Text(zh: "没有符合条件的隐患", en: "No hazard matches")
@@ -132,6 +135,17 @@ extension Strings {
     public func level(_ level: HazardLevel) -> String { self[level.label] }
     public func status(_ status: HazardStatus) -> String { self[status.label] }
     public func hazardCategory(_ category: HazardCategory) -> String { self[category.label] }
+
+    /// View 2's header: the days the hazards shown were discovered in.
+    public func discoveredIn(since: String?, until: String?) -> String {
+        let from = since ?? "…", to = until ?? "…"
+        return pick(zh: "发现于 \(from)至\(to)", en: "found \(from) to \(to)")
+    }
+
+    /// A date typed in a filter that is no date.
+    public func filterBadDate(_ field: String, _ value: String) -> String {
+        pick(zh: "\(field)：“\(value)”不是 YYYY-MM-DD 格式的日期", en: "\(field): \"\(value)\" is not a date YYYY-MM-DD")
+    }
 
     /// A lifecycle step's name (also used for history lines); empty for created and edited.
     public func step(_ action: HistoryEntry.Action) -> String { action.label.map { self[$0] } ?? "" }

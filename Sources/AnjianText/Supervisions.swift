@@ -83,3 +83,16 @@ extension SupervisionConclusion {
         }
     }
 }
+
+extension Strings {
+    /// View 3's criteria line: the days the entries are dated in.
+    public func datedIn(since: String?, until: String?) -> String {
+        let from = since ?? "…", to = until ?? "…"
+        return pick(zh: "日期 \(from)至\(to)", en: "dated \(from) to \(to)")
+    }
+
+    /// View 3's criteria line: entries naming the inspector with this certificate.
+    public func inspectorCertificate(_ number: String) -> String {
+        pick(zh: "执法证号 \(number)", en: "certificate \(number)")
+    }
+}

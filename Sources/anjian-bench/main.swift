@@ -221,6 +221,22 @@ do {
         report("keystroke in / + render, \(name)", samples)
         report("sort by the next column + render, \(name)", sorting)
     }
+
+    // The statistics view (5): every figure counted, laid out and drawn; then a period key (p).
+    var opening: [Double] = [], periods: [Double] = []
+    for _ in 0..<max(3, runs / 3) {
+        var s = big!
+        var start = DispatchTime.now().uptimeNanoseconds
+        _ = s.update(.key(.character("5")))
+        _ = AppView.render(s)
+        opening.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+        start = DispatchTime.now().uptimeNanoseconds
+        _ = s.update(.key(.character("p")))
+        _ = AppView.render(s)
+        periods.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+    }
+    report("switch to view 5, statistics (\(hazardCount) hazards) + render", opening)
+    report("next period (p) in view 5 + render", periods)
 }
 
 // Saving a supervision entry writes one enterprise's file (temp, fsync, rename), so its cost

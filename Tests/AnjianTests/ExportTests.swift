@@ -122,6 +122,7 @@ import AnjianText
         case .verificationOverdue: filters.timing = "verification-overdue"
         case .dueSoon: filters.timing = "due-soon"
         case .notOverdue: filters.timing = "not-overdue"
+        case .closedLate: filters.timing = "closed-late"
         }
         filters.district = criteria.district
         try withDemoLedger { dir in

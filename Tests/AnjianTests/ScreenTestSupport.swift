@@ -128,7 +128,7 @@ extension AppState {
     var listBodyHeight: Int { EnterprisesScreen.bodyHeight(context) }
     var hazardList: TableState<HazardColumn, HazardCriteria> { view(2, as: HazardsScreen.self)!.table }
     var shownHazardCounts: HazardCounts { view(2, as: HazardsScreen.self)!.counts }
-    var supervisionList: TableState<SupervisionColumn, EnterpriseCriteria> { view(3, as: SupervisionsScreen.self)!.table }
+    var supervisionList: TableState<SupervisionColumn, SupervisionCriteria> { view(3, as: SupervisionsScreen.self)!.table }
     var form: SupervisionForm? { modal as? SupervisionForm }
     var hazardForm: HazardForm? { modal as? HazardForm }
     var operatorForm: Form? { (modal as? OperatorFormModal)?.form }

@@ -109,6 +109,83 @@ import AnjianText
         }
     }
 
+    /// The figures the statistics view added (issue 14), counted here with plain loops: by category,
+    /// due soon and closed late, the 12-month trend, the enterprises not visited.
+    @Test func categoryTrendAndNotVisitedMatchPlainCounts() throws {
+        let (ledger, dir) = try Self.generatedLedger()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let hazards = ledger.hazards.values.flatMap { $0 }, entries = ledger.supervisions.values.flatMap { $0 }
+        let districtOf = Dictionary(uniqueKeysWithValues: ledger.enterprises.map { ($0.creditCode, $0.district) })
+        let (since, until) = ("2025-06-01", "2026-04-30")
+        for district in [nil, "芝罘区"] as [String?] {
+            let stats = LedgerStatistics(enterprises: ledger.enterprises, hazards: ledger.hazards, supervisions: ledger.supervisions,
+                                         period: StatisticsPeriod(since: since, until: until), district: district, today: Self.today)
+            func inDistrict(_ code: String) -> Bool { district == nil || districtOf[code] == district }
+            let chosen = hazards.filter { $0.discoveredOn >= since && $0.discoveredOn <= until && inDistrict($0.enterpriseCode) }
+            #expect(chosen.count > (district == nil ? 50 : 0))
+
+            // Every category, in order, each counted as the whole is.
+            #expect(stats.hazardsByCategory.map(\.category) == HazardCategory.allCases)
+            for row in stats.hazardsByCategory {
+                let mine = chosen.filter { $0.category == row.category }
+                #expect(row.counts.total == mine.count)
+                #expect(Self.actual(row.counts) == Self.expected(mine, today: Self.today))
+            }
+            #expect(stats.hazardsByCategory.reduce(0) { $0 + $1.counts.total } == chosen.count)
+
+            // Closed late: closed after the deadline; due soon: rectification owed, deadline within 7 days.
+            var closedLate = 0, dueSoon = 0
+            for h in chosen {
+                if h.status == .closed, let days = h.daysClosedLate, days > 0 { closedLate += 1 }
+                if h.status == .registered || h.status == .rectifying, let left = CalendarDate.days(from: Self.today, to: h.rectification.deadline),
+                   left >= 0, left <= 7 { dueSoon += 1 }
+            }
+            #expect(stats.hazards.closedLate == closedLate && stats.hazards.dueSoon == dueSoon)
+            #expect(stats.hazards.closedOnTime + stats.hazards.closedLate == stats.hazards.closed)
+
+            // The trend: the 12 months ending with April 2026, whatever the period's start.
+            let months = ["2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12",
+                          "2026-01", "2026-02", "2026-03", "2026-04"]
+            #expect(stats.trendMonths == months)
+            for (i, month) in months.enumerated() {
+                #expect(stats.hazardTrend[i] == hazards.filter { $0.discoveredOn.hasPrefix(month + "-") && inDistrict($0.enterpriseCode) }.count)
+                #expect(stats.entryTrend[i] == entries.filter { $0.date.hasPrefix(month + "-") && inDistrict($0.enterpriseCode) }.count)
+            }
+            #expect(stats.hazardTrend.reduce(0, +) > 0 && stats.entryTrend.reduce(0, +) > 0)
+
+            // Not visited: supervised enterprises of the district without an entry dated in the period.
+            var visitedInPeriod: Set<String> = [], latest: [String: String] = [:]
+            for e in entries {
+                if e.date >= since && e.date <= until { visitedInPeriod.insert(e.enterpriseCode) }
+                if e.date > latest[e.enterpriseCode, default: ""] { latest[e.enterpriseCode] = e.date }
+            }
+            let supervised = ledger.enterprises.filter { $0.retired == nil && (district == nil || $0.district == district) }
+            let expected = supervised.filter { !visitedInPeriod.contains($0.creditCode) }
+            #expect(stats.supervised == supervised.count)
+            #expect(Set(stats.notVisited.map(\.creditCode)) == Set(expected.map(\.creditCode)))
+            #expect(stats.notVisited.count == expected.count && !expected.isEmpty)
+            if district == nil { #expect(expected.count < supervised.count) }
+            #expect(stats.notVisited.allSatisfy { $0.lastVisit == latest[$0.creditCode] })
+            #expect(stats.notVisited.contains { $0.lastVisit != nil })
+        }
+        // Today's month ends the trend when the period is open or runs on past today.
+        let open = LedgerStatistics(enterprises: ledger.enterprises, hazards: ledger.hazards, supervisions: ledger.supervisions, today: Self.today)
+        #expect(open.trendMonths.first == "2025-12" && open.trendMonths.last == "2026-11")
+        let year = LedgerStatistics(enterprises: ledger.enterprises, hazards: ledger.hazards, supervisions: ledger.supervisions,
+                                    period: .year(of: Self.today), today: Self.today)
+        #expect(year.trendMonths == open.trendMonths)
+    }
+
+    @Test func periodsOfADay() {
+        #expect(StatisticsPeriod.year(of: "2024-02-29") == StatisticsPeriod(since: "2024-01-01", until: "2024-12-31"))
+        #expect(StatisticsPeriod.quarter(of: "2024-02-29") == StatisticsPeriod(since: "2024-01-01", until: "2024-03-31"))
+        #expect(StatisticsPeriod.quarter(of: "2026-11-25") == StatisticsPeriod(since: "2026-10-01", until: "2026-12-31"))
+        #expect(StatisticsPeriod.month(of: "2024-02-10") == StatisticsPeriod(since: "2024-02-01", until: "2024-02-29"))
+        #expect(StatisticsPeriod.month(of: "2100-02-10") == StatisticsPeriod(since: "2100-02-01", until: "2100-02-28"))
+        #expect(CalendarMonth.months(endingWith: "2026-02-03", count: 3) == ["2025-12", "2026-01", "2026-02"])
+        #expect(CalendarMonth.shifted("2026-01-15", by: -1) == (2025, 12) && CalendarMonth.shifted("2026-12-01", by: 1) == (2027, 1))
+    }
+
     @Test func theWholePeriodAgreesWithViewTwosHeaderWithAndWithoutADistrict() throws {
         var state = makeState()
         state.press(.character("2"))
@@ -162,7 +239,7 @@ import AnjianText
         let json = try StatsCommand.run(directory: dir, options: .init(format: .json, since: "2026-01-01", district: "Laizhou"),
                                         strings: Strings(.en), now: fixedNow, timeZone: zone)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.report.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["period", "district", "today", "verificationDays", "enterprises", "hazards", "supervisions"])
+        #expect(Set(object.keys) == ["period", "district", "today", "verificationDays", "enterprises", "hazards", "supervisions", "trend"])
         #expect(object["district"] as? String == "莱州市" && object["today"] as? String == "2026-11-25")
         let period = try #require(object["period"] as? [String: Any])
         #expect(period["since"] as? String == "2026-01-01" && period["until"] is NSNull)
@@ -170,6 +247,15 @@ import AnjianText
         #expect(hazards["total"] as? Int == json.statistics.hazards.total && hazards["open"] as? Int == json.statistics.hazards.open)
         let entries = try #require((object["supervisions"] as? [String: Any])?["counts"] as? [String: Any])
         #expect(entries["entries"] as? Int == json.statistics.entries.entries)
+        // The figures the statistics view shows too: by category, the 12 months, the enterprises not visited.
+        let byCategory = try #require((object["hazards"] as? [String: Any])?["byCategory"] as? [[String: Any]])
+        #expect(byCategory.map { $0["category"] as? String } == HazardCategory.allCases.map(\.rawValue))
+        let trend = try #require(object["trend"] as? [[String: Any]])
+        #expect(trend.map { $0["month"] as? String } == json.statistics.trendMonths && trend.count == 12)
+        #expect(trend.map { $0["hazards"] as? Int } == json.statistics.hazardTrend && trend.map { $0["entries"] as? Int } == json.statistics.entryTrend)
+        let notVisited = try #require((object["supervisions"] as? [String: Any])?["notVisited"] as? [[String: Any]])
+        #expect(notVisited.map { $0["creditCode"] as? String } == json.statistics.notVisited.map(\.creditCode) && !notVisited.isEmpty)
+        #expect(notVisited.allSatisfy { $0.keys.sorted() == ["creditCode", "district", "lastVisit", "name", "riskGrade"] })
     }
 
     @Test func badOptionsAreUsageErrorsAndAMissingDirectoryIsNoInput() throws {

@@ -120,6 +120,11 @@ enum Delivery: Sendable {
     case hazardCriteria(HazardCriteria)
     /// Views 1 and 3: the retired enterprises and the integrity list.
     case enterpriseCriteria(EnterpriseCriteria)
+    /// A figure of the statistics opens view 2 or 3 with its criteria and no text filter.
+    case hazardFigure(HazardCriteria)
+    case supervisionFigure(SupervisionCriteria)
+    /// The statistics' custom period.
+    case statisticsPeriod(StatisticsPeriod)
     /// A list's sort chosen in the sort menu: the column by its place in the column type's `allCases`.
     case sort(column: Int, ascending: Bool)
 }

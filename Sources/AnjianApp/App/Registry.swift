@@ -20,6 +20,7 @@ enum Registry {
         TopLevelView(id: 2, title: .viewHazards, help: .actionView2) { HazardsScreen(context: &$0) },
         TopLevelView(id: 3, title: .viewSupervisions, help: .actionView3) { SupervisionsScreen(context: &$0) },
         TopLevelView(id: 4, title: .viewRoster, help: .actionView4) { RosterScreen(context: &$0) },
+        TopLevelView(id: 5, title: .viewStatistics, help: .actionView5) { StatisticsScreen(context: &$0) },
     ]
 
     static func view(_ id: ViewID) -> TopLevelView? { views.first { $0.id == id } }

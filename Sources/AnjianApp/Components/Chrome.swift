@@ -80,19 +80,28 @@ enum Chrome {
         let session = context.session
         screen.fill(y: 0, style: theme.title)
         let demo = (session.readOnly != nil ? "[\(s[.readOnlyTag])] " : "") + (session.isDemo ? "[\(s[.demoData])] " : "")
-        var x = screen.put(" " + s[.appTitle] + " ", x: 0, y: 0, style: theme.title)
         // The tabs closer together when the demo and read-only marks would not fit beside them.
         func tab(_ view: TopLevelView, compact: Bool) -> String {
             let text = "\(view.id) \(s[view.title])"
             return view.id == current ? "[" + text + "]" : (compact ? text : " " + text + " ")
         }
-        let full = Registry.views.reduce(0) { $0 + tab($1, compact: false).displayWidth + 1 }
-        let compact = x + full + 1 + subtitle.displayWidth + demo.displayWidth + 1 > screen.width
+        func tabsWidth(compact: Bool) -> Int { Registry.views.reduce(0) { $0 + tab($1, compact: compact).displayWidth + 1 } }
+        let name = " " + s[.appTitle] + " "
+        func fits(name: String, compact: Bool, subtitle: String) -> Bool {
+            name.displayWidth + tabsWidth(compact: compact) + (subtitle.isEmpty ? 0 : 1 + subtitle.displayWidth) + demo.displayWidth + 1
+                <= screen.width
+        }
+        // Narrower, the app's name gives way (the tabs say where one is), then the subtitle (the
+        // status line shows the count too): never the tabs or the marks.
+        let compact = !fits(name: name, compact: false, subtitle: subtitle)
+        let shownName = !compact || fits(name: name, compact: true, subtitle: subtitle) ? name : " "
+        let subtitle = fits(name: shownName, compact: compact, subtitle: subtitle) ? subtitle : ""
+        var x = screen.put(shownName, x: 0, y: 0, style: theme.title)
         for view in Registry.views {
             x += screen.put(tab(view, compact: compact), x: x, y: 0, style: view.id == current ? Style(bold: true, reverse: false) : theme.title)
             x += screen.put(" ", x: x, y: 0, style: theme.title)
         }
-        x += screen.put(" " + subtitle, x: x, y: 0, style: theme.title)
+        if !subtitle.isEmpty { x += screen.put(" " + subtitle, x: x, y: 0, style: theme.title) }
         let room = screen.width - x - 1
         // The data directory when it fits, else its tail, else only the demo marker.
         let label = s[.dataDirectory] + " "

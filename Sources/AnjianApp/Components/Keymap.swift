@@ -24,6 +24,8 @@ public enum Action: Hashable, Sendable {
     case newInspector, showRetired, retireOrReinstate
     /// Master data: a new enterprise (view 1); an enterprise's integrity listing (its page).
     case newEnterprise, integrityList
+    /// The statistics (view 5): the next kind of period, the previous or next period, custom dates, the next district.
+    case statisticsPeriod, statisticsShift, statisticsCustom, statisticsDistrict
     // Editing a line of text (`TextInput`):
     case caretLeft, caretRight, caretStart, caretEnd, deleteBackward, deleteForward, clearInput, deleteToEnd, deleteWord
     // In a form (`Form`):

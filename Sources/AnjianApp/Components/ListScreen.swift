@@ -9,6 +9,8 @@ protocol ListScreen: ScreenComponent {
     associatedtype Criteria: Hashable & Sendable
     var table: TableState<Column, Criteria> { get set }
     static func bodyHeight(_ context: Context) -> Int
+    /// The table's rows now: `bodyHeight` unless a line of the list's own takes some (view 3's criteria).
+    func tableBody(_ context: Context) -> Int
     /// A column's header, which the sort menu lists too.
     static func title(of column: Column) -> Text
     /// Whether a saved record is one of this list's.
@@ -19,6 +21,7 @@ protocol ListScreen: ScreenComponent {
 
 extension ListScreen {
     var isTopLevel: Bool { true }
+    func tableBody(_ context: Context) -> Int { Self.bodyHeight(context) }
     var isTyping: Bool { table.filtering }
 
     /// Opening a row and new records need a row selected.
@@ -34,7 +37,7 @@ extension ListScreen {
     /// nil when the action is none of them.
     mutating func performTableKeys(_ action: Action, context: inout Context, columns: [Column], wraps: Bool,
                                    initialAscending: (Column) -> Bool) -> [Command]? {
-        if table.move(action, body: Self.bodyHeight(context)) { return [] }
+        if table.move(action, body: tableBody(context)) { return [] }
         if action == .sortMenu {
             let all = Array(Column.allCases)
             let menu = SortMenu(titles: columns.map { context.strings[Self.title(of: $0)] },
@@ -87,7 +90,7 @@ extension ListScreen {
             table.invalidate()
             refreshRows(&context)
         } else {
-            table.clamp(body: Self.bodyHeight(context))
+            table.clamp(body: tableBody(context))
         }
     }
 }

@@ -33,8 +33,8 @@ struct Export: ParsableCommand {
     @Flag(name: .long, help: ArgumentHelp(Help.text(zh: "只导出逾期隐患（整改逾期或验收逾期）。", en: "Only overdue hazards (rectification or verification overdue).")))
     var overdue = false
 
-    @Option(name: .long, help: ArgumentHelp(Help.text(zh: "rectification-overdue、verification-overdue、due-soon 或 not-overdue。",
-                                                     en: "rectification-overdue, verification-overdue, due-soon or not-overdue.")))
+    @Option(name: .long, help: ArgumentHelp(Help.text(zh: "rectification-overdue、verification-overdue、due-soon、not-overdue 或 closed-late。",
+                                                     en: "rectification-overdue, verification-overdue, due-soon, not-overdue or closed-late.")))
     var timing: String?
 
     @Option(name: .long, help: ArgumentHelp(Help.text(zh: "区市（中文名、英文名或区划代码）。", en: "District (Chinese or English name, or code).")))

@@ -96,7 +96,8 @@ public struct HazardForm: Sendable {
         case .open: statusChoice = 1
         case .only(let status): statusChoice = 2 + (HazardStatus.allCases.firstIndex(of: status) ?? 0)
         }
-        let overdueChoices = [s[.filterAll], s[.filterRectificationOverdue], s[.filterVerificationOverdue], s[.filterDueSoon], s[.filterNotOverdue]]
+        let overdueChoices = [s[.filterAll], s[.filterRectificationOverdue], s[.filterVerificationOverdue], s[.filterDueSoon], s[.filterNotOverdue],
+                              s[.filterClosedLate]]
         let districts = [s[.filterAll]] + District.all.map { s.district($0.name) }
         let fields = [
             FormField(id: "status", label: s[.fieldStatus], kind: .choice(statuses), choice: statusChoice, width: 14),
@@ -110,6 +111,11 @@ public struct HazardForm: Sendable {
             FormField(id: "inspector", label: s[.fieldInspectorFilter], kind: .text, text: criteria.inspector, width: 10),
             FormField(id: "integrity", label: s[.fieldIntegrity], kind: .choice(IntegrityFilter.allCases.map { s.integrityFilter($0) }),
                       choice: IntegrityFilter.allCases.firstIndex(of: criteria.integrity) ?? 0, width: 12),
+            FormField(id: "category", label: s[.fieldHazardCategory],
+                      kind: .choice([s[.filterAll]] + HazardCategory.allCases.map { s.hazardCategory($0) }),
+                      choice: criteria.category.map { 1 + (HazardCategory.allCases.firstIndex(of: $0) ?? 0) } ?? 0, width: 14),
+            FormField(id: "discoveredSince", label: s[.fieldDiscoveredSince], kind: .date, text: criteria.discovered.since ?? "", width: 12),
+            FormField(id: "discoveredUntil", label: s[.fieldDiscoveredUntil], kind: .date, text: criteria.discovered.until ?? "", width: 12),
         ]
         return HazardForm(form: Form(title: s[.hazardFilterTitle], fields: fields, today: today), purpose: .filters,
                           enterpriseCode: "", supervisionID: nil)
@@ -182,6 +188,24 @@ public struct HazardForm: Sendable {
         c.enterprise = form.value("enterprise").trimmingCharacters(in: .whitespaces)
         c.inspector = form.value("inspector").trimmingCharacters(in: .whitespaces)
         c.integrity = IntegrityFilter.allCases[form.choice("integrity")]
+        let category = form.choice("category")
+        c.category = category == 0 ? nil : HazardCategory.allCases[category - 1]
+        func day(_ id: String) -> String? {
+            let text = form.value(id).trimmingCharacters(in: .whitespaces)
+            return text.isEmpty ? nil : text
+        }
+        c.discovered = StatisticsPeriod(since: day("discoveredSince"), until: day("discoveredUntil"))
         return c
+    }
+
+    /// The first date of the filters that is no date, as a message naming its field.
+    func filterDateProblem(_ s: Strings) -> String? {
+        for id in ["discoveredSince", "discoveredUntil"] {
+            let text = form.value(id).trimmingCharacters(in: .whitespaces)
+            if !text.isEmpty, !CalendarDate.isValid(text), let i = form.index(of: id) {
+                return s.filterBadDate(form.fields[i].label, text)
+            }
+        }
+        return nil
     }
 }

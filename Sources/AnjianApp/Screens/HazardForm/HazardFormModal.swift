@@ -87,6 +87,10 @@ extension HazardForm: ModalComponent {
         let s = session.strings
         switch purpose {
         case .filters:
+            if let problem = filterDateProblem(s) {
+                form.message = problem
+                return []
+            }
             return [.deliver(.hazardCriteria(criteria())), .closeModal]
         case .new, .edit:
             var hazard = hazard()

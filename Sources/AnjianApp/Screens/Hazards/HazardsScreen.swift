@@ -91,8 +91,15 @@ struct HazardsScreen: ListScreen {
 
     mutating func deliver(_ delivery: Delivery, context: inout Context) {
         if deliverSort(delivery, context: &context) { return }
-        guard case .hazardCriteria(let criteria) = delivery else { return }
-        table.criteria = criteria
+        switch delivery {
+        case .hazardCriteria(let criteria):
+            table.criteria = criteria
+        case .hazardFigure(let criteria):
+            table.criteria = criteria
+            table.filter = TextInput()
+            table.filtering = false
+        default: return
+        }
         refreshRows(&context)
     }
 
@@ -272,7 +279,10 @@ struct HazardsScreen: ListScreen {
         case .verificationOverdue: parts.append(s[.filterVerificationOverdue])
         case .dueSoon: parts.append(s[.filterDueSoon])
         case .notOverdue: parts.append(s[.filterNotOverdue])
+        case .closedLate: parts.append(s[.filterClosedLate])
         }
+        if let category = criteria.category { parts.append(s.hazardCategory(category)) }
+        if !criteria.discovered.isOpen { parts.append(s.discoveredIn(since: criteria.discovered.since, until: criteria.discovered.until)) }
         if let district = criteria.district { parts.append(s.district(district)) }
         if !criteria.enterprise.isEmpty { parts.append(s[.fieldEnterpriseFilter] + " " + criteria.enterprise) }
         if !criteria.inspector.isEmpty { parts.append(s[.fieldInspectorFilter] + " " + criteria.inspector) }

@@ -8,11 +8,12 @@ public enum SupervisionColumn: Hashable, Sendable, CaseIterable {
     case date, enterprise, district, kind, inspectors, conclusion, accompanying, findings
 }
 
-/// View 3: every supervision entry of the city, newest first by default.
+/// View 3: every supervision entry of the city, newest first by default. A figure of the
+/// statistics (view 5) opens it narrowed by `SupervisionCriteria`, named on a line above the table.
 struct SupervisionsScreen: ListScreen {
-    /// Criteria: the enterprise's place on the integrity list (`f`); its retirement does not hide old visits.
-    var table = TableState<SupervisionColumn, EnterpriseCriteria>(sortColumn: .date, ascending: false,
-                                                                  criteria: EnterpriseCriteria(retired: .shown))
+    /// Criteria: a figure of the statistics (period, district, kind, inspector), and the
+    /// enterprise's place on the integrity list (`f`); an enterprise's retirement hides no visit.
+    var table = TableState<SupervisionColumn, SupervisionCriteria>(sortColumn: .date, ascending: false, criteria: SupervisionCriteria())
     var tab: ViewID { 3 }
     var helpTitle: Text { .helpSupervisionList }
 
@@ -43,6 +44,8 @@ struct SupervisionsScreen: ListScreen {
     }
 
     static func bodyHeight(_ context: Context) -> Int { max(1, context.height - Layout.listChrome) }
+    /// The criteria's line, when there are criteria, takes a row from the table.
+    func tableBody(_ context: Context) -> Int { max(1, Self.bodyHeight(context) - (table.criteria.isEmpty ? 0 : 1)) }
 
     func keymap(_ context: Context) -> [KeyBinding] {
         return Keymap.tableMoves + [
@@ -52,6 +55,14 @@ struct SupervisionsScreen: ListScreen {
         ] + Keymap.tableTools + Keymap.helpAndQuit
     }
 
+    func offers(_ action: Action, _ context: Context) -> Bool {
+        switch action {
+        case .clearAllFilters: return !table.criteria.isEmpty
+        case .open: return table.selectedRecord != nil
+        default: return true
+        }
+    }
+
     mutating func perform(_ action: Action, key: Key, context: inout Context) -> [Command] {
         let visible = Self.columns(context.strings).visible(width: context.width)
         // Dates read best newest first.
@@ -59,9 +70,11 @@ struct SupervisionsScreen: ListScreen {
             return commands
         }
         switch action {
-        case .filters: return [.present(EnterpriseFilterForm(table.criteria, withRetired: false, context: context))]
+        case .filters:
+            let enterprise = EnterpriseCriteria(retired: .shown, integrity: table.criteria.integrity)
+            return [.present(EnterpriseFilterForm(enterprise, withRetired: false, context: context))]
         case .clearAllFilters:
-            table.criteria = EnterpriseCriteria(retired: .shown)
+            table.criteria = SupervisionCriteria()
             table.filter = TextInput()
             refreshRows(&context)
             return []
@@ -79,10 +92,20 @@ struct SupervisionsScreen: ListScreen {
         }
     }
 
+    /// The filters form (`f`): the integrity list; a figure of the statistics: its criteria and
+    /// no text filter, so the rows are the figure's.
     mutating func deliver(_ delivery: Delivery, context: inout Context) {
         if deliverSort(delivery, context: &context) { return }
-        guard case .enterpriseCriteria(let criteria) = delivery else { return }
-        table.criteria = criteria
+        switch delivery {
+        case .enterpriseCriteria(let criteria):
+            table.criteria.integrity = criteria.integrity
+        case .supervisionFigure(let criteria):
+            table.criteria = criteria
+            table.filter = TextInput()
+            table.filtering = false
+        default:
+            return
+        }
         refreshRows(&context)
     }
 
@@ -90,12 +113,21 @@ struct SupervisionsScreen: ListScreen {
         let rank = table.sortColumn == .enterprise ? context.ledger.enterpriseRank() : []
         if !table.filter.text.isEmpty { context.ledger.prepareSupervisionSearch() }
         let index = context.ledger.supervisionIndex
-        table.refresh(body: Self.bodyHeight(context), order: { column, ascending in
+        table.refresh(body: tableBody(context), order: { column, ascending in
             Self.sorted(index, column: column ?? .date, ascending: ascending, rank: rank)
-        }, admit: { criteria, rows in
-            criteria.integrity == .all ? rows
-                : rows.filter { criteria.integrity.admits(index.enterprises.enterprises[index.records[$0].enterprise].integrityStatus) }
-        }, match: { index.matching($0, among: $1) })
+        }, admit: { index.matching($0, among: $1) }, match: { index.matching($0, among: $1) })
+    }
+
+    /// The active criteria in words, for the line above the table.
+    static func describe(_ criteria: SupervisionCriteria, _ s: Strings) -> String {
+        var parts: [String] = []
+        if !criteria.period.isOpen { parts.append(s.datedIn(since: criteria.period.since, until: criteria.period.until)) }
+        if let district = criteria.district { parts.append(s.district(district)) }
+        if let kind = criteria.kind { parts.append(s.kind(kind)) }
+        if let certificate = criteria.certificateNumber { parts.append(s.inspectorCertificate(certificate)) }
+        if criteria.noProblemOnly { parts.append(s.conclusion(.noProblem)) }
+        if criteria.integrity != .all { parts.append(s.integrityFilter(criteria.integrity)) }
+        return parts.joined(separator: s.listSeparator)
     }
 
     /// The entries in a column's order, ties newest first: as `plainSorted`, with the keys
@@ -156,18 +188,22 @@ struct SupervisionsScreen: ListScreen {
         let records = context.ledger.supervisionIndex.records
         let count = s.supervisionsCount(table.rows.count, records.count)
         Chrome.renderTitle(context, tab: tab, subtitle: count, into: &screen)
+        var top = 1
+        if !table.criteria.isEmpty {
+            screen.put(s.activeFilters(Self.describe(table.criteria, s)).truncated(toWidth: screen.width - 2), x: 1, y: 1, style: theme.label)
+            top = 2
+        }
         let empty = context.ledger.loading.map { s.supervisionsLoading($0.done, $0.total) }
             ?? (records.isEmpty ? s[.noSupervisionEntries] : s.noSupervisionMatches(table.filter.text))
-        TableView.render(table, layout: Self.columns(s), top: 1, body: Self.bodyHeight(context), title: { s[Self.title(of: $0)] },
+        TableView.render(table, layout: Self.columns(s), top: top, body: tableBody(context), title: { s[Self.title(of: $0)] },
                          empty: empty, theme: theme, into: &screen) { row, column, selected in
             var style = selected ? theme.selected : Style.plain
             if column == .conclusion, records[row].entry.conclusion != .noProblem { style.bold = true }
             return (Self.cell(records[row], column, context), style)
         }
         Chrome.renderFilterLine(context, input: table.filter, active: table.filtering, into: &screen)
-        let criteria = table.criteria.describe(s, retiredMatters: false)
-        Chrome.renderStatus(Chrome.statusPrefix(context) + s[.viewSupervisions] + " " + count
-                            + (criteria.isEmpty ? "" : " · " + s.activeFilters(criteria)),
+        // The criteria have their own line above the table.
+        Chrome.renderStatus(Chrome.statusPrefix(context) + s[.viewSupervisions] + " " + count,
                             bindings: hintBindings(context), context: context, into: &screen)
     }
 
