@@ -155,7 +155,8 @@ struct SupervisionsScreen: ListScreen {
         let theme = context.theme
         let records = context.ledger.supervisionIndex.records
         let count = s.supervisionsCount(table.rows.count, records.count)
-        Chrome.renderTitle(context, tab: tab, subtitle: count, into: &screen)
+        let conflicts = context.ledger.conflictCount
+        Chrome.renderTitle(context, tab: tab, subtitle: (conflicts > 0 ? s.conflictCount(conflicts) + " " : "") + count, into: &screen)
         let empty = context.ledger.loading.map { s.supervisionsLoading($0.done, $0.total) }
             ?? (records.isEmpty ? s[.noSupervisionEntries] : s.noSupervisionMatches(table.filter.text))
         TableView.render(table, layout: Self.columns(s), top: 1, body: Self.bodyHeight(context), title: { s[Self.title(of: $0)] },
@@ -190,8 +191,8 @@ struct SupervisionsScreen: ListScreen {
         switch column {
         case .date: return e.date + " " + e.time
         case .enterprise:
-            let e = context.ledger.enterprises[record.enterprise]
-            return EnterpriseMarks.short(e.name, e, s)
+            let enterprise = context.ledger.enterprises[record.enterprise]
+            return ConflictMarks.prefix(e, s) + EnterpriseMarks.short(enterprise.name, enterprise, s)
         case .district: return s.district(context.ledger.enterprises[record.enterprise].district)
         case .kind: return s.kind(e.kind)
         case .inspectors: return e.inspectors.map(\.name).joined(separator: "、")
