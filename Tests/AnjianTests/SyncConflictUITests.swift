@@ -179,3 +179,27 @@ import AnjianText
         #expect(AppView.render(app).lines().contains { $0.contains("冲突!") })
     }
 }
+
+/// Reviewed screens of a record with a sync conflict (`Screens/sync-conflict-*.txt`).
+@Suite struct SyncConflictScreenTests {
+    @Test(arguments: [Language.zh, .en], [(80, 24), (140, 40)])
+    func hazardPageListsItsConflictAndTheFormChoosesASide(_ language: Language, _ size: (Int, Int)) throws {
+        var (app, hazard, _) = try SyncConflictUITests.state(language, width: size.0, height: size.1)
+        let name = "\(language.rawValue)-\(size.0)x\(size.1)"
+        app.press(.character("2"), .character("/"))
+        app.type(hazard.number)
+        app.press(.enter)
+        expectScreen(AppView.render(app), named: "sync-conflict-hazards-\(name)")
+        app.press(.enter)
+        expectScreen(AppView.render(app), named: "sync-conflict-hazard-page-\(name)")
+        app.press(.character("C"), .right, .right)
+        expectScreen(AppView.render(app), named: "sync-conflict-form-\(name)")
+    }
+
+    @Test(arguments: [Language.zh, .en])
+    func visitsWithAConflictAt80Columns(_ language: Language) throws {
+        var (app, _, _) = try SyncConflictUITests.state(language)
+        app.press(.character("3"))
+        expectScreen(AppView.render(app), named: "sync-conflict-supervisions-\(language.rawValue)-80x24")
+    }
+}

@@ -32,6 +32,7 @@ struct EnterprisePageScreen: ScreenComponent {
             KeyBinding(keys: [.up, .character("k")], action: .moveUp, text: .actionUp),
             KeyBinding(keys: [.down, .character("j")], action: .moveDown, text: .actionDown),
             KeyBinding(keys: [.enter], action: .open, text: .actionOpenEntry, hint: .hintOpen),
+            Keymap.resolveConflicts,
             KeyBinding(keys: [.pageUp], action: .pageUp, text: .actionPageUp),
             KeyBinding(keys: [.pageDown, .character(" ")], action: .pageDown, text: .actionPageDown),
             KeyBinding(keys: [.home, .character("g")], action: .moveTop, text: .actionTop),
@@ -41,7 +42,6 @@ struct EnterprisePageScreen: ScreenComponent {
             KeyBinding(keys: [.character("h")], action: .newHazard, text: .actionNewHazard, hint: .hintHazard),
             KeyBinding(keys: [.character("e")], action: .edit, text: .actionEditEnterprise, hint: .hintEdit),
             KeyBinding(keys: [.character("b")], action: .integrityList, text: .actionIntegrity, hint: .hintIntegrity),
-            Keymap.resolveConflicts,
             context.ledger.enterprises[enterprise].isActive
                 ? KeyBinding(keys: [.character("x")], action: .retireOrReinstate, text: .actionRetire, hint: .hintRetire)
                 : KeyBinding(keys: [.character("x")], action: .retireOrReinstate, text: .actionReinstate, hint: .hintReinstate),

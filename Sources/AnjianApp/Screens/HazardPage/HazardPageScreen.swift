@@ -29,8 +29,9 @@ struct HazardPageScreen: ScreenComponent {
     func keymap(_ context: Context) -> [KeyBinding] {
         // The links after Back: on a narrow status line their hints go before Back's.
         let back = Keymap.backViewsHelp
-        return Keymap.pageScroll + Self.stepBindings
-            + [KeyBinding(keys: [.character("e")], action: .edit, text: .actionEdit, hint: .hintEdit), Keymap.resolveConflicts, Keymap.print]
+        // Resolving first: while the record has a conflict, its hint goes before the steps'.
+        return Keymap.pageScroll + [Keymap.resolveConflicts] + Self.stepBindings
+            + [KeyBinding(keys: [.character("e")], action: .edit, text: .actionEdit, hint: .hintEdit), Keymap.print]
             + back.prefix(1) + Self.linkBindings + back.dropFirst()
     }
 

@@ -27,6 +27,7 @@ struct InspectorPageScreen: ScreenComponent {
             KeyBinding(keys: [.up, .character("k")], action: .moveUp, text: .actionUp),
             KeyBinding(keys: [.down, .character("j")], action: .moveDown, text: .actionDown),
             KeyBinding(keys: [.enter], action: .open, text: .rosterOpenEnterprise, hint: .hintOpen),
+            Keymap.resolveConflicts,
             KeyBinding(keys: [.pageUp], action: .pageUp, text: .actionPageUp),
             KeyBinding(keys: [.pageDown, .character(" ")], action: .pageDown, text: .actionPageDown),
             KeyBinding(keys: [.home, .character("g")], action: .moveTop, text: .actionTop),
@@ -34,7 +35,6 @@ struct InspectorPageScreen: ScreenComponent {
             KeyBinding(keys: [.character("e")], action: .edit, text: .actionEditInspector, hint: .hintEdit),
             KeyBinding(keys: [.character("r")], action: .retireOrReinstate, text: .actionRetireInspector,
                        hint: inspector(context)?.retired == nil ? .hintRosterRetire : .hintRosterReinstate),
-            Keymap.resolveConflicts,
         ] + Keymap.backViewsHelp
     }
 

@@ -22,9 +22,9 @@ struct SupervisionPageScreen: ScreenComponent {
     func keymap(_ context: Context) -> [KeyBinding] {
         Keymap.pageScroll + [
             KeyBinding(keys: [.enter], action: .open, text: .openHazard, hint: .hintOpen),
+            Keymap.resolveConflicts,
             KeyBinding(keys: [.character("e")], action: .edit, text: .actionEdit, hint: .hintEdit),
             KeyBinding(keys: [.character("h")], action: .newHazard, text: .actionNewHazard, hint: .hintHazard),
-            Keymap.resolveConflicts,
             Keymap.print,
         ] + Keymap.backViewsHelp
     }
