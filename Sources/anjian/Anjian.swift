@@ -133,8 +133,9 @@ struct Open: ParsableCommand {
             lastLook = Date()
             var (records, problems) = watch.changes()
             let master = watch.masterDataChanges()
-            records.enterprises = master.enterprises
-            records.inspectors = master.inspectors
+            // Our own saves change the files' stamps too: only what differs from the ledger is news.
+            records.enterprises = master.enterprises.flatMap { $0 == state.ledger.enterprises ? nil : $0 }
+            records.inspectors = master.inspectors.flatMap { $0 == state.ledger.roster.inspectors ? nil : $0 }
             if !records.hazards.isEmpty || !records.supervisions.isEmpty || !problems.isEmpty
                 || records.enterprises != nil || records.inspectors != nil {
                 _ = state.update(.filesChanged(records, problems: problems))
