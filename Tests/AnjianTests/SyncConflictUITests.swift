@@ -203,3 +203,25 @@ import AnjianText
         expectScreen(AppView.render(app), named: "sync-conflict-supervisions-\(language.rawValue)-80x24")
     }
 }
+
+@Suite struct MasterDataWatchTests {
+    @Test func enterprisesAndRosterChangedOnDiskAreReadAndADamagedOneIsReported() throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("anjian-watch-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: data) }
+        try LedgerStore.initialize(data, source: .demo)
+        var watch = FileWatch(directory: data)
+        let none = watch.masterDataChanges()
+        #expect(none.enterprises == nil && none.inspectors == nil && none.problem == nil)
+        let url = data.appendingPathComponent(LedgerStore.enterprisesName)
+        var enterprises = try LedgerStore.loadEnterprises(url).0
+        enterprises[0].address = "芝罘区同步路1号"
+        try LedgerStore.write([LedgerStore.prepareEnterprises(enterprises, in: data)])
+        let changed = watch.masterDataChanges()
+        #expect(changed.enterprises?[0].address == "芝罘区同步路1号")
+        #expect(changed.inspectors == nil && changed.problem == nil)
+        #expect(watch.masterDataChanges().enterprises == nil)
+        try Data("{ broken".utf8).write(to: data.appendingPathComponent(LedgerStore.inspectorsName))
+        let damaged = watch.masterDataChanges()
+        #expect(damaged.inspectors == nil && damaged.problem != nil)
+    }
+}
