@@ -24,6 +24,41 @@ public struct FileWatch: Sendable {
         self.directory = directory
         self.snapshots = snapshots
         stamps = Self.scan(directory)
+        masterStamps = Self.masterScan(directory)
+    }
+
+    var masterStamps: [String: Stamp] = [:]
+
+    /// `enterprises.json` and `inspectors.json` when they changed since the last call (a sync
+    /// merged them), read and checked as on load; `problem`: one changed but could not be read
+    /// (the views keep what they had).
+    public mutating func masterDataChanges() -> (enterprises: [Enterprise]?, inspectors: [Inspector]?, problem: StoreError?) {
+        let now = Self.masterScan(directory)
+        defer { masterStamps = now }
+        var result: (enterprises: [Enterprise]?, inspectors: [Inspector]?, problem: StoreError?) = (nil, nil, nil)
+        for (name, stamp) in now where masterStamps[name] != stamp {
+            do {
+                if name == LedgerStore.enterprisesName {
+                    result.enterprises = try LedgerStore.loadEnterprises(directory.appendingPathComponent(name)).0
+                } else {
+                    result.inspectors = try LedgerStore.loadInspectors(directory)
+                }
+            } catch {
+                result.problem = (error as? StoreError) ?? .io(path: directory.appendingPathComponent(name).path, reason: "\(error)")
+            }
+        }
+        return result
+    }
+
+    static func masterScan(_ directory: URL) -> [String: Stamp] {
+        var result: [String: Stamp] = [:]
+        for name in [LedgerStore.enterprisesName, LedgerStore.inspectorsName] {
+            var info = stat()
+            guard lstat(directory.appendingPathComponent(name).path, &info) == 0 else { continue }
+            result[name] = Stamp(inode: UInt64(info.st_ino), size: Int64(info.st_size),
+                                 seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec)
+        }
+        return result
     }
 
     /// The records of every file changed since the last call, and the files that changed but

@@ -16,6 +16,23 @@ public struct ConflictedRecord: Sendable, Hashable {
     public var conflicts: [FieldConflict]
 }
 
+/// A record that may carry conflicts, as the app holds it: what a choice of sides is made on.
+public enum ConflictSubject: Sendable, Hashable {
+    case enterprise(Enterprise)
+    case inspector(Inspector)
+    case supervision(SupervisionEntry)
+    case hazard(Hazard)
+
+    public var conflicts: [FieldConflict] {
+        switch self {
+        case .enterprise(let e): e.conflicts ?? []
+        case .inspector(let i): i.conflicts ?? []
+        case .supervision(let s): s.conflicts ?? []
+        case .hazard(let h): h.conflicts ?? []
+        }
+    }
+}
+
 /// Listing a ledger's conflicts and turning a choice into the store operation that saves it.
 public enum LedgerConflicts {
     /// Every record with a conflict: enterprises, the roster, then each enterprise's visits and hazards (by credit code).
@@ -36,6 +53,28 @@ public enum LedgerConflicts {
             }
         }
         return found
+    }
+
+    /// The operation that saves `subject` (the record as loaded) with a side chosen for each of
+    /// `choices`' fields, in order, each recorded in the history (`conflictResolved`). A field no
+    /// longer in conflict (decided with its group by an earlier choice) is skipped; nil when none is left.
+    public static func resolution(of subject: ConflictSubject, choices: [(field: String, side: ConflictSide)],
+                                  by signer: Operator, at time: String) throws(ConflictRefusal) -> StoreOperation? {
+        func resolved<R: ConflictCarrying>(_ record: R) throws(ConflictRefusal) -> R? {
+            var result = record
+            var changed = false
+            for choice in choices where (result.conflicts ?? []).contains(where: { $0.field == choice.field }) {
+                result = try result.resolvingConflict(on: choice.field, keep: choice.side, by: signer, at: time)
+                changed = true
+            }
+            return changed ? result : nil
+        }
+        switch subject {
+        case .enterprise(let e): return try resolved(e).map { .saveEnterprise($0, base: e) }
+        case .inspector(let i): return try resolved(i).map { .saveInspector($0, base: i) }
+        case .supervision(let s): return try resolved(s).map { .saveSupervision($0, base: s) }
+        case .hazard(let h): return try resolved(h).map { .saveHazard($0, base: h, link: nil) }
+        }
     }
 
     /// The operation that saves `record` with its conflict on `field` decided for `side`

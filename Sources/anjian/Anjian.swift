@@ -125,6 +125,23 @@ struct Open: ParsableCommand {
         var state = AppState(session: session, language: language, useColor: useColor, size: terminal.size)
         // The hazards and supervision entries load behind the first frame.
         let background = BackgroundLoad(session: session, for: state)
+        // Files other programs change while we run are shown as they are, within a few seconds
+        // (at once after a sync).
+        var watch = FileWatch(directory: session.directory, snapshots: session.snapshots)
+        var lastLook = Date()
+        func lookForChanges() {
+            lastLook = Date()
+            var (records, problems) = watch.changes()
+            let master = watch.masterDataChanges()
+            // Our own saves change the files' stamps too: only what differs from the ledger is news.
+            records.enterprises = master.enterprises.flatMap { $0 == state.ledger.enterprises ? nil : $0 }
+            records.inspectors = master.inspectors.flatMap { $0 == state.ledger.roster.inspectors ? nil : $0 }
+            if !records.hazards.isEmpty || !records.supervisions.isEmpty || !problems.isEmpty
+                || records.enterprises != nil || records.inspectors != nil {
+                _ = state.update(.filesChanged(records, problems: problems))
+            }
+            if let problem = master.problem { _ = state.update(.masterDataUnreadable(problem)) }
+        }
         /// Runs effects to the end; false when the program is to quit.
         func perform(_ first: [Effect]) -> Bool {
             var effects = first
@@ -139,22 +156,18 @@ struct Open: ParsableCommand {
                     terminal.draw(AppView.render(state))
                     let outcome = Result { () throws(StoreError) in try DocumentPrinter.print(job, enterprise: enterprise, runner: runner) }
                     effects += state.update(.printed(job, outcome))
+                case .sync(let signer):
+                    terminal.draw(AppView.render(state))
+                    let outcome = TUISync.run(session.directory, signer: signer, strings: state.strings)
+                    lookForChanges()
+                    effects += state.update(.synced(outcome))
                 }
             }
             return true
         }
-        // Files other programs change while we run are shown as they are, within a few seconds.
-        var watch = FileWatch(directory: session.directory, snapshots: session.snapshots)
-        var lastLook = Date()
         while true {
             if exitAfterLoad { background.wait(into: &state) } else { background.deliver(into: &state) }
-            if Date().timeIntervalSince(lastLook) >= 3 {
-                lastLook = Date()
-                let (records, problems) = watch.changes()
-                if !records.hazards.isEmpty || !records.supervisions.isEmpty || !problems.isEmpty {
-                    _ = state.update(.filesChanged(records, problems: problems))
-                }
-            }
+            if Date().timeIntervalSince(lastLook) >= 3 { lookForChanges() }
             terminal.draw(AppView.render(state))
             if exitAfterFirstFrame || exitAfterLoad { return }
             // A signal ends the wait for keys; the wait also ends each second, to look for one,

@@ -24,6 +24,10 @@ public enum Message: Sendable {
     case hazardOrdersBuilt(HazardDirectory.Prepared)
     /// A document printed (`Effect.printDocument`), or why it was not issued.
     case printed(PrintJob, Result<DocumentPrinter.Printed, StoreError>)
+    /// A sync through git finished (`Effect.sync`); the files it changed come as `filesChanged` first.
+    case synced(SyncOutcome)
+    /// `enterprises.json` or `inspectors.json` changed on disk but cannot be read: the views keep what they had.
+    case masterDataUnreadable(StoreError)
 }
 
 /// What the runner does after `update`; store operations report back with `.stored`.
@@ -33,6 +37,10 @@ public enum Effect: Hashable, Sendable {
     /// Issue and print a document of this enterprise (`DocumentPrinter.print`); the outcome comes
     /// back as `Message.printed`. The screen is drawn first: the status line says it is printing.
     case printDocument(PrintJob, Enterprise)
+    /// Sync the data directory through git, commits signed by this operator (`GitSync.sync`, run by
+    /// the executable under the session's lock); the outcome comes back as `Message.synced`. The
+    /// screen is drawn first: the status line says it is syncing.
+    case sync(Operator)
 }
 
 /// The whole application: the navigation stack of screens, at most one modal form, and the

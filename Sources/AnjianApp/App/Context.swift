@@ -25,6 +25,10 @@ public struct LedgerData: Sendable {
     /// Each enterprise's place in pinyin order of names (or short names), computed on first use:
     /// sorting thousands of records by enterprise then compares numbers, not collated strings.
     var rankCache: [Bool: [Int]] = [:]
+    /// Per enterprise file (visits, hazards): how many of its records carry sync conflicts, only
+    /// where some do; kept with the records, so the headers count without a pass over the ledger.
+    private(set) var supervisionConflicts: [String: Int] = [:]
+    private(set) var hazardConflicts: [String: Int] = [:]
 
     public init(directory: EnterpriseDirectory, pinyin: PinyinTable, inspectors: [Inspector],
                 supervisions: [String: [SupervisionEntry]], hazards: [String: [Hazard]], damagedFiles: [FileProblem] = [],
@@ -39,6 +43,31 @@ public struct LedgerData: Sendable {
         self.hazardIndex = HazardDirectory(hazards, enterprises: directory, pinyin: pinyin)
         self.damagedFiles = damagedFiles
         self.loading = loading
+        recountConflicts()
+    }
+
+    /// Records of the ledger waiting for a side of a sync conflict to be chosen: enterprises,
+    /// inspectors, visits and hazards.
+    public var conflictCount: Int {
+        supervisionConflicts.values.reduce(0, +) + hazardConflicts.values.reduce(0, +)
+            + directory.enterprises.count(where: \.hasConflicts) + roster.inspectors.count(where: \.hasConflicts)
+    }
+
+    private mutating func recountConflicts() {
+        supervisionConflicts = [:]
+        hazardConflicts = [:]
+        for code in supervisions.keys { recountConflicts(supervisions: code) }
+        for code in hazards.keys { recountConflicts(hazards: code) }
+    }
+
+    private mutating func recountConflicts(supervisions code: String) {
+        let n = (supervisions[code] ?? []).count(where: \.hasConflicts)
+        supervisionConflicts[code] = n == 0 ? nil : n
+    }
+
+    private mutating func recountConflicts(hazards code: String) {
+        let n = (hazards[code] ?? []).count(where: \.hasConflicts)
+        hazardConflicts[code] = n == 0 ? nil : n
     }
 
     mutating func loadProgress(_ progress: LoadProgress) {
@@ -61,6 +90,7 @@ public struct LedgerData: Sendable {
             supervisionIndex.replaceEnterprises(directory)
             hazardIndex.replaceEnterprises(directory)
         }
+        recountConflicts()
         adopt(newer)
         loading = nil
     }
@@ -171,11 +201,13 @@ public struct LedgerData: Sendable {
             supervisionIndex.remove(Set((supervisions[code] ?? []).map(\.id)).subtracting(list.map(\.id)), enterpriseCode: code)
             supervisions[code] = list
             for entry in list { supervisionIndex.upsert(entry) }
+            recountConflicts(supervisions: code)
         }
         for (code, list) in written.hazards {
             hazardIndex.remove(Set((hazards[code] ?? []).map(\.id)).subtracting(list.map(\.id)), enterpriseCode: code)
             hazards[code] = list
             for hazard in list { hazardIndex.upsert(hazard) }
+            recountConflicts(hazards: code)
         }
     }
 }
@@ -190,6 +222,8 @@ extension LedgerData {
             hazardIndex.remove(Set((hazards[old] ?? []).map(\.id)), enterpriseCode: old)
             supervisions[old] = nil
             hazards[old] = nil
+            supervisionConflicts[old] = nil
+            hazardConflicts[old] = nil
             damagedFiles.removeAll { $0.enterpriseCode == old }
         }
         if let inspectors = written.inspectors { roster = InspectorRoster(inspectors, pinyin: pinyin) }

@@ -52,6 +52,12 @@ extension AppState {
         case .printed(let job, let outcome):
             printed(job, outcome)
             return []
+        case .synced(let outcome):
+            synced(outcome)
+            return []
+        case .masterDataUnreadable(let error):
+            context.message = context.strings.storeError(error)
+            return []
         case .input(.resize(let width, let height)):
             context.session.width = width
             context.session.height = height
@@ -153,6 +159,10 @@ extension AppState {
         case .help:
             return run([.open(HelpScreen(for: top, context: context))])
         case .showView(let id): return run([.showView(id)])
+        case .sync:
+            let effects = run(syncRequested())
+            if modal is OperatorFormModal { keyAwaitingSigner = key }
+            return effects
         default:
             let asking = modal == nil
             let effects = run(withTop { $0.perform(action, key: key, context: &$1) } ?? [])

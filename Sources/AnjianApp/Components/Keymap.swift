@@ -26,6 +26,8 @@ public enum Action: Hashable, Sendable {
     case newEnterprise, integrityList
     /// The statistics (view 5): the next kind of period, the previous or next period, custom dates, the next district.
     case statisticsPeriod, statisticsShift, statisticsCustom, statisticsDistrict
+    /// Sync through git (top-level views); choose the sides of a record's sync conflicts (its page).
+    case sync, resolveConflicts
     // Editing a line of text (`TextInput`):
     case caretLeft, caretRight, caretStart, caretEnd, deleteBackward, deleteForward, clearInput, deleteToEnd, deleteWord
     // In a form (`Form`):
@@ -80,10 +82,11 @@ public enum Keymap {
         ] + Registry.bindings
     }
 
-    /// The end of every top-level list's keymap.
+    /// The end of every top-level list's keymap (sync there: its hint gives way first on a narrow line).
     static let helpAndQuit: [KeyBinding] = [
         KeyBinding(keys: [.character("?")], action: .help, text: .actionHelp, hint: .hintHelp),
         KeyBinding(keys: [.character("q")], action: .quit, text: .actionQuit, hint: .hintQuit),
+        sync,
     ]
 
     /// While the filter is being typed, keys not listed here edit the text (see `textEditing`).
@@ -101,6 +104,13 @@ public enum Keymap {
         KeyBinding(keys: [.up, .character("k")], action: .moveUp, text: .actionScrollUp),
         KeyBinding(keys: [.down, .character("j")], action: .moveDown, text: .actionScrollDown),
     ]
+
+    /// Syncing the ledger through git (`AppState` handles it on any screen whose keymap has it).
+    static let sync = KeyBinding(keys: [.function(5), .character("U")], action: .sync, text: .actionSync, hint: .hintSync)
+
+    /// A record's page: choosing the sides of its sync conflicts (offered while it has some).
+    static let resolveConflicts = KeyBinding(keys: [.character("C")], action: .resolveConflicts, text: .actionResolveConflicts,
+                                             hint: .hintResolve)
 
     /// Printing a page's enforcement documents.
     static let print = KeyBinding(keys: [.character("p")], action: .printDocument, text: .actionPrint, hint: .hintPrint)

@@ -32,6 +32,7 @@ struct EnterprisePageScreen: ScreenComponent {
             KeyBinding(keys: [.up, .character("k")], action: .moveUp, text: .actionUp),
             KeyBinding(keys: [.down, .character("j")], action: .moveDown, text: .actionDown),
             KeyBinding(keys: [.enter], action: .open, text: .actionOpenEntry, hint: .hintOpen),
+            Keymap.resolveConflicts,
             KeyBinding(keys: [.pageUp], action: .pageUp, text: .actionPageUp),
             KeyBinding(keys: [.pageDown, .character(" ")], action: .pageDown, text: .actionPageDown),
             KeyBinding(keys: [.home, .character("g")], action: .moveTop, text: .actionTop),
@@ -68,6 +69,11 @@ struct EnterprisePageScreen: ScreenComponent {
         case .retireOrReinstate:
             let e = context.ledger.enterprises[enterprise]
             return [.present(EnterpriseForm.step(e.isActive ? .retired : .reinstated, e, today: context.today, strings: context.strings))]
+        case .resolveConflicts:
+            guard let form = ConflictForm(.enterprise(context.ledger.enterprises[enterprise]), context: context) else {
+                return [.message(context.strings[.noConflictsHere])]
+            }
+            return [.present(form)]
         case .integrityList:
             let e = context.ledger.enterprises[enterprise]
             return [.present(EnterpriseForm.step(.integrityChanged, e, today: context.today, strings: context.strings))]
@@ -97,7 +103,10 @@ struct EnterprisePageScreen: ScreenComponent {
     }
 
     /// Whether Enter has a row to open.
-    func offers(_ action: Action, _ context: Context) -> Bool { action != .open || page.selection != nil }
+    func offers(_ action: Action, _ context: Context) -> Bool {
+        if action == .resolveConflicts { return context.ledger.enterprises[enterprise].hasConflicts }
+        return action != .open || page.selection != nil
+    }
 
     /// Lays the page out at the terminal's width: done when the data or the size changes,
     /// not on every key.
@@ -107,7 +116,7 @@ struct EnterprisePageScreen: ScreenComponent {
         let ledger = context.ledger
         let e = ledger.enterprises[enterprise]
         let valueWidth = PageState.valueWidth(s, width: context.width)
-        var lines: [PageLine] = []
+        var lines = ConflictMarks.lines(.enterprise(e), strings: s, theme: theme, valueWidth: valueWidth)
         // Files found damaged on load come first: what follows is not the whole record.
         let damaged = [FileProblem.Folder.supervisions, .hazards].compactMap { ledger.damage(of: e.creditCode, $0) }
         for damage in damaged {
@@ -132,7 +141,7 @@ struct EnterprisePageScreen: ScreenComponent {
             lines.append(PageLine(label: "", value: s[.noSupervisions], style: theme.dim))
         }
         for (i, entry) in entries.enumerated() {
-            lines.append(PageLine(label: "", value: SupervisionPageScreen.summary(entry, strings: s), target: i))
+            lines.append(PageLine(label: "", value: ConflictMarks.listed(entry, SupervisionPageScreen.summary(entry, strings: s), s), target: i))
         }
         let hazards = ledger.hazardEntries(of: e.creditCode)
         let (today, verificationDays) = (context.today, context.verificationDays)
@@ -149,7 +158,7 @@ struct EnterprisePageScreen: ScreenComponent {
         }
         for (i, hazard) in hazards.enumerated() {
             let timing = hazard.timing(today: today, verificationDays: verificationDays)
-            lines.append(PageLine(label: "", value: HazardPageScreen.summary(hazard, strings: s, timing: timing),
+            lines.append(PageLine(label: "", value: ConflictMarks.listed(hazard, HazardPageScreen.summary(hazard, strings: s, timing: timing), s),
                                   style: theme.hazard(hazard, timing: timing), target: entries.count + i))
         }
         if let history = e.history, !history.isEmpty {

@@ -173,7 +173,7 @@ struct EnterprisesScreen: ListScreen {
 
     static func cell(_ e: Enterprise, column: EnterpriseColumn, strings s: Strings, theme: Theme) -> (String, Style) {
         switch column {
-        case .name: return (EnterpriseMarks.listName(e, s), .plain)
+        case .name: return (ConflictMarks.prefix(e, s) + EnterpriseMarks.listName(e, s), .plain)
         case .shortName: return (e.shortName, .plain)
         case .district: return (s.district(e.district), .plain)
         case .industry: return (s.language == .zh ? e.industry : s.category(e.category), .plain)

@@ -29,7 +29,8 @@ struct HazardPageScreen: ScreenComponent {
     func keymap(_ context: Context) -> [KeyBinding] {
         // The links after Back: on a narrow status line their hints go before Back's.
         let back = Keymap.backViewsHelp
-        return Keymap.pageScroll + Self.stepBindings
+        // Resolving first: while the record has a conflict, its hint goes before the steps'.
+        return Keymap.pageScroll + [Keymap.resolveConflicts] + Self.stepBindings
             + [KeyBinding(keys: [.character("e")], action: .edit, text: .actionEdit, hint: .hintEdit), Keymap.print]
             + back.prefix(1) + Self.linkBindings + back.dropFirst()
     }
@@ -58,6 +59,9 @@ struct HazardPageScreen: ScreenComponent {
             var page = SupervisionPageScreen(code: code, id: visit.id, context: &context)
             page.refresh(.saved(.hazard(hazard)), context: &context)
             return [.open(page)]
+        case .resolveConflicts:
+            guard let form = ConflictForm(.hazard(hazard), context: context) else { return [.message(context.strings[.noConflictsHere])] }
+            return [.present(form)]
         case .printDocument:
             switch PrintMenu.forHazard(hazard, context: context) {
             case .success(let menu): return [.present(menu)]
@@ -84,7 +88,8 @@ struct HazardPageScreen: ScreenComponent {
         guard let h = ledger.hazard(code, id) else { return page.layout([], body: body) }
         let theme = context.theme
         let valueWidth = PageState.valueWidth(s, width: context.width)
-        var lines: [PageLine] = []
+        // A sync conflict first: nothing else on the page is settled until a side is chosen.
+        var lines = ConflictMarks.lines(.hazard(h), strings: s, theme: theme, valueWidth: valueWidth)
         func add(_ label: String, _ value: String, _ style: Style = .plain) {
             lines += PageLine.wrapped(label, value.isEmpty ? s[.noneValue] : value, style: style, valueWidth: valueWidth)
         }
@@ -133,6 +138,7 @@ struct HazardPageScreen: ScreenComponent {
     func offers(_ action: Action, _ context: Context) -> Bool {
         let hazard = context.ledger.hazard(code, id)
         if action == .openVisit { return hazard.flatMap { context.ledger.visit(of: $0) } != nil }
+        if action == .resolveConflicts { return hazard?.hasConflicts ?? false }
         // The re-check opinion: once re-checked (the key still says why before).
         if action == .printDocument { return hazard.map { !$0.verifications.isEmpty } ?? false }
         guard case .step(let step) = action else { return true }

@@ -205,7 +205,10 @@ struct HazardsScreen: ListScreen {
         Chrome.renderTitle(context, tab: tab, subtitle: "\(table.rows.count)/\(records.count)", into: &screen)
         // Lines too long for the terminal end in "…": the filters, last, give way first. While the
         // records load there are no figures yet: zeros would read as an empty ledger.
-        let figures = context.ledger.loading.map { s.hazardsLoading($0.done, $0.total) } ?? s.hazardCounts(counts)
+        // Sync conflicts of the ledger first, where the line's end cannot cut them off.
+        let conflicts = context.ledger.conflictCount
+        let figures = context.ledger.loading.map { s.hazardsLoading($0.done, $0.total) }
+            ?? (conflicts > 0 ? s.conflictCount(conflicts) + "  " : "") + s.hazardCounts(counts)
         screen.put(figures.truncated(toWidth: screen.width - 2), x: 1, y: 1, style: theme.label)
         var dates = context.ledger.loading == nil ? s.hazardDeadlineCounts(counts) : ""
         if !table.criteria.isEmpty { dates += (dates.isEmpty ? "" : "  ") + s.activeFilters(Self.describe(table.criteria, s)) }
@@ -260,7 +263,7 @@ struct HazardsScreen: ListScreen {
         case .deadline: return s.deadline(h.rectification.deadline, extended: h.extensionCount > 0)
         case .overdue: return h.timing(today: today, verificationDays: context.verificationDays).map(s.timingMarker) ?? ""
         case .responsible: return h.rectification.responsible
-        case .description: return h.description.replacingOccurrences(of: "\n", with: " ")
+        case .description: return ConflictMarks.prefix(h, s) + h.description.replacingOccurrences(of: "\n", with: " ")
         }
     }
 

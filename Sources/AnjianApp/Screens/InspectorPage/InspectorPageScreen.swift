@@ -27,6 +27,7 @@ struct InspectorPageScreen: ScreenComponent {
             KeyBinding(keys: [.up, .character("k")], action: .moveUp, text: .actionUp),
             KeyBinding(keys: [.down, .character("j")], action: .moveDown, text: .actionDown),
             KeyBinding(keys: [.enter], action: .open, text: .rosterOpenEnterprise, hint: .hintOpen),
+            Keymap.resolveConflicts,
             KeyBinding(keys: [.pageUp], action: .pageUp, text: .actionPageUp),
             KeyBinding(keys: [.pageDown, .character(" ")], action: .pageDown, text: .actionPageDown),
             KeyBinding(keys: [.home, .character("g")], action: .moveTop, text: .actionTop),
@@ -41,6 +42,7 @@ struct InspectorPageScreen: ScreenComponent {
         switch action {
         case .open: return page.selection != nil
         case .edit, .retireOrReinstate: return inspector(context) != nil
+        case .resolveConflicts: return inspector(context)?.hasConflicts ?? false
         default: return true
         }
     }
@@ -58,6 +60,11 @@ struct InspectorPageScreen: ScreenComponent {
         case .retireOrReinstate:
             guard let inspector = inspector(context) else { return [] }
             return [.present(RosterForm.retirement(inspector, context: context))]
+        case .resolveConflicts:
+            guard let inspector = inspector(context), let form = ConflictForm(.inspector(inspector), context: context) else {
+                return [.message(context.strings[.noConflictsHere])]
+            }
+            return [.present(form)]
         default: return []
         }
     }
@@ -80,7 +87,7 @@ struct InspectorPageScreen: ScreenComponent {
             page.layout([PageLine(label: "", value: s.noMatches(certificateNumber), style: theme.dim)], body: PageState.bodyHeight(context))
             return
         }
-        var lines: [PageLine] = []
+        var lines = ConflictMarks.lines(.inspector(inspector), strings: s, theme: theme, valueWidth: valueWidth)
         for line in Self.fields(inspector, ledger: ledger, today: context.today, strings: s, theme: theme) {
             lines += PageLine.wrapped(line.label, line.value, style: line.style, valueWidth: valueWidth)
         }

@@ -234,7 +234,7 @@ struct RosterScreen: ListScreen {
         let retired = isRetired(inspector, today: today)
         let plain: Style = retired ? theme.dim : .plain
         switch column {
-        case .name: return (inspector.name, retired ? theme.dim : Style(bold: false))
+        case .name: return (ConflictMarks.prefix(inspector, s) + inspector.name, retired ? theme.dim : Style(bold: false))
         case .certificate: return (inspector.certificateNumber, plain)
         case .expires:
             if let retirement = inspector.retired, retired { return (s[.rosterRetiredMark] + " " + retirement.date, theme.dim) }

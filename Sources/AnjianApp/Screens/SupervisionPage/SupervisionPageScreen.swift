@@ -22,6 +22,7 @@ struct SupervisionPageScreen: ScreenComponent {
     func keymap(_ context: Context) -> [KeyBinding] {
         Keymap.pageScroll + [
             KeyBinding(keys: [.enter], action: .open, text: .openHazard, hint: .hintOpen),
+            Keymap.resolveConflicts,
             KeyBinding(keys: [.character("e")], action: .edit, text: .actionEdit, hint: .hintEdit),
             KeyBinding(keys: [.character("h")], action: .newHazard, text: .actionNewHazard, hint: .hintHazard),
             Keymap.print,
@@ -42,6 +43,11 @@ struct SupervisionPageScreen: ScreenComponent {
             guard let index = context.ledger.directory.index(of: code) else { return [] }
             if context.ledger.supervisionEntry(code, id)?.isPlanned == true { return [.message(context.strings.plannedVisitNotMade)] }
             return [.present(HazardForm.new(for: index, supervisionID: id, context: context))]
+        case .resolveConflicts:
+            guard let entry = context.ledger.supervisionEntry(code, id), let form = ConflictForm(.supervision(entry), context: context) else {
+                return [.message(context.strings[.noConflictsHere])]
+            }
+            return [.present(form)]
         case .printDocument:
             guard let entry = context.ledger.supervisionEntry(code, id) else { return [] }
             switch PrintMenu.forVisit(entry, context: context) {
@@ -61,7 +67,10 @@ struct SupervisionPageScreen: ScreenComponent {
     }
 
     /// Whether Enter has a hazard to open.
-    func offers(_ action: Action, _ context: Context) -> Bool { action != .open || page.selection != nil }
+    func offers(_ action: Action, _ context: Context) -> Bool {
+        if action == .resolveConflicts { return context.ledger.supervisionEntry(code, id)?.hasConflicts ?? false }
+        return action != .open || page.selection != nil
+    }
 
     /// One line for lists: date time, kind, inspectors, conclusion.
     static func summary(_ e: SupervisionEntry, strings s: Strings) -> String {
@@ -74,7 +83,7 @@ struct SupervisionPageScreen: ScreenComponent {
         let ledger = context.ledger
         guard let e = ledger.supervisionEntry(code, id) else { return page.layout([], body: PageState.bodyHeight(context)) }
         let valueWidth = PageState.valueWidth(s, width: context.width)
-        var lines: [PageLine] = []
+        var lines = ConflictMarks.lines(.supervision(e), strings: s, theme: context.theme, valueWidth: valueWidth)
         func add(_ label: String, _ value: String, bold: Bool = false) {
             lines += PageLine.wrapped(label, value, style: bold ? Style(bold: true) : .plain, valueWidth: valueWidth)
         }
@@ -100,7 +109,7 @@ struct SupervisionPageScreen: ScreenComponent {
             lines.append(PageLine(label: s.visitHazardsSection(found.count), value: "", style: context.theme.header, isHeader: true))
             for (i, hazard) in found.enumerated() {
                 let timing = hazard.timing(today: context.today, verificationDays: context.session.verificationDays)
-                lines.append(PageLine(label: "", value: HazardPageScreen.summary(hazard, strings: s, timing: timing),
+                lines.append(PageLine(label: "", value: ConflictMarks.listed(hazard, HazardPageScreen.summary(hazard, strings: s, timing: timing), s),
                                       style: context.theme.hazard(hazard, timing: timing), target: i))
             }
         }

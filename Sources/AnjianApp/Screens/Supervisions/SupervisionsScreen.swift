@@ -187,7 +187,9 @@ struct SupervisionsScreen: ListScreen {
         let theme = context.theme
         let records = context.ledger.supervisionIndex.records
         let count = s.supervisionsCount(table.rows.count, records.count)
-        Chrome.renderTitle(context, tab: tab, subtitle: count, into: &screen)
+        let conflicts = context.ledger.conflictCount
+        let counted = (conflicts > 0 ? s.conflictCount(conflicts) + " " : "") + count
+        Chrome.renderTitle(context, tab: tab, subtitle: counted, into: &screen)
         var top = 1
         if !table.criteria.isEmpty {
             screen.put(s.activeFilters(Self.describe(table.criteria, s)).truncated(toWidth: screen.width - 2), x: 1, y: 1, style: theme.label)
@@ -202,8 +204,9 @@ struct SupervisionsScreen: ListScreen {
             return (Self.cell(records[row], column, context), style)
         }
         Chrome.renderFilterLine(context, input: table.filter, active: table.filtering, into: &screen)
-        // The criteria have their own line above the table.
-        Chrome.renderStatus(Chrome.statusPrefix(context) + s[.viewSupervisions] + " " + count,
+        // The criteria have their own line above the table; the conflicts are counted here too,
+        // as the title drops its count on a narrow terminal.
+        Chrome.renderStatus(Chrome.statusPrefix(context) + s[.viewSupervisions] + " " + counted,
                             bindings: hintBindings(context), context: context, into: &screen)
     }
 
@@ -226,8 +229,8 @@ struct SupervisionsScreen: ListScreen {
         switch column {
         case .date: return e.date + " " + e.time
         case .enterprise:
-            let e = context.ledger.enterprises[record.enterprise]
-            return EnterpriseMarks.short(e.name, e, s)
+            let enterprise = context.ledger.enterprises[record.enterprise]
+            return ConflictMarks.prefix(e, s) + EnterpriseMarks.short(enterprise.name, enterprise, s)
         case .district: return s.district(context.ledger.enterprises[record.enterprise].district)
         case .kind: return s.kind(e.kind)
         case .inspectors: return e.inspectors.map(\.name).joined(separator: "、")
