@@ -55,10 +55,11 @@ import AnjianModel
         // The list hides him; a shows him, marked.
         try session.keys("Escape")
         try session.keys("Escape")
-        screen = try session.waitFor(text: "16/17 人")
+        screen = try session.settled("16/17 人")
         #expect(!screen.contains { $0.contains("解春生") })
         try session.keys("a")
-        screen = try session.waitFor(text: "17/17 人")
+        // A settled frame: the count can be drawn before the rows.
+        screen = try session.settled("17/17 人")
         #expect(screen.contains { $0.contains("解春生") && $0.contains("[已退出]") })
 
         // The visit form: 解 offers 解玉洁 only.
