@@ -78,6 +78,17 @@ public enum ValidateCommand {
         do { _ = try LedgerStore.documentSettings(in: ledger.directory) } catch {
             lines.append(strings.storeError(StoreError.wrap(error, path: ledger.directory.appendingPathComponent(LedgerStore.documentSettingsName).path)))
         }
+        lines += duplicateDocuments(ledger, strings: strings)
+        do { _ = try LedgerStore.drawRecords(in: ledger.directory) } catch {
+            lines.append(strings.storeError(StoreError.wrap(error, path: ledger.directory.appendingPathComponent(LedgerStore.drawsFolder).path)))
+        }
+        return lines
+    }
+
+    /// A document number given twice in the city (a kind's sequence of a year is unique): one line
+    /// each, naming the file and the record. Two clones issuing offline can bring this about.
+    public static func duplicateDocuments(_ ledger: LoadedLedger, strings: Strings) -> [String] {
+        var lines: [String] = []
         var firstHolder: [String: String] = [:]
         let holders = ledger.supervisions.values.joined().map { (record: $0.id, path: "supervisions/\($0.enterpriseCode).json", documents: $0.documents ?? []) }
             + ledger.hazards.values.joined().map { (record: $0.number, path: "hazards/\($0.enterpriseCode).json", documents: $0.documents ?? []) }
@@ -91,9 +102,6 @@ public enum ValidateCommand {
                     firstHolder[key] = holder.record
                 }
             }
-        }
-        do { _ = try LedgerStore.drawRecords(in: ledger.directory) } catch {
-            lines.append(strings.storeError(StoreError.wrap(error, path: ledger.directory.appendingPathComponent(LedgerStore.drawsFolder).path)))
         }
         return lines
     }

@@ -4,7 +4,9 @@
 public struct DrawRecord: Codable, Hashable, Sendable {
     public static let currentVersion = 1
     public var schemaVersion: Int
-    /// `DR-<year>-<nnn>`, the next free one of the year.
+    /// `DR-<year>-<drawer's certificate number>-<nnn>`: the drawer's next of the year. The
+    /// certificate keeps two inspectors drawing offline on their own machines from taking the
+    /// same id (their files would collide when synced).
     public var id: String
     /// ISO 8601 with its offset.
     public var drawnAt: String
@@ -27,10 +29,11 @@ public struct DrawRecord: Codable, Hashable, Sendable {
         teams = result.teams
     }
 
-    /// The id of the `sequence`th draw of `year`.
-    public static func id(year: Int, sequence: Int) -> String {
+    /// The id of the drawer's `sequence`th draw of `year`.
+    public static func id(year: Int, drawer: String, sequence: Int) -> String {
         let digits = String(sequence)
-        return "DR-\(year)-" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+        let certificate = drawer.filter { $0.isLetter || $0.isNumber }
+        return "DR-\(year)-" + (certificate.isEmpty ? "" : certificate + "-") + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
     }
 
     /// How a re-run compares with the record.

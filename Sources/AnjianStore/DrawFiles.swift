@@ -35,8 +35,9 @@ extension LedgerStore {
         let year = Int(record.drawnAt.prefix(4)) ?? 0
         let taken = Set((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
         var sequence = 1
-        while taken.contains(DrawRecord.id(year: year, sequence: sequence) + ".json") { sequence += 1 }
-        record.id = DrawRecord.id(year: year, sequence: sequence)
+        let drawer = record.drawnBy.certificateNumber
+        while taken.contains(DrawRecord.id(year: year, drawer: drawer, sequence: sequence) + ".json") { sequence += 1 }
+        record.id = DrawRecord.id(year: year, drawer: drawer, sequence: sequence)
         return (record, PreparedFile(data: try JSONFiles.encode(record), url: folder.appendingPathComponent(record.id + ".json")))
     }
 }

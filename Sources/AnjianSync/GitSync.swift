@@ -3,6 +3,7 @@ import AnjianModel
 import AnjianStore
 import AnjianText
 import AnjianRuntime
+import AnjianCLI
 
 /// Why a sync stopped. Nothing is lost in any case: the local changes are committed first.
 public enum SyncError: Error, Sendable {
@@ -47,6 +48,9 @@ public struct SyncReport: Sendable, Equatable {
     public var linksRepaired = 0
     /// Records of the ledger that carry a conflict waiting for a choice, after the sync.
     public var conflictedRecords = 0
+    /// Document numbers issued twice once the sides met (two clones issuing offline): one line
+    /// each; the numbers stay as printed, a person decides (see docs/sync.md).
+    public var duplicateDocuments: [String] = []
 
     public init() {}
 
@@ -59,6 +63,8 @@ public struct SyncReport: Sendable, Equatable {
         if linksRepaired > 0 { lines.append(s.syncRenumbered(linksRepaired)) }
         if pushed { lines.append(s.syncPushed) } else if !offline && !noRemote && received == 0 { lines.append(s.syncUpToDate) }
         if conflictedRecords > 0 { lines.append(s.syncConflicts(conflictedRecords)) }
+        if !duplicateDocuments.isEmpty { lines.append(s.syncDuplicateDocuments(duplicateDocuments.count)) }
+        lines += duplicateDocuments
         return lines
     }
 }
@@ -176,7 +182,14 @@ public enum GitSync {
             if attempt == 2 { throw .pushRejected(push.detail) }
         }
         report.conflictedRecords = conflictedRecords(directory)
+        report.duplicateDocuments = duplicateDocuments(directory, strings: strings)
         return report
+    }
+
+    /// Document numbers the ledger holds twice (see `ValidateCommand.duplicateDocuments`).
+    static func duplicateDocuments(_ directory: URL, strings: Strings) -> [String] {
+        guard let ledger = try? LedgerStore.open(directory, initializeIfEmpty: false) else { return [] }
+        return ValidateCommand.duplicateDocuments(ledger, strings: strings)
     }
 
     /// `anjian sync --setup URL`: makes the data directory a repository whose `origin` is `url`

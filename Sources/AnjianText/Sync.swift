@@ -94,3 +94,10 @@ extension Strings {
         pick(zh: "\(path) 无法按记录合并（交给 git 处理）：\(detail)", en: "\(path) cannot be merged record by record (left to git): \(detail)")
     }
 }
+
+extension Strings {
+    public func syncDuplicateDocuments(_ count: Int) -> String {
+        pick(zh: "注意：合并后有 \(count) 个文书编号重复（两台电脑离线时各自开具），编号不变，需人工作废或重开：",
+             en: "Note: \(count) document numbers are now issued twice (two machines issued offline); they stay as printed, someone must void or reissue:")
+    }
+}

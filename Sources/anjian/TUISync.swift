@@ -11,8 +11,10 @@ enum TUISync {
         do {
             let report = try GitSync.sync(directory, signer: signer, driver: GitSync.driverCommand(executable: GitSync.currentExecutable),
                                           strings: strings)
-            return .done(SyncSummary(committed: report.committed, offline: report.offline, noRemote: report.noRemote,
-                                     received: report.received, pushed: report.pushed, conflicts: report.conflictedRecords))
+            var summary = SyncSummary(committed: report.committed, offline: report.offline, noRemote: report.noRemote,
+                                      received: report.received, pushed: report.pushed, conflicts: report.conflictedRecords)
+            summary.duplicateDocuments = report.duplicateDocuments.count
+            return .done(summary)
         } catch {
             if case .notARepository = error { return .notSetUp }
             return .failed(error.message(strings))

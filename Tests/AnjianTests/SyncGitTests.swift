@@ -362,3 +362,38 @@ private func expectIdentical(_ clones: [Clone]) throws {
         #expect(try Data(contentsOf: URL(fileURLWithPath: paths[1])) == before)
     }
 }
+
+/// What review found: two inspectors drawing offline must not block the sync (their draw
+/// records once took the same file name), and the same document number issued on two machines
+/// is said by the sync (numbers stay as printed; a person decides).
+@Suite struct SyncReviewTests {
+    @Test func twoOfflineDrawsBothArriveAndTwiceIssuedNumbersAreSaid() throws {
+        try team(2) { clones in
+            let (a, b) = (clones[0], clones[1])
+            for (clone, seed) in [(a, UInt64(11)), (b, UInt64(22))] {
+                try clone.edit { ledger, runner in
+                    let inputs = DrawInputs(count: .number(2), seed: seed, date: "2026-11-20")
+                    let result = try Draw.run(inputs, enterprises: ledger.enterprises, inspectors: ledger.inspectors, openMajor: [])
+                    let record = DrawRecord(id: "", drawnAt: stamp(seed == 11 ? 1 : 2), drawnBy: clone.signer, inputs: inputs, result: result)
+                    #expect(saved(runner.perform(.recordDraw(record))) != nil)
+                    // And each prints the inspection record of a visit of its own: both get No. 1.
+                    let visit = try #require(ledger.supervisions.values.joined().filter { !$0.isPlanned }.sorted { $0.id < $1.id }[seed == 11 ? 0 : 1])
+                    let request = DocumentRequest(kind: .inspectionRecord, enterpriseCode: visit.enterpriseCode, recordID: visit.id,
+                                                  issuedBy: clone.signer, issuedAt: stamp(seed == 11 ? 3 : 4), settings: .standard, highestKnown: 0)
+                    #expect(saved(runner.perform(.issueDocument(request))) != nil)
+                }
+            }
+            try a.sync()
+            let report = try b.sync()
+            #expect(report.pushed, "\(report)")
+            #expect(report.duplicateDocuments.count == 1 && report.lines(strings).contains { $0.contains("void or reissue") }, "\(report.lines(strings))")
+            try a.sync()
+            for clone in [a, b] {
+                let draws = try LedgerStore.drawRecords(in: clone.directory)
+                #expect(draws.count == 2 && Set(draws.map(\.id)).count == 2)
+                #expect(try clone.ledger().supervisions.values.joined().filter(\.isPlanned).count == 4)
+            }
+            #expect(try a.files() == b.files())
+        }
+    }
+}

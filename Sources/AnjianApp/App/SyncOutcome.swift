@@ -20,6 +20,8 @@ public struct SyncSummary: Sendable, Equatable {
     public var pushed: Bool
     /// Records left with a conflict to choose.
     public var conflicts: Int
+    /// Document numbers now issued twice (two machines issued offline).
+    public var duplicateDocuments = 0
 
     public init(committed: String? = nil, offline: Bool = false, noRemote: Bool = false, received: Int = 0, pushed: Bool = false,
                 conflicts: Int = 0) {
@@ -32,6 +34,8 @@ public struct SyncSummary: Sendable, Equatable {
     }
 
     func message(_ s: Strings) -> String {
-        s.syncDone(committed: committed, offline: offline, noRemote: noRemote, received: received, pushed: pushed, conflicts: conflicts)
+        let done = s.syncDone(committed: committed, offline: offline, noRemote: noRemote, received: received, pushed: pushed, conflicts: conflicts)
+        // The duplicates first: the status line is one line, and they need a person.
+        return duplicateDocuments == 0 ? done : s.syncDuplicateDocuments(duplicateDocuments) + " anjian validate"
     }
 }
