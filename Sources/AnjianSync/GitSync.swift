@@ -149,6 +149,10 @@ public enum GitSync {
         for attempt in 0..<3 {
             let fetch = try run(git, ["fetch", "-q", remote])
             guard fetch.ok else {
+                // Unreachable (no network, the USB stick not in): commit here, push later. Any other
+                // failure (a wrong address, a refused key) is said: "later" would never come.
+                let url = try run(git, ["remote", "get-url", remote]).out.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard unreachable(fetch.detail) || missingLocalPath(url) else { throw .gitFailed(step: "fetch", detail: fetch.detail) }
                 report.offline = true
                 break
             }
@@ -178,12 +182,33 @@ public enum GitSync {
             }
             // Someone pushed meanwhile: fetch and merge again; a push that fails otherwise is being offline.
             let rejected = push.err.contains("rejected") || push.err.contains("fetch first") || push.err.contains("non-fast-forward")
-            if !rejected { report.offline = true; break }
+            if !rejected {
+                guard unreachable(push.detail) else { throw .gitFailed(step: "push", detail: push.detail) }
+                report.offline = true
+                break
+            }
             if attempt == 2 { throw .pushRejected(push.detail) }
         }
         report.conflictedRecords = conflictedRecords(directory)
         report.duplicateDocuments = duplicateDocuments(directory, strings: strings)
         return report
+    }
+
+    /// Whether git's message says the server could not be reached at all (the network, the host,
+    /// a path that is not there: a USB stick not plugged in), rather than refusing us.
+    static func unreachable(_ detail: String) -> Bool {
+        let text = detail.lowercased()
+        return ["could not resolve host", "connection timed out", "connection refused", "network is unreachable",
+                "no route to host", "could not read from remote repository.\n\nplease make sure", "no such file or directory",
+                "temporary failure in name resolution", "operation timed out"].contains { text.contains($0) }
+            && !text.contains("permission denied") && !text.contains("authentication failed")
+    }
+
+    /// A remote that is a path on this machine (a USB stick, a mounted share) which is not there now.
+    static func missingLocalPath(_ url: String) -> Bool {
+        let local = url.hasPrefix("/") || url.hasPrefix("file://")
+        let path = url.hasPrefix("file://") ? String(url.dropFirst("file://".count)) : url
+        return local && !FileManager.default.fileExists(atPath: path)
     }
 
     /// Document numbers the ledger holds twice (see `ValidateCommand.duplicateDocuments`).
@@ -202,11 +227,13 @@ public enum GitSync {
         }
         let hasHistory = try run(git, ["rev-parse", "--verify", "-q", "HEAD"]).ok
         if !hasHistory {
-            let heads = try run(git, ["ls-remote", "--heads", url])
+            // A URL is never taken for an option.
+            guard !url.hasPrefix("-") else { throw .gitFailed(step: "ls-remote", detail: url) }
+            let heads = try run(git, ["ls-remote", "--heads", "--", url])
             if heads.ok && !heads.out.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw .remoteNotEmpty(url) }
         }
         let remotes = try run(git, ["remote"]).out.split(separator: "\n").map(String.init)
-        try check(git, remotes.contains(remote) ? ["remote", "set-url", remote, url] : ["remote", "add", remote, url], step: "remote")
+        try check(git, remotes.contains(remote) ? ["remote", "set-url", "--", remote, url] : ["remote", "add", "--", remote, url], step: "remote")
         return try sync(directory, signer: signer, driver: driver, strings: strings)
     }
 
@@ -217,7 +244,8 @@ public enum GitSync {
         if !names.isEmpty { throw .cloneTargetNotEmpty(directory.path) }
         let parent = directory.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        try check(Git(directory: parent), ["clone", "-q", url, directory.path], step: "clone")
+        guard !url.hasPrefix("-") else { throw .gitFailed(step: "clone", detail: url) }
+        try check(Git(directory: parent), ["clone", "-q", "--", url, directory.path], step: "clone")
         let git = Git(directory: directory)
         // A bare repository made with another default branch than the one pushed: its HEAD names
         // nothing and the clone is empty. Take the ledger's branch (main, else the only one).

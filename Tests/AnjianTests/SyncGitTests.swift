@@ -396,4 +396,25 @@ private func expectIdentical(_ clones: [Clone]) throws {
             #expect(try a.files() == b.files())
         }
     }
+
+    /// A remote that refuses us (here: a folder that is no repository) is an error, not "offline":
+    /// "pushed later" would never come. A path that is not there (a USB stick out) is offline.
+    @Test func aWrongRemoteIsAnErrorAndAMissingStickIsOffline() throws {
+        try team(1) { clones in
+            let a = clones[0]
+            let notARepository = a.directory.deletingLastPathComponent().appendingPathComponent("not-a-repository")
+            try FileManager.default.createDirectory(at: notARepository, withIntermediateDirectories: true)
+            #expect(try Git(directory: a.directory).run(["remote", "set-url", "origin", notARepository.path]).ok)
+            do {
+                let report = try a.sync()
+                Issue.record("no error: \(report)")
+            } catch {
+                guard case .gitFailed(let step, _) = error as? SyncError else { Issue.record("\(error)"); return }
+                #expect(step == "fetch")
+            }
+            #expect(try Git(directory: a.directory).run(["remote", "set-url", "origin", notARepository.path + "-unplugged"]).ok)
+            #expect(try a.sync().offline)
+        }
+    }
 }
+
