@@ -24,6 +24,8 @@ public enum Action: Hashable, Sendable {
     case newInspector, showRetired, retireOrReinstate
     /// Master data: a new enterprise (view 1); an enterprise's integrity listing (its page).
     case newEnterprise, integrityList
+    /// View 3: the double-random draw's form; its preview keeps the draw or goes back to the form.
+    case draw, keepDraw, changeDraw
     // Editing a line of text (`TextInput`):
     case caretLeft, caretRight, caretStart, caretEnd, deleteBackward, deleteForward, clearInput, deleteToEnd, deleteWord
     // In a form (`Form`):

@@ -49,6 +49,7 @@ struct SupervisionsScreen: ListScreen {
             KeyBinding(keys: [.enter], action: .open, text: .actionOpenEntry, hint: .hintOpen),
             KeyBinding(keys: [.character("f")], action: .filters, text: .actionSupervisionFilters, hint: .hintFilters),
             KeyBinding(keys: [.character("F")], action: .clearAllFilters, text: .actionClearAllFilters),
+            KeyBinding(keys: [.character("d")], action: .draw, text: .actionDraw, hint: .hintDraw),
         ] + Keymap.tableTools + Keymap.helpAndQuit
     }
 
@@ -60,6 +61,7 @@ struct SupervisionsScreen: ListScreen {
         }
         switch action {
         case .filters: return [.present(EnterpriseFilterForm(table.criteria, withRetired: false, context: context))]
+        case .draw: return [.present(DrawFormModal(seed: UInt64.random(in: 0...UInt64.max), context: context))]
         case .clearAllFilters:
             table.criteria = EnterpriseCriteria(retired: .shown)
             table.filter = TextInput()
