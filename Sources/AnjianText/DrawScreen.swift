@@ -26,6 +26,7 @@ extension Text {
                                           en: "a number (10) or a percentage from 1% to 100% (15%, rounded up)")
     public static let drawTeamBad = Text(zh: "填人数，至少 2", en: "a number, at least 2")
     public static let drawSeedBad = Text(zh: "填 0 到 18446744073709551615 之间的整数", en: "a whole number from 0 to 18446744073709551615")
+    public static let drawTooFewAfterAvoidance = Text(zh: "排除回避、退出和证件过期人员后不够", en: "not enough after avoidance")
     public static let drawWhileLoading = Text(zh: "记录仍在载入：加权抽取要知道哪些企业有未销号重大隐患，请稍候再抽",
                                               en: "The records are still loading: the weighting needs the open major hazards; draw again shortly")
 }
@@ -33,8 +34,14 @@ extension Text {
 extension Strings {
     /// The draw form's title: what it draws from, and the key that draws.
     public func drawFormTitle(candidates: Int, key: String) -> String {
-        pick(zh: "双随机抽取：符合条件的在管企业 \(candidates) 家（\(key) 抽取并预览，尚不保存）",
-             en: "Double-random draw: \(candidates) active enterprises match (\(key) draws a preview, nothing kept yet)")
+        pick(zh: "双随机抽取：符合条件的在管企业 \(candidates) 家（\(key) 抽取预览，尚不保存）",
+             en: "Double-random draw: \(candidates) active enterprises match (\(key): preview, not kept)")
+    }
+
+    /// An impossible draw in the form's one message line (the command line says more).
+    public func drawTooFewInspectors(code: String, eligible: Int, needed: Int) -> String {
+        pick(zh: "无法抽取：只有 \(eligible) 名执法人员可派往 \(code)，每组需要 \(needed) 名",
+             en: "Impossible: only \(eligible) inspectors may go to \(code), a team needs \(needed)")
     }
 
     /// The preview's first line: not kept yet.

@@ -102,12 +102,15 @@ struct DrawFormModal: ModalComponent {
                                       openMajor: openMajor)
             return DrawRecord(id: "", drawnAt: context.session.now, drawnBy: context.session.signerOrNobody, inputs: inputs, result: result)
         } catch {
+            form.message = s.drawRefusal(error)
             switch error {
             case .badCount: form.showErrors([("count", s.drawRefusal(error))])
             case .teamTooSmall: form.showErrors([("team", s.drawRefusal(error))])
-            case .noCandidates, .tooFewInspectors: break
+            case .tooFewInspectors(let code, let eligible, let needed):
+                form.showErrors([("team", s[.drawTooFewAfterAvoidance])])
+                form.message = s.drawTooFewInspectors(code: code, eligible: eligible, needed: needed)
+            case .noCandidates: break
             }
-            form.message = s.drawRefusal(error)
             return nil
         }
     }
