@@ -36,10 +36,9 @@ enum ExportDraws {
                 let code = team.enterpriseCode
                 let enterprise = enterprises[code]
                 if let district, enterprise?.district != district { continue }
-                let people = team.inspectors.map { "\($0.name)（\($0.certificateNumber)）" }.joined(separator: "、")
                 var row: [ExportTable.Cell] = [.text(record.id), ExportTables.day(record.inputs.date), .text(String(record.inputs.seed)),
                                                .text(String(i + 1)), .text(enterprise?.name ?? ""), .text(code),
-                                               .text(s.district(enterprise?.district ?? "")), .text(people)]
+                                               .text(s.district(enterprise?.district ?? "")), .text(s.drawTeamPeople(team))]
                 // The visit the draw planned for this enterprise, made or not.
                 let visit = ledger.supervisions[code]?.first { $0.drawID == record.id }
                 switch visit {

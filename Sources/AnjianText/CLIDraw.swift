@@ -10,8 +10,12 @@ extension Strings {
 
     /// One enterprise of a plan: `n. name  code  district  inspector（certificate）、…`.
     public func drawPlanLine(_ number: Int, _ team: DrawTeam, enterprise: Enterprise?) -> String {
-        let people = team.inspectors.map { "\($0.name)（\($0.certificateNumber)）" }.joined(separator: "、")
-        return "\(number). \(enterprise?.name ?? team.enterpriseCode)  \(team.enterpriseCode)  \(district(enterprise?.district ?? ""))  \(people)"
+        "\(number). \(enterprise?.name ?? team.enterpriseCode)  \(team.enterpriseCode)  \(district(enterprise?.district ?? ""))  \(drawTeamPeople(team))"
+    }
+
+    /// A team as published: `name（certificate）、…`.
+    public func drawTeamPeople(_ team: DrawTeam) -> String {
+        team.inspectors.map { "\($0.name)（\($0.certificateNumber)）" }.joined(separator: "、")
     }
 
     public func drawFingerprints(candidates: String, roster: String) -> String {
@@ -66,7 +70,7 @@ extension Strings {
 
 extension Strings {
     public func drawRecorded(_ id: String, visits: Int) -> String {
-        pick(zh: "抽取记录 \(id) 已保存，计划检查 \(visits) 家（监管记录中标“计划待检”）", en: "Draw \(id) kept: \(visits) visits planned (marked “planned” among the supervision entries)")
+        pick(zh: "抽取记录 \(id) 已保存，计划检查 \(visits) 家（监管记录中标“计划待检”）", en: "Draw \(id) kept: \(visits) visits planned, marked “planned” in view 3")
     }
 }
 
