@@ -92,9 +92,7 @@ public enum DrawCommand {
         var lines = [strings.drawHeader(id: record.id, seed: record.inputs.seed, drawn: record.teams.count, candidates: record.candidateCount,
                                         date: record.inputs.date)]
         for (i, team) in record.teams.enumerated() {
-            let enterprise = enterprises.first { $0.creditCode == team.enterpriseCode }
-            let people = team.inspectors.map { "\($0.name)（\($0.certificateNumber)）" }.joined(separator: "、")
-            lines.append("\(i + 1). \(enterprise?.name ?? team.enterpriseCode)  \(team.enterpriseCode)  \(strings.district(enterprise?.district ?? ""))  \(people)")
+            lines.append(strings.drawPlanLine(i + 1, team, enterprise: enterprises.first { $0.creditCode == team.enterpriseCode }))
         }
         lines.append(strings.drawFingerprints(candidates: record.candidateFingerprint, roster: record.rosterFingerprint))
         return lines.joined(separator: "\n") + "\n"

@@ -6,7 +6,7 @@ import AnjianText
 /// `anjian export`: the records a TUI ledger shows with the same filters, as a table (CSV, XLSX,
 /// Markdown) or as the records themselves (JSON). Reads the data directory only: no lock.
 public enum ExportCommand {
-    public enum Kind: String, CaseIterable, Sendable { case enterprises, supervisions, hazards }
+    public enum Kind: String, CaseIterable, Sendable { case enterprises, supervisions, hazards, draws }
     public enum Format: String, CaseIterable, Sendable { case csv, xlsx, json, markdown }
 
     /// The filters as given on the command line; checked and turned into the model's criteria by `run`.
@@ -23,6 +23,8 @@ public enum ExportCommand {
         public var since: String?
         public var until: String?
         public var query: String?
+        /// `draws`: one draw by its id (`DR-2026-001`).
+        public var draw: String?
         public init() {}
     }
 
@@ -61,6 +63,8 @@ public enum ExportCommand {
         /// For hazards: the figures of the rows, as the TUI header counts them.
         public var hazardCounts: HazardCounts?
         public var total: Int
+        /// For draws: a line per draw (seed, inputs, fingerprints), for the report.
+        public var notes: [String] = []
     }
 
     static let verificationDays = Hazard.defaultVerificationDays
@@ -77,7 +81,15 @@ public enum ExportCommand {
         if let since = filters.since, let until = filters.until, since > until {
             throw CommandFailure(.usage, strings.statsPeriodReversed(since: since, until: until))  // as `stats` refuses it
         }
+        if kind != .draws, filters.draw != nil {
+            throw CommandFailure(.usage, strings.exportFilterNotApplicable("--draw", kind: strings.exportKindName(kind.rawValue)))
+        }
         switch kind {
+        case .draws:
+            try refuse(["--status": filters.status, "--level": filters.level, "--timing": filters.timing,
+                        "--overdue": filters.overdue ? "" : nil, "--enterprise": filters.enterprise,
+                        "--inspector": filters.inspector, "--query": filters.query], kind: kind, strings: strings)
+            return try ExportDraws.select(filters, district: district, ledger: ledger, strings: strings)
         case .enterprises:
             try refuse(["--status": filters.status, "--level": filters.level, "--timing": filters.timing,
                         "--overdue": filters.overdue ? "" : nil, "--since": filters.since, "--until": filters.until,

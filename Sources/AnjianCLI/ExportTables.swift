@@ -121,6 +121,7 @@ enum ExportMarkdown {
             lines.append("- " + s.hazardCounts(counts))
             lines.append("- " + s.hazardDeadlineCounts(counts))
         }
+        for note in selection.notes { lines.append("- " + note) }
         if missingFiles > 0 { lines.append("- **" + s.exportMissingFiles(missingFiles) + "**") }
         lines.append("")
         lines.append("| " + selection.table.titles.map(cell).joined(separator: " | ") + " |")
@@ -161,6 +162,7 @@ enum ExportMarkdown {
         if let inspector = f.inspector { parts.append(s[.fieldInspectorFilter] + " " + inspector) }
         if f.since != nil || f.until != nil { parts.append(s.exportDateRange(since: f.since, until: f.until)) }
         if let query = f.query { parts.append(s[.exportFilterQuery] + " " + query) }
+        if let draw = f.draw { parts.append(s.drawLabel + " " + draw) }
         return parts.isEmpty ? s[.exportNoFilters] : parts.joined(separator: "，")
     }
 }

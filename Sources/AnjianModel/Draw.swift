@@ -1,3 +1,5 @@
+import Foundation
+
 /// The double-random draw (双随机、一公开): random enterprises from the inspection targets,
 /// random inspectors from the roster, reproducible by anyone from the record (docs/draw.md
 /// specifies every step; its Python reference is run against this code in the tests).
@@ -27,6 +29,15 @@ public enum DrawCount: Hashable, Sendable, Codable {
         case .number(let n): try c.encode(n, forKey: .number)
         case .percent(let p): try c.encode(p, forKey: .percent)
         }
+    }
+
+    /// `10` (a number) or `15%` (1% to 100%), as `anjian draw --count` and the draw screen take it.
+    public static func parse(_ text: String) -> DrawCount? {
+        let text = text.trimmingCharacters(in: .whitespaces)
+        if text.hasSuffix("%") || text.hasSuffix("％") {
+            return Int(text.dropLast()).flatMap { (1...100).contains($0) ? .percent($0) : nil }
+        }
+        return Int(text).map { .number($0) }
     }
 
     /// The count among `candidates` candidates: a percentage p of N is ⌈N·p/100⌉.

@@ -8,6 +8,16 @@ extension Strings {
                     en: "Double-random draw\(record): \(date), seed \(seed), \(drawn) of \(candidates) candidate enterprises")
     }
 
+    /// One enterprise of a plan: `n. name  code  district  inspector（certificate）、…`.
+    public func drawPlanLine(_ number: Int, _ team: DrawTeam, enterprise: Enterprise?) -> String {
+        "\(number). \(enterprise?.name ?? team.enterpriseCode)  \(team.enterpriseCode)  \(district(enterprise?.district ?? ""))  \(drawTeamPeople(team))"
+    }
+
+    /// A team as published: `name（certificate）、…`.
+    public func drawTeamPeople(_ team: DrawTeam) -> String {
+        team.inspectors.map { "\($0.name)（\($0.certificateNumber)）" }.joined(separator: "、")
+    }
+
     public func drawFingerprints(candidates: String, roster: String) -> String {
         pick(zh: "检查对象名录指纹 \(candidates)\n执法人员名录指纹 \(roster)", en: "Candidate list fingerprint \(candidates)\nRoster fingerprint \(roster)")
     }
@@ -60,7 +70,7 @@ extension Strings {
 
 extension Strings {
     public func drawRecorded(_ id: String, visits: Int) -> String {
-        pick(zh: "抽取记录 \(id) 已保存，计划检查 \(visits) 家（监管记录中标“计划”）", en: "Draw \(id) kept: \(visits) visits planned (marked “planned” among the supervision entries)")
+        pick(zh: "抽取记录 \(id) 已保存，计划检查 \(visits) 家（监管记录中标“计划待检”）", en: "Draw \(id) kept: \(visits) visits planned, marked “planned” in view 3")
     }
 }
 

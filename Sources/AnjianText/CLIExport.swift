@@ -56,6 +56,7 @@ extension Strings {
         switch kind {
         case "enterprises": return self[.exportEnterprisesTitle]
         case "supervisions": return self[.exportSupervisionsTitle]
+        case "draws": return self[.exportDrawsTitle]
         default: return self[.exportHazardsTitle]
         }
     }

@@ -300,6 +300,7 @@ extension AppState {
                 notifyAll(.saved(.enterprise(code)))
                 context.message = s.enterpriseRekeyed(from.creditCode, code)
             case .recordDraw:
+                if top is DrawPlanScreen { stack.removeLast() }  // kept: back to the visits, where the plan shows
                 if let record = written.drawRecord { context.message = s.drawRecorded(record.id, visits: record.teams.count) }
                 notifyAll(.reloaded)
             case .saveOperator, .saveDraft, .removeDraft, .issueDocument:

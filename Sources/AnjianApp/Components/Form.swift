@@ -99,6 +99,8 @@ public struct Form: Sendable {
     public private(set) var typed = ""
     /// The readings that let a choice be picked by its pinyin; given by the app (`AppState`).
     public var pinyin: PinyinTable?
+    /// What Ctrl-S does in this form when it is not saving (the draw form draws), for its hint.
+    public var saveHint: Text?
 
     public init(title: String, fields: [FormField], focus: Int = 0, today: String) {
         self.title = title
@@ -227,7 +229,10 @@ public struct Form: Sendable {
     /// The bindings whose hints the status line shows for this form.
     var hintBindings: [KeyBinding] {
         if showsSuggestions { return Keymap.suggestions + Keymap.formCommands.filter { $0.action == .save } }
-        return Keymap.formFields + Keymap.formCommands.filter { $0.action != .addRow || canAddRows }
+        return Keymap.formFields + Keymap.formCommands.filter { $0.action != .addRow || canAddRows }.map { binding in
+            guard binding.action == .save, let saveHint else { return binding }
+            return KeyBinding(keys: binding.keys, action: binding.action, text: binding.text, hint: saveHint)
+        }
     }
 
     /// Typing in a choice field picks the first option that what was typed so far matches: part of

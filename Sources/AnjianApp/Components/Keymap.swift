@@ -28,6 +28,8 @@ public enum Action: Hashable, Sendable {
     case statisticsPeriod, statisticsShift, statisticsCustom, statisticsDistrict
     /// Sync through git (top-level views); choose the sides of a record's sync conflicts (its page).
     case sync, resolveConflicts
+    /// View 3: the double-random draw's form; its preview keeps the draw or goes back to the form.
+    case draw, keepDraw, changeDraw
     // Editing a line of text (`TextInput`):
     case caretLeft, caretRight, caretStart, caretEnd, deleteBackward, deleteForward, clearInput, deleteToEnd, deleteWord
     // In a form (`Form`):

@@ -66,7 +66,7 @@ struct DrawPlan: ParsableCommand {
             if outcome != .matches { throw ExitCode(ExitStatus.problems.rawValue) }
             return
         }
-        guard let count, let parsed = Self.parseCount(count) else {
+        guard let count, let parsed = DrawCount.parse(count) else {
             throw fail(CommandFailure(.usage, strings.drawNeedsCount(count)))
         }
         let environment = ProcessInfo.processInfo.environment
@@ -88,12 +88,6 @@ struct DrawPlan: ParsableCommand {
         let output: DrawCommand.Output
         do { output = try DrawCommand.run(options, strings: strings) } catch { throw fail(error) }
         FileHandle.standardOutput.write(Data(output.text.utf8))
-    }
-
-    /// `10` or `15%`.
-    static func parseCount(_ text: String) -> DrawCount? {
-        if text.hasSuffix("%") { return Int(text.dropLast()).flatMap { (1...100).contains($0) ? .percent($0) : nil } }
-        return Int(text).map { .number($0) }
     }
 
     static func value<T: RawRepresentable & CaseIterable>(_ text: String, _ strings: Strings) throws(CommandFailure) -> T where T.RawValue == String {

@@ -8,13 +8,14 @@ struct Export: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "export",
-            abstract: Help.text(zh: "导出企业、监管记录或隐患台账（CSV、XLSX、JSON、Markdown），可按台账的条件筛选。",
-                                en: "Export enterprises, supervision entries or hazards (CSV, XLSX, JSON, Markdown), filtered as the ledgers filter."),
+            abstract: Help.text(zh: "导出企业、监管记录、隐患台账或双随机抽查计划与结果（CSV、XLSX、JSON、Markdown），可按台账的条件筛选。",
+                                en: "Export enterprises, supervision entries, hazards or the draws' plans and results (CSV, XLSX, JSON, Markdown), filtered as the ledgers filter."),
             discussion: Help.text(zh: "无 --output 时写到标准输出。已损坏的文件在标准错误上逐个说明，其余记录照常导出。",
                                   en: "Writes to standard output without --output. Damaged files are named on stderr, one line each; the rest is exported."))
     }
 
-    @Argument(help: ArgumentHelp(Help.text(zh: "enterprises、supervisions 或 hazards。", en: "enterprises, supervisions or hazards.")))
+    @Argument(help: ArgumentHelp(Help.text(zh: "enterprises、supervisions、hazards 或 draws（双随机抽查计划与结果）。",
+                                           en: "enterprises, supervisions, hazards or draws (the draws' plans and results).")))
     var kind: ExportCommand.Kind
 
     @Option(name: .long, help: ArgumentHelp(Help.text(zh: "csv（默认）、xlsx、json 或 markdown。", en: "csv (default), xlsx, json or markdown.")))
@@ -46,8 +47,8 @@ struct Export: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(Help.text(zh: "隐患发现人（可用拼音）。", en: "Who found the hazard (pinyin too).")))
     var inspector: String?
 
-    @Option(name: .long, help: ArgumentHelp(Help.text(zh: "起始日期 YYYY-MM-DD（含）：隐患的发现日期、监管记录的日期。",
-                                                     en: "From this day YYYY-MM-DD (included): a hazard's discovery date, an entry's date."), valueName: "DATE"))
+    @Option(name: .long, help: ArgumentHelp(Help.text(zh: "起始日期 YYYY-MM-DD（含）：隐患的发现日期、监管记录的日期、抽取日期。",
+                                                     en: "From this day YYYY-MM-DD (included): a hazard's discovery date, an entry's date, a draw's date."), valueName: "DATE"))
     var since: String?
 
     @Option(name: .long, help: ArgumentHelp(Help.text(zh: "截止日期 YYYY-MM-DD（含）。", en: "Until this day YYYY-MM-DD (included)."), valueName: "DATE"))
@@ -56,6 +57,9 @@ struct Export: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(Help.text(zh: "与台账 / 搜索相同的文本筛选（拼音、首字母）。",
                                                      en: "The ledgers' / text filter (pinyin, initials).")))
     var query: String?
+
+    @Option(name: .long, help: ArgumentHelp(Help.text(zh: "draws：只导出这次抽取（如 DR-2026-001）。", en: "draws: only this draw (DR-2026-001)."), valueName: "ID"))
+    var draw: String?
 
     @OptionGroup var common: CommonOptions
 
@@ -71,6 +75,7 @@ struct Export: ParsableCommand {
         filters.since = since
         filters.until = until
         filters.query = query
+        filters.draw = draw
         let strings = common.strings
         // The document is Chinese unless `--lang en` asks otherwise: it goes to Excel and reports
         // in a Chinese bureau whatever the shell's locale; the messages follow the environment.

@@ -52,6 +52,7 @@ struct SupervisionsScreen: ListScreen {
             KeyBinding(keys: [.enter], action: .open, text: .actionOpenEntry, hint: .hintOpen),
             KeyBinding(keys: [.character("f")], action: .filters, text: .actionSupervisionFilters, hint: .hintFilters),
             KeyBinding(keys: [.character("F")], action: .clearAllFilters, text: .actionClearAllFilters),
+            KeyBinding(keys: [.character("d")], action: .draw, text: .actionDraw, hint: .hintDraw),
         ] + Keymap.tableTools + Keymap.helpAndQuit
     }
 
@@ -73,6 +74,7 @@ struct SupervisionsScreen: ListScreen {
         case .filters:
             let enterprise = EnterpriseCriteria(retired: .shown, integrity: table.criteria.integrity)
             return [.present(EnterpriseFilterForm(enterprise, withRetired: false, context: context))]
+        case .draw: return [.present(DrawFormModal(seed: UInt64.random(in: 0...UInt64.max), context: context))]
         case .clearAllFilters:
             table.criteria = SupervisionCriteria()
             table.filter = TextInput()
