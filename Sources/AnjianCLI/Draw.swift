@@ -105,7 +105,8 @@ public enum DrawCommand {
         if record.inputs.weighted, let damaged = ledger.damagedFiles.first {
             throw CommandFailure(.dataError, strings.drawDamagedLedger(strings.storeError(damaged.error)))
         }
-        let outcome = record.verify(enterprises: ledger.enterprises, inspectors: ledger.inspectors, openMajor: openMajor(ledger))
+        let outcome = record.verify(enterprises: ledger.enterprises, inspectors: ledger.inspectors, openMajor: openMajor(ledger),
+                                    visits: Array(ledger.supervisions.values.joined()))
         return (outcome, strings.drawVerification(outcome, id: record.id))
     }
 }

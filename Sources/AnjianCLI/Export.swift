@@ -23,7 +23,7 @@ public enum ExportCommand {
         public var since: String?
         public var until: String?
         public var query: String?
-        /// `draws`: one draw by its id (`DR-2026-001`).
+        /// `draws`: one draw by its id (`DR-2026-37062301333-001`).
         public var draw: String?
         public init() {}
     }

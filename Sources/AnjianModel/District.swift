@@ -27,6 +27,13 @@ public struct District: Hashable, Sendable {
     public static var administrative: [District] { Array(all.prefix(11)) }
 
     public static func named(_ name: String) -> District? { all.first { $0.name == name } }
+
+    /// The district a user means by its Chinese or English name or its code (`牟平区`, `Muping`,
+    /// `370612`), nil for none: what the roster's avoid lists and the draw compare by.
+    public static func meant(_ text: String) -> District? {
+        let wanted = text.trimmingCharacters(in: .whitespaces)
+        return all.first { $0.name == wanted || $0.code == wanted || $0.englishName.lowercased() == wanted.lowercased() }
+    }
     public static func withCode(_ code: String) -> District? { all.first { $0.code == code } }
 
     /// Position in `all`, for sorting in the customary order.

@@ -143,6 +143,9 @@ public enum DrawRefusal: Error, Hashable, Sendable {
     case teamTooSmall(Int)
     /// After avoidance, retirements and certificates, too few inspectors may go to this enterprise.
     case tooFewInspectors(enterpriseCode: String, eligible: Int, needed: Int)
+    /// An inspector's avoid list names a district no enterprise has and that is no district's
+    /// Chinese name (`Muping`, a typo): the avoidance would be skipped, so nothing is drawn.
+    case unknownAvoidDistrict(inspector: String, district: String)
 }
 
 public enum Draw {
@@ -208,6 +211,13 @@ public enum Draw {
         let count = inputs.count.resolved(among: candidates.count)
         guard count >= 1, count <= candidates.count else { throw .badCount(asked: count, candidates: candidates.count) }
         guard inputs.inspectorsPerTeam >= 2 else { throw .teamTooSmall(inputs.inspectorsPerTeam) }
+        // Avoidance is compared by the district's name: one written otherwise would never match.
+        let districts = Set(District.all.map(\.name)).union(enterprises.map(\.district))
+        for inspector in inspectors where inspector.refusalForVisit(on: inputs.date) == nil {
+            if let unknown = inspector.avoidDistricts.first(where: { !districts.contains($0) }) {
+                throw .unknownAvoidDistrict(inspector: inspector.name, district: unknown)
+            }
+        }
         var random = SplitMix64(seed: inputs.seed)
         // 1. The enterprises: every candidate's tickets in candidate order, shuffled; the first
         //    `count` distinct codes in the shuffled order.

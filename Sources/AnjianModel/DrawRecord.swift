@@ -48,10 +48,16 @@ public struct DrawRecord: Codable, Hashable, Sendable {
         case teamsDiffer
         /// The draw cannot be made now.
         case refused(DrawRefusal)
+        /// The ledger's visits carrying this draw's id are not one per team, at its enterprises
+        /// (a team cut from the record, a planned visit added or moved).
+        case visitsDiffer
     }
 
     /// Re-runs the draw on this ledger and compares: the fingerprints first (what changed), then the teams.
-    public func verify(enterprises: [Enterprise], inspectors: [Inspector], openMajor: Set<String>) -> Verification {
+    /// `visits`: the ledger's visits, when known: those carrying this draw's id must be one per
+    /// team, at the teams' enterprises (planned or made).
+    public func verify(enterprises: [Enterprise], inspectors: [Inspector], openMajor: Set<String>,
+                       visits: [SupervisionEntry]? = nil) -> Verification {
         let rerun: DrawResult
         do {
             rerun = try Draw.run(inputs, enterprises: enterprises, inspectors: inspectors, openMajor: openMajor)
@@ -63,7 +69,12 @@ public struct DrawRecord: Codable, Hashable, Sendable {
         }
         if rerun.candidateFingerprint != candidateFingerprint || rerun.candidateCount != candidateCount { return .candidatesChanged }
         if rerun.rosterFingerprint != rosterFingerprint { return .rosterChanged }
-        return rerun.teams == teams ? .matches : .teamsDiffer
+        guard rerun.teams == teams else { return .teamsDiffer }
+        if let visits {
+            let carried = visits.filter { $0.drawID == id }.map(\.enterpriseCode).sorted()
+            if carried != teams.map(\.enterpriseCode).sorted() { return .visitsDiffer }
+        }
+        return .matches
     }
 
     /// The visit the draw plans for `team`: planned (`isPlanned`), dated the day of the draw,

@@ -13,6 +13,9 @@ public struct SupervisionCriteria: Hashable, Sendable {
     public var noProblemOnly = false
     /// The enterprise's place on the integrity red or black list (view 3's filters form).
     public var integrity: IntegrityFilter = .all
+    /// Only visits made: a planned one (a draw's, not made yet) is no visit, as the statistics
+    /// count them (set by every figure, so its list and the figure agree).
+    public var madeOnly = false
 
     public init(period: StatisticsPeriod = StatisticsPeriod(), district: String? = nil, kind: SupervisionKind? = nil,
                 certificateNumber: String? = nil, noProblemOnly: Bool = false) {
@@ -27,6 +30,7 @@ public struct SupervisionCriteria: Hashable, Sendable {
 
     /// Whether an entry passes the criteria that need nothing but the entry itself.
     public func admits(_ entry: SupervisionEntry) -> Bool {
+        if madeOnly, entry.isPlanned { return false }
         if !period.isOpen, !period.contains(entry.date) { return false }
         if let kind, entry.kind != kind { return false }
         if noProblemOnly, entry.conclusion != .noProblem { return false }

@@ -30,6 +30,9 @@ extension Strings {
             pick(zh: "抽取数量 \(asked) 不在 1 到 \(candidates)（符合条件的企业数）之间", en: "The count \(asked) is not between 1 and \(candidates), the number of candidates")
         case .teamTooSmall(let size):
             pick(zh: "每组至少 2 名执法人员（双人执法），不能为 \(size)", en: "A team needs at least 2 inspectors, not \(size)")
+        case .unknownAvoidDistrict(let inspector, let district):
+            pick(zh: "\(inspector) 的回避区市“\(district)”不是区市名称，回避将无法生效：请在人员名录中改为区市的中文名称",
+                 en: "\(inspector)'s district to avoid “\(district)” is no district's name, so the avoidance could not apply: correct it in the roster (the district's Chinese name)")
         case .tooFewInspectors(let code, let eligible, let needed):
             pick(zh: "企业 \(code) 只有 \(eligible) 名执法人员可派（已排除回避、退出和执法证过期人员），每组需要 \(needed) 名：无法抽取",
                  en: "Only \(eligible) inspectors may go to \(code) (after avoidance, retirements and expired certificates); a team needs \(needed): the draw is impossible")
@@ -53,6 +56,9 @@ extension Strings {
             pick(zh: "\(id)：名录相同，但重新抽取的结果与记录不符：记录已被改动", en: "\(id): same lists, yet the re-run differs from the record: the record was altered")
         case .refused(let refusal):
             pick(zh: "\(id)：无法重新抽取：", en: "\(id): cannot be re-run: ") + drawRefusal(refusal)
+        case .visitsDiffer:
+            pick(zh: "\(id)：台账中属于此次抽取的检查与记录的各组不一一对应：记录或检查已被改动",
+                 en: "\(id): the ledger's visits of this draw are not one per recorded team: the record or the visits were altered")
         }
     }
 }
@@ -70,7 +76,8 @@ extension Strings {
 
 extension Strings {
     public func drawRecorded(_ id: String, visits: Int) -> String {
-        pick(zh: "抽取记录 \(id) 已保存，计划检查 \(visits) 家（监管记录中标“计划待检”）", en: "Draw \(id) kept: \(visits) visits planned, marked “planned” in view 3")
+        // Short enough for 80 columns with the drawer's certificate in the id.
+        pick(zh: "抽取 \(id) 已保存：计划检查 \(visits) 家，见视图 3", en: "Draw \(id) kept: \(visits) visits planned (view 3)")
     }
 }
 
@@ -88,4 +95,9 @@ extension Strings {
     public var plannedVisitNotMade: String {
         pick(zh: "这是抽取计划中的检查，尚未进行：先按 e 填写检查情况", en: "This visit is planned by a draw and not made yet: e fills it in first")
     }
+}
+
+extension Strings {
+    /// View 3's criteria line: the list holds made visits only (as a figure of the statistics counts them).
+    public var madeVisitsOnly: String { pick(zh: "不含计划待检", en: "planned excluded") }
 }

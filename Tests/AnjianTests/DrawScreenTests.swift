@@ -101,7 +101,7 @@ extension AppState {
         let before = state.ledger.supervisionIndex.records.count
         let record = try state.succeedDraw(effects)
         #expect(state.route == .supervisions)
-        #expect(state.message == "抽取记录 DR-2026-001 已保存，计划检查 3 家（监管记录中标“计划待检”）")
+        #expect(state.message == "抽取 DR-2026-001 已保存：计划检查 3 家，见视图 3")
         #expect(state.ledger.supervisionIndex.records.count == before + 3)
         let planned = state.ledger.supervisionIndex.records.map(\.entry).filter(\.isPlanned)
         #expect(Set(planned.map(\.enterpriseCode)) == Set(record.teams.map(\.enterpriseCode)))

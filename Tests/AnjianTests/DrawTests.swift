@@ -190,4 +190,23 @@ import AnjianModel
         #expect(process.terminationStatus == 0)
         return String(decoding: output, as: UTF8.self)
     }
+
+    /// What review found: an avoid district written otherwise than its name ("Muping") was never
+    /// matched, so the avoidance was skipped: such a roster is refused; and a figure's list of
+    /// visits leaves planned ones out, as the figure does.
+    @Test func anAvoidDistrictThatNamesNoDistrictStopsTheDrawAndFiguresLeavePlannedVisitsOut() throws {
+        var roster = Self.demo.inspectors
+        roster[0].avoidDistricts = ["Muping"]
+        #expect(throws: DrawRefusal.unknownAvoidDistrict(inspector: roster[0].name, district: "Muping")) {
+            try Draw.run(Self.inputs(seed: 1), enterprises: Self.demo.enterprises, inspectors: roster, openMajor: [])
+        }
+        #expect(District.meant("Muping")?.name == "牟平区" && District.meant("370612")?.name == "牟平区")
+        var planned = try #require(Self.demo.supervisions.values.joined().first)
+        planned.planned = true
+        var criteria = SupervisionCriteria(kind: planned.kind)
+        #expect(criteria.admits(planned))
+        criteria.madeOnly = true
+        #expect(!criteria.admits(planned))
+    }
 }
+

@@ -61,6 +61,19 @@ import AnjianModel
         let tampered = try run([anjianBinary, "draw", "--data", data.path, "--verify", record.path, "--lang", "en"])
         #expect(tampered.status == 1 && tampered.out.contains("the record was altered"), "\(tampered)")
 
+        // A team cut from the record with its count (the re-run then agrees): its planned visit
+        // still carries the draw's id, so the cut is caught.
+        var cut = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: record)) as? [String: Any])
+        var keptTeams = try #require(cut["teams"] as? [[String: Any]])
+        keptTeams.removeLast()
+        cut["teams"] = keptTeams
+        var inputs = try #require(cut["inputs"] as? [String: Any])
+        inputs["count"] = ["number": 9]
+        cut["inputs"] = inputs
+        try JSONSerialization.data(withJSONObject: cut, options: [.sortedKeys]).write(to: record)
+        let cutVerified = try run([anjianBinary, "draw", "--data", data.path, "--verify", record.path, "--lang", "en"])
+        #expect(cutVerified.status == 1 && cutVerified.out.contains("not one per recorded team"), "\(cutVerified)")
+
         let refused = try run(draw + ["--seed", "1", "--team", "1", "--dry-run"])
         #expect(refused.status == 65 && refused.err.contains("A team needs at least 2 inspectors"), "\(refused)")
         let noCount = try run([anjianBinary, "draw", "--data", data.path, "--lang", "en"])

@@ -69,7 +69,7 @@ import AnjianModel
         // Nothing written before Enter.
         #expect(!FileManager.default.fileExists(atPath: data.appendingPathComponent("draws").path))
         try session.keys("Enter")
-        screen = try session.settled("已保存，计划检查 2 家")
+        screen = try session.settled("已保存：计划检查 2 家")
         let ledger = try LedgerStore.open(data, initializeIfEmpty: false)
         let records = try LedgerStore.drawRecords(in: data)
         let record = try #require(records.first)

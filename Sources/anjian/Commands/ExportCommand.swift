@@ -58,7 +58,7 @@ struct Export: ParsableCommand {
                                                      en: "The ledgers' / text filter (pinyin, initials).")))
     var query: String?
 
-    @Option(name: .long, help: ArgumentHelp(Help.text(zh: "draws：只导出这次抽取（如 DR-2026-001）。", en: "draws: only this draw (DR-2026-001)."), valueName: "ID"))
+    @Option(name: .long, help: ArgumentHelp(Help.text(zh: "draws：只导出这次抽取（如 DR-2026-37062301333-001）。", en: "draws: only this draw (DR-2026-37062301333-001)."), valueName: "ID"))
     var draw: String?
 
     @OptionGroup var common: CommonOptions

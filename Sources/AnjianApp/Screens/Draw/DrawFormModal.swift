@@ -109,7 +109,7 @@ struct DrawFormModal: ModalComponent {
             case .tooFewInspectors(let code, let eligible, let needed):
                 form.showErrors([("team", s[.drawTooFewAfterAvoidance])])
                 form.message = s.drawTooFewInspectors(code: code, eligible: eligible, needed: needed)
-            case .noCandidates: break
+            case .noCandidates, .unknownAvoidDistrict: break
             }
             return nil
         }

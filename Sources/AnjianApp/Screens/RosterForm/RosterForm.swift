@@ -93,7 +93,8 @@ struct RosterForm: ModalComponent {
         inspector.phone = phone.isEmpty ? nil : phone
         let expires = value("certificateExpires")
         inspector.certificateExpires = expires.isEmpty ? nil : expires
-        inspector.avoidDistricts = Self.items(form.value("avoidDistricts"))
+        // Kept by the districts' Chinese names, as the draw compares them (`Muping` → 牟平区).
+        inspector.avoidDistricts = Self.items(form.value("avoidDistricts")).map { District.meant($0)?.name ?? $0 }
         inspector.avoidEnterprises = Self.items(form.value("avoidEnterprises")).map { item in
             let named = ledger.enterprises.first { $0.name == item || $0.shortName == item }
             return named?.creditCode ?? CreditCode.normalize(item)

@@ -75,6 +75,7 @@ struct StatisticsLines {
 
     func entries(_ change: (inout SupervisionCriteria) -> Void = { _ in }) -> SupervisionCriteria {
         var criteria = SupervisionCriteria(period: period, district: district)
+        criteria.madeOnly = true
         change(&criteria)
         return criteria
     }
@@ -152,7 +153,7 @@ struct StatisticsLines {
 
         section(s[.statisticsEntryTrend])
         trend(statistics.trendMonths, statistics.entryTrend) { month, count in
-            .entries(SupervisionCriteria(period: month, district: place), count: count)
+            .entries({ var made = SupervisionCriteria(period: month, district: place); made.madeOnly = true; return made }(), count: count)
         }
 
         section(s[.statisticsByInspector])

@@ -129,6 +129,7 @@ struct SupervisionsScreen: ListScreen {
         if let certificate = criteria.certificateNumber { parts.append(s.inspectorCertificate(certificate)) }
         if criteria.noProblemOnly { parts.append(s.conclusion(.noProblem)) }
         if criteria.integrity != .all { parts.append(s.integrityFilter(criteria.integrity)) }
+        if criteria.madeOnly { parts.append(s.madeVisitsOnly) }
         return parts.joined(separator: s.listSeparator)
     }
 
