@@ -27,7 +27,8 @@ import AnjianRuntime
     /// line may break anywhere in Chinese.)
     func poppler(_ tool: String, _ arguments: [String]) throws -> String {
         let process = Process()
-        process.executableURL = try #require(PDFMaker.executable(tool, path: ProcessInfo.processInfo.environment["PATH"]))
+        let executable: URL = try #require(PDFMaker.executable(tool, path: ProcessInfo.processInfo.environment["PATH"]))
+        process.executableURL = executable
         process.arguments = arguments
         let pipe = Pipe()
         process.standardOutput = pipe
@@ -232,5 +233,3 @@ struct Failure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
 }
-
-extension Result: @retroactive Equatable where Success: Equatable, Failure: Equatable {}
