@@ -53,7 +53,7 @@ import AnjianModel
         try session.keys("3")
         try session.waitFor(text: "10/10 条")
         try session.keys("d")
-        var screen = try session.waitFor(text: "符合条件的在管企业 60 家")
+        var screen = try session.settled("符合条件的在管企业 60 家")
         // A random seed is shown before drawing.
         #expect(screen.contains { $0.contains("随机种子 [") && $0.contains(where: \.isNumber) })
         for (field, text) in [("抽取家数", "2"), ("随机种子", "20261125")] {
