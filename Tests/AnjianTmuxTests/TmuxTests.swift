@@ -128,7 +128,15 @@ final class TmuxSession {
         var lines: [String] = []
         while Date() < deadline {
             lines = try capture()
-            if condition(lines) { return lines }
+            if condition(lines) {
+                // A frame read while the terminal is still drawing it can hold the awaited text and
+                // miss rows drawn just after: the screen is returned once a second look agrees.
+                usleep(60_000)
+                let again = try capture()
+                if again == lines || condition(again) && Date() >= deadline { return again }
+                lines = again
+                continue
+            }
             usleep(50_000)
         }
         throw TmuxError.timeout(what, lines.joined(separator: "\n"))
