@@ -174,6 +174,7 @@ public enum GitSync {
                 ? Int(try run(git, ["rev-list", "--count", upstream + "..HEAD"]).out.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
                 : 1
             if ahead == 0 { break }
+            report.linksRepaired += try repairAllLinks(git, strings: strings, signer: signer)
             let push = try run(git, ["push", "-q", remote, "HEAD:refs/heads/\(branch)"])
             if push.ok {
                 report.pushed = true
@@ -278,8 +279,21 @@ public enum GitSync {
     /// their hazards with them, found by the visit's `hazardIDs`. Committed when anything changed.
     static func repairLinks(_ git: Git, since before: String, strings: Strings, signer: Operator) throws(SyncError) -> Int {
         let changed = try run(git, ["diff", "--name-only", before, "HEAD", "--", LedgerStore.supervisionsFolder + "/"]).out
+        return try repairLinks(git, paths: changed.split(separator: "\n").map(String.init), strings: strings, signer: signer)
+    }
+
+    /// Every enterprise's links, before a push: a repair an earlier sync could not finish (it
+    /// failed after its merge was committed) is done now, never pushed undone. Repairing what is
+    /// whole changes nothing.
+    static func repairAllLinks(_ git: Git, strings: Strings, signer: Operator) throws(SyncError) -> Int {
+        let folder = git.directory.appendingPathComponent(LedgerStore.supervisionsFolder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return try repairLinks(git, paths: names.sorted().map { LedgerStore.supervisionsFolder + "/" + $0 }, strings: strings, signer: signer)
+    }
+
+    static func repairLinks(_ git: Git, paths: [String], strings: Strings, signer: Operator) throws(SyncError) -> Int {
         var repaired = 0
-        for path in changed.split(separator: "\n") where path.hasSuffix(".json") {
+        for path in paths where path.hasSuffix(".json") {
             let code = String(path.split(separator: "/").last!.dropLast(5))
             do {
                 repaired += try LinkRepair.repair(enterprise: code, in: git.directory)
