@@ -81,7 +81,7 @@ let package = Package(
         // The built binary driven in tmux: `swift test --filter AnjianTmuxTests` runs only these.
         .testTarget(
             name: "AnjianTmuxTests",
-            dependencies: ["AnjianModel", "AnjianStore", "AnjianScreen", "AnjianGenerator", "anjian"]
+            dependencies: ["AnjianModel", "AnjianStore", "AnjianScreen", "AnjianGenerator", "AnjianRuntime", "anjian"]
         ),
     ]
 )

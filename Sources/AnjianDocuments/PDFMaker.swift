@@ -1,4 +1,5 @@
 import Foundation
+import AnjianRuntime
 import AnjianStore
 import AnjianText
 #if canImport(Glibc)
@@ -54,7 +55,6 @@ public struct PDFMaker: Sendable {
         let scratch = fileManager.temporaryDirectory.appendingPathComponent("anjian-pdf-\(getpid())-\(UUID().uuidString)")
         defer { try? fileManager.removeItem(at: scratch) }
         let output = scratch.appendingPathComponent("document.pdf")
-        let log = scratch.appendingPathComponent("browser.log")
         do {
             try fileManager.createDirectory(at: scratch.appendingPathComponent("profile"), withIntermediateDirectories: true,
                                             attributes: [.posixPermissions: 0o700])
@@ -71,59 +71,25 @@ public struct PDFMaker: Sendable {
         // Chromium refuses to run its sandbox as root (a container, CI): there only, without it.
         if geteuid() == 0 { arguments.append("--no-sandbox") }
         arguments.append(html.absoluteURL.absoluteString)
-        let status = try run(arguments, log: log, name: name)
+        let outcome: ChildProcess.Outcome
+        do {
+            outcome = try ChildProcess.run(arguments, timeout: TimeInterval(timeoutSeconds))
+        } catch {
+            switch error {
+            case .cannotStart(let reason): throw .failed(browser: name, status: -1, detail: reason)
+            case .timedOut: throw .timedOut(browser: name, seconds: timeoutSeconds)
+            }
+        }
         let made = (try? Data(contentsOf: output)) ?? Data()
-        guard status == 0, made.starts(with: Data("%PDF-".utf8)) else {
-            let lines = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").suffix(3).joined(separator: " / ")
-            throw .failed(browser: name, status: status, detail: lines)
+        guard outcome.status == 0, made.starts(with: Data("%PDF-".utf8)) else {
+            let lines = outcome.err.split(separator: "\n").suffix(3).joined(separator: " / ")
+            throw .failed(browser: name, status: outcome.status, detail: lines)
         }
         do {
             try AtomicFile.write(made, to: pdf, mode: 0o644)
         } catch {
             throw .failed(browser: name, status: 0, detail: "\(pdf.path): \(error)")
         }
-    }
-
-    /// Runs the browser in a process group of its own, with no terminal (stdin and stdout on
-    /// /dev/null, stderr to `log`): its exit status, or `.timedOut` once it and its group are killed.
-    private func run(_ arguments: [String], log: URL, name: String) throws(PDFFailure) -> Int32 {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, log.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t(), all = sigset_t()
-        sigemptyset(&empty)
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
-        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, &argv, environ)
-        guard spawned == 0 else { throw .failed(browser: name, status: -1, detail: String(cString: strerror(spawned))) }
-        let deadline = Date().addingTimeInterval(TimeInterval(timeoutSeconds))
-        var status: Int32 = 0
-        while true {
-            let done = waitpid(pid, &status, WNOHANG)
-            if done == pid { break }
-            if done < 0 && errno != EINTR { return -1 }
-            if Date() >= deadline {
-                kill(-pid, SIGKILL)
-                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-                throw .timedOut(browser: name, seconds: timeoutSeconds)
-            }
-            usleep(20_000)
-        }
-        // Helpers the browser left running in its group go with it.
-        kill(-pid, SIGKILL)
-        return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     }
 }
 

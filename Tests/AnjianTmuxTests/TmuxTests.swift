@@ -4,6 +4,7 @@ import Glibc
 #endif
 import Testing
 import AnjianModel
+import AnjianRuntime
 import AnjianScreen
 @testable import AnjianStore
 
@@ -25,45 +26,17 @@ let anjianBinary: String = {
     return "anjian"
 }()
 
-/// Runs a command to its end. posix_spawn and waitpid rather than Foundation's
-/// Process, whose waitUntilExit was seen here never to return for a tmux client.
-/// Output goes to files, not pipes: a tmux server started by the command inherits
-/// them and would keep a pipe open for ever.
+/// Runs a command to its end, as the program runs git and Chromium (`ChildProcess`): not
+/// Foundation's Process, whose waitUntilExit was seen here never to return for a tmux client;
+/// output to files, not pipes, which a tmux server started by the command would keep open.
 @discardableResult
 func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-    let base = FileManager.default.temporaryDirectory.appendingPathComponent("anjian-run-\(UUID().uuidString)")
-    let outPath = base.path + ".out", errPath = base.path + ".err"
-    defer {
-        unlink(outPath)
-        unlink(errPath)
+    do {
+        let outcome = try ChildProcess.run(arguments)
+        return (outcome.status, outcome.out, outcome.err)
+    } catch {
+        throw TmuxError.failed("cannot start \(arguments[0]): \(error)")
     }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
-    // The child starts with no blocked signals and default handlers, as from a shell.
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var empty = sigset_t(), all = sigset_t()
-    sigemptyset(&empty)
-    sigfillset(&all)
-    posix_spawnattr_setsigmask(&attributes, &empty)
-    posix_spawnattr_setsigdefault(&attributes, &all)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-    var pid: pid_t = 0
-    let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, environ)
-    guard spawned == 0 else { throw TmuxError.failed("cannot start \(arguments[0]): \(String(cString: strerror(spawned)))") }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    let exitStatus: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-    return (exitStatus,
-            (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-            (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
 }
 
 /// The real program in a real terminal: a private tmux server, keys sent by name,
