@@ -101,6 +101,22 @@ public enum Keymap {
         KeyBinding(keys: [.escape], action: .cancelFilter, text: .actionCancelFilter, hint: .hintClear),
     ]
 
+    /// Moving on a page whose lines can be opened (an enterprise's records, an inspector's
+    /// enterprises), Enter opening the selected one (`open` says what it is, for help), and
+    /// the record's sync conflicts.
+    static func selectablePage(open: Text) -> [KeyBinding] {
+        [
+            KeyBinding(keys: [.up, .character("k")], action: .moveUp, text: .actionUp),
+            KeyBinding(keys: [.down, .character("j")], action: .moveDown, text: .actionDown),
+            KeyBinding(keys: [.enter], action: .open, text: open, hint: .hintOpen),
+            resolveConflicts,
+            KeyBinding(keys: [.pageUp], action: .pageUp, text: .actionPageUp),
+            KeyBinding(keys: [.pageDown, .character(" ")], action: .pageDown, text: .actionPageDown),
+            KeyBinding(keys: [.home, .character("g")], action: .moveTop, text: .actionTop),
+            KeyBinding(keys: [.end, .character("G")], action: .moveBottom, text: .actionBottom),
+        ]
+    }
+
     /// Scrolling a read-only page.
     static let pageScroll: [KeyBinding] = [
         KeyBinding(keys: [.up, .character("k")], action: .moveUp, text: .actionScrollUp),

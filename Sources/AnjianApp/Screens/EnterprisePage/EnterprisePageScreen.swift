@@ -28,15 +28,7 @@ struct EnterprisePageScreen: ScreenComponent {
     }
 
     func keymap(_ context: Context) -> [KeyBinding] {
-        [
-            KeyBinding(keys: [.up, .character("k")], action: .moveUp, text: .actionUp),
-            KeyBinding(keys: [.down, .character("j")], action: .moveDown, text: .actionDown),
-            KeyBinding(keys: [.enter], action: .open, text: .actionOpenEntry, hint: .hintOpen),
-            Keymap.resolveConflicts,
-            KeyBinding(keys: [.pageUp], action: .pageUp, text: .actionPageUp),
-            KeyBinding(keys: [.pageDown, .character(" ")], action: .pageDown, text: .actionPageDown),
-            KeyBinding(keys: [.home, .character("g")], action: .moveTop, text: .actionTop),
-            KeyBinding(keys: [.end, .character("G")], action: .moveBottom, text: .actionBottom),
+        Keymap.selectablePage(open: .actionOpenEntry) + [
             KeyBinding(keys: [.escape, .character("q"), .left], action: .back, text: .actionBack, hint: .hintBack),
             KeyBinding(keys: [.character("s")], action: .newSupervision, text: .actionNewSupervision, hint: .hintEntry),
             KeyBinding(keys: [.character("h")], action: .newHazard, text: .actionNewHazard, hint: .hintHazard),

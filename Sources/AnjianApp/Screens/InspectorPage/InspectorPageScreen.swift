@@ -23,15 +23,7 @@ struct InspectorPageScreen: ScreenComponent {
     }
 
     func keymap(_ context: Context) -> [KeyBinding] {
-        [
-            KeyBinding(keys: [.up, .character("k")], action: .moveUp, text: .actionUp),
-            KeyBinding(keys: [.down, .character("j")], action: .moveDown, text: .actionDown),
-            KeyBinding(keys: [.enter], action: .open, text: .rosterOpenEnterprise, hint: .hintOpen),
-            Keymap.resolveConflicts,
-            KeyBinding(keys: [.pageUp], action: .pageUp, text: .actionPageUp),
-            KeyBinding(keys: [.pageDown, .character(" ")], action: .pageDown, text: .actionPageDown),
-            KeyBinding(keys: [.home, .character("g")], action: .moveTop, text: .actionTop),
-            KeyBinding(keys: [.end, .character("G")], action: .moveBottom, text: .actionBottom),
+        Keymap.selectablePage(open: .rosterOpenEnterprise) + [
             KeyBinding(keys: [.character("e")], action: .edit, text: .actionEditInspector, hint: .hintEdit),
             KeyBinding(keys: [.character("r")], action: .retireOrReinstate, text: .actionRetireInspector,
                        hint: inspector(context)?.retired == nil ? .hintRosterRetire : .hintRosterReinstate),
